@@ -1,0 +1,27 @@
+// swift-tools-version: 6.0
+// Taller K8s: un curso de Kubernetes en la terminal con un clúster simulado.
+// Sin dependencias: solo la cadena de herramientas de Swift (stdlib, Foundation, Dispatch,
+// XCTest, Swift Testing). Las aristas entre módulos van en un solo sentido:
+// YAML ← KubeAPI ← Simulator ← Grader ← CLI ← taller, y Courseware ← Grader.
+import PackageDescription
+
+let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "TallerK8s",
+    products: [
+        .executable(name: "taller", targets: ["taller"]),
+        .library(name: "YAML", targets: ["YAML"]),
+    ],
+    targets: [
+        .target(name: "YAML", swiftSettings: swift6),
+        .target(name: "KubeAPI", dependencies: ["YAML"], swiftSettings: swift6),
+        .target(name: "Simulator", dependencies: ["KubeAPI"], swiftSettings: swift6),
+        .target(name: "Courseware", dependencies: ["YAML"], swiftSettings: swift6),
+        .target(name: "Grader", dependencies: ["Simulator", "Courseware"], swiftSettings: swift6),
+        .target(name: "CLI", dependencies: ["YAML", "Grader"], swiftSettings: swift6),
+        .executableTarget(name: "taller", dependencies: ["CLI"], swiftSettings: swift6),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: swift6),
+        .testTarget(name: "CLITests", dependencies: ["CLI"], swiftSettings: swift6),
+    ]
+)

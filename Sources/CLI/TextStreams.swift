@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a command writes. Tests use `CapturedStreams`; the executable writes to the terminal.
+public protocol TextStreams {
+    mutating func out(_ text: String)
+    mutating func err(_ text: String)
+}
+
+/// Writes straight to file descriptors 1 and 2 (no shared C `FILE*` state).
+public struct StandardStreams: TextStreams {
+    public init() {}
+    public mutating func out(_ text: String) { Self.write(text, to: 1) }
+    public mutating func err(_ text: String) { Self.write(text, to: 2) }
+
+    static func write(_ text: String, to fd: Int32) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 {
+                    if n < 0 && errno == EINTR { continue }
+                    return
+                }
+                offset += n
+            }
+        }
+    }
+}
+
+public struct CapturedStreams: TextStreams {
+    public var stdout = ""
+    public var stderr = ""
+    public init() {}
+    public mutating func out(_ text: String) { stdout += text }
+    public mutating func err(_ text: String) { stderr += text }
+}

@@ -1,0 +1,4 @@
+import YAML
+
+/// Lessons, exercises and progress (issue 5).
+public enum Courseware {}

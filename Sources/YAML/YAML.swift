@@ -1,0 +1,25 @@
+/// The YAML module: bytes → events → nodes with marks → values.
+///
+/// ```
+/// let docs = try YAML.compose(bytes, file: "web.yaml")      // [Document], every node with its Mark
+/// let events = try YAML.events(bytes, file: "web.yaml")     // the event stream
+/// ```
+public enum YAML {
+    /// The whole event stream of `bytes`, from `+STR` to `-STR`.
+    public static func events(_ bytes: [UInt8], file: String = "", limits: YAMLLimits = .standard) throws(YAMLError) -> [Event] {
+        var parser = try Parser(bytes: bytes, file: file, limits: limits)
+        var out: [Event] = []
+        while let event = try parser.next() { out.append(event) }
+        return out
+    }
+
+    /// Every document of `bytes` as a node tree, aliases resolved.
+    public static func compose(_ bytes: [UInt8], file: String = "", limits: YAMLLimits = .standard) throws(YAMLError) -> [Document] {
+        var composer = try Composer(bytes: bytes, file: file, limits: limits)
+        return try composer.documents()
+    }
+
+    public static func compose(_ text: String, file: String = "", limits: YAMLLimits = .standard) throws(YAMLError) -> [Document] {
+        try compose(Array(text.utf8), file: file, limits: limits)
+    }
+}

@@ -1,0 +1,2 @@
+import CLI
+Taller.exit(Taller.main(Array(CommandLine.arguments.dropFirst())))

@@ -49,6 +49,12 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
         case duplicateKey(String, first: Mark)
         case aliasExpansionExceeded(limit: Int)
         case invalidValue(tag: String, value: String)
+        /// A mapping key JSON cannot hold (null, a collection, a number too large for
+        /// go-yaml's int): sigs.k8s.io/yaml `unsupported map key of type`, go-yaml
+        /// `invalid map key`.
+        case unsupportedKey(String)
+        /// A value JSON cannot hold (`.inf`, `.nan`): Go's `json: unsupported value`.
+        case unsupportedValue(String)
     }
 
     public var kind: Kind

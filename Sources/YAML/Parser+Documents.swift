@@ -11,7 +11,7 @@ extension Parser {
     /// `...` or the end of the stream. Directives need `---` after them.
     mutating func parseDocumentStart(implicit: Bool) throws(YAMLError) -> Event {
         var token = try scanner.peek()
-        if !implicit {
+        do {
             while case .documentEnd = token.kind {
                 _ = try scanner.next()
                 directivesAllowed = true

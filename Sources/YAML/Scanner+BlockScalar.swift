@@ -38,6 +38,11 @@ extension Scanner {
         while !atEnd {
             while column < blockIndent && at() == 0x20 { skip() }
             if column == 0 && isDocumentIndicator() { break }
+            if atEnd {
+                // A last line of spaces without a line break still counts as a line.
+                if column > 0 { pendingBreaks += 1 }
+                break
+            }
             if Scanner.isBreak(at()) {
                 pendingBreaks += 1
                 skipBreak()
@@ -60,11 +65,15 @@ extension Scanner {
             sawContent = true
             previousMoreIndented = moreIndented
             let from = index
+            var onlyBlanks = true
             while !Scanner.isBreakZ(at()) {
+                if !Scanner.isBlank(at()) { onlyBlanks = false }
                 if at() < 0x80 { index += 1; column += 1 } else { skip() }
             }
             out.append(contentsOf: UnsafeBufferPointer(start: p + from, count: index - from))
-            lastEndedWithBreak = Scanner.isBreak(at())
+            // At the end of the input, a line of blanks is taken as ended by a break;
+            // a line with text is not (clip then adds nothing, as libyaml does).
+            lastEndedWithBreak = Scanner.isBreak(at()) || onlyBlanks
             if lastEndedWithBreak { skipBreak() }
         }
         // Chomping (§8.1.1.2): strip drops the final break, clip keeps one, keep keeps all.
@@ -99,7 +108,10 @@ extension Scanner {
                 line += 1
                 continue
             }
-            if i + spaces >= source.count { break }
+            if i + spaces >= source.count {
+                if spaces > maxEmpty { maxEmpty = spaces }
+                break
+            }
             if spaces == 0 && isDocumentIndicator(at: i) { break }
             if c == 0x09 && spaces <= indent {
                 throw error(.tabIndentation, at: Position(offset: i + spaces, line: line, column: spaces), context: start)

@@ -24,6 +24,8 @@ extension Scanner {
             }
         }
         try checkIndentation()
+        afterJSONLike = lastTokenJSONLike
+        lastTokenJSONLike = false
         let next = at(1)
         switch c {
         case UInt8(ascii: "["): return try fetchFlowCollectionStart(.flowSequenceStart)
@@ -67,7 +69,7 @@ extension Scanner {
         if Scanner.isBlankZ(next) { return true }
         if flowLevel > 0 {
             if Scanner.isFlowIndicator(next) { return true }
-            if index == adjacentValueOffset { return true }
+            if afterJSONLike { return true }
         }
         return false
     }
@@ -96,6 +98,7 @@ extension Scanner {
     /// characters away) can no longer be a key; if it had to be one, that is an error.
     mutating func staleSimpleKeys() throws(YAMLError) {
         for i in simpleKeys.indices where simpleKeys[i].possible {
+            if i > 0 && flowIsMapping[i - 1] { continue }
             let key = simpleKeys[i]
             if key.mark.line < line || key.mark.offset + 1024 < index {
                 if key.required {
@@ -188,6 +191,7 @@ extension Scanner {
     mutating func fetchFlowCollectionStart(_ kind: TokenKind) throws(YAMLError) {
         try saveSimpleKey()
         simpleKeys.append(SimpleKey())
+        flowIsMapping.append({ if case .flowMappingStart = kind { return true } else { return false } }())
         flowLevel += 1
         if flowLevel > limits.maxDepth { throw error(.depthExceeded(limit: limits.maxDepth)) }
         simpleKeyAllowed = true
@@ -201,11 +205,12 @@ extension Scanner {
         if flowLevel > 0 {
             flowLevel -= 1
             simpleKeys.removeLast()
+            flowIsMapping.removeLast()
         }
         simpleKeyAllowed = false
         let start = position
         skip()
-        adjacentValueOffset = index
+        lastTokenJSONLike = true
         append(kind, from: start)
     }
 
@@ -291,7 +296,7 @@ extension Scanner {
         try saveSimpleKey()
         simpleKeyAllowed = false
         tokens.append(try scanFlowScalar(double: double))
-        adjacentValueOffset = index
+        lastTokenJSONLike = true
     }
 
     mutating func fetchPlainScalar() throws(YAMLError) {

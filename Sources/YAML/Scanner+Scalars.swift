@@ -13,7 +13,6 @@ extension Scanner {
         var trailingBreaks = 0
         var leadingBlanks = false
         let minimumIndent = indent + 1
-        var multiline = false
 
         while true {
             if column == 0 && isDocumentIndicator() { break }
@@ -32,7 +31,6 @@ extension Scanner {
                 }
                 if leadingBlanks || !whitespace.isEmpty {
                     if leadingBlanks {
-                        multiline = true
                         if trailingBreaks == 0 {
                             out.append(0x20)
                         } else {
@@ -59,7 +57,8 @@ extension Scanner {
 
             while Scanner.isBlank(at()) || Scanner.isBreak(at()) {
                 if Scanner.isBlank(at()) {
-                    if leadingBlanks && column < minimumIndent && at() == 0x09 && flowLevel == 0 {
+                    if leadingBlanks && column < minimumIndent && at() == 0x09 && flowLevel == 0
+                        && !Scanner.isBreakZ(nextNonBlank()) {
                         throw error(.tabIndentation)
                     }
                     if !leadingBlanks { whitespace.append(at()) }
@@ -79,7 +78,6 @@ extension Scanner {
         }
         firstOnLineInScalar = false
         if leadingBlanks { simpleKeyAllowed = true }
-        if multiline && flowLevel > 0 { multilineFlowKeyEnd = tokensParsed + (tokens.count - head) }
         return Token(kind: .scalar(String(decoding: out, as: UTF8.self), .plain), start: start, end: end)
     }
 

@@ -3,28 +3,22 @@ extension Scanner {
     /// Skips blanks, comments and line breaks up to the next token (libyaml
     /// `yaml_parser_scan_to_next_token`). A line break re-allows simple keys in block context.
     ///
-    /// Tabs: YAML 1.2 §6.1 forbids them in indentation. A tab before the first non-space of
-    /// a line is fine when the rest of the line is empty or a comment; otherwise the token
-    /// that follows is marked `tabIndented`, and `checkIndentation` rejects it when it
-    /// depends on indentation.
+    /// Tabs: YAML 1.2 §6.1 forbids them in indentation. A tab is fine on a line that is
+    /// otherwise empty or a comment, and as separation before a scalar; when tabs precede
+    /// the token, it is marked `tabIndented`, and the token is rejected where its column
+    /// would define indentation: the first token of a line not indented past its parent
+    /// (`checkIndentation`), and a block collection's `- `, `? ` or implicit key.
     mutating func scanToNextToken() throws(YAMLError) {
         tabIndented = false
         while true {
-            let lineStart = column == 0
-            if lineStart {
+            if column == 0 {
                 while at() == 0x20 { skip() }
                 leadingSpaces = column
-                if at() == 0x09 {
-                    var k = 0
-                    while Scanner.isBlank(at(k)) { k += 1 }
-                    let after = at(k)
-                    if flowLevel == 0 && !Scanner.isBreakZ(after) && after != UInt8(ascii: "#") {
-                        tabIndented = true
-                    }
-                    while Scanner.isBlank(at()) { skip() }
-                }
-            } else {
-                while Scanner.isBlank(at()) { skip() }
+            }
+            var sawTab = false
+            while Scanner.isBlank(at()) {
+                if at() == 0x09 { sawTab = true }
+                skip()
             }
             if at() == UInt8(ascii: "#") {
                 if index > 0 && !Scanner.isBlank(p[index - 1]) && !Scanner.isBreak(p[index - 1]) {
@@ -34,13 +28,19 @@ extension Scanner {
             }
             if Scanner.isBreak(at()) {
                 skipBreak()
-                tabIndented = false
                 if flowLevel == 0 { simpleKeyAllowed = true }
                 firstOnLine = true
                 continue
             }
+            tabIndented = sawTab
             return
         }
+    }
+
+    func nextNonBlank() -> UInt8 {
+        var k = 0
+        while Scanner.isBlank(at(k)) { k += 1 }
+        return at(k)
     }
 
     /// Rules on where a token may stand, checked before it is fetched:
@@ -53,7 +53,7 @@ extension Scanner {
         if flowLevel > 0 && column <= indent && !atEnd {
             throw error(.invalidIndentation)
         }
-        if tabIndented && flowLevel == 0 && leadingSpaces <= indent {
+        if tabIndented && leadingSpaces <= indent {
             throw error(.tabIndentation, at: Position(offset: index - (column - leadingSpaces), line: line, column: leadingSpaces))
         }
     }

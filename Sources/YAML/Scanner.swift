@@ -31,9 +31,13 @@ struct Scanner {
     var simpleKeyAllowed = false
     var simpleKeys: [SimpleKey] = []
     var flowLevel = 0
-    /// Offset just after the last JSON-like node (quoted scalar, flow collection end):
-    /// in flow context a `:` right there is a value indicator even without a space.
-    var adjacentValueOffset = -1
+    /// For each open flow collection, whether it is a mapping: keys in flow mappings may
+    /// span lines (YAML 1.2 §7.4.1, ns-flow-map-implicit-entry), in sequences they may not.
+    var flowIsMapping: [Bool] = []
+    /// The last token was a JSON-like node (quoted scalar, flow collection end): in flow
+    /// context a `:` after it is a value indicator even without a space (`{"a":1}`).
+    var lastTokenJSONLike = false
+    var afterJSONLike = false
     /// Line where the last `---` was seen: a block collection may not start on it.
     var documentStartLine = -1
     /// The token being fetched is the first on its line.
@@ -43,9 +47,6 @@ struct Scanner {
     /// A multi-line scalar continues on a new line (plain and quoted scalars).
     var firstOnLineInScalar = false
     var leadingSpacesInScalar = 0
-    /// Queue number of the last multi-line plain scalar in flow context: it may not be an
-    /// implicit key.
-    var multilineFlowKeyEnd = -1
     /// The current line's indentation contains a tab before content.
     var tabIndented = false
 

@@ -5,14 +5,24 @@
 /// `archivo.yaml:LÍNEA:COLUMNA` without re-parsing.
 public struct Mark: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var file: String
-    public var line: Int
-    public var column: Int
+    // Stored narrow to keep nodes small (32 bytes a mark); read and written as Int.
+    private var storedLine: Int32
+    private var storedColumn: Int32
     public var offset: Int
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
 
     public init(file: String = "", line: Int = 1, column: Int = 1, offset: Int = 0) {
         self.file = file
-        self.line = line
-        self.column = column
+        self.storedLine = Int32(clamping: line)
+        self.storedColumn = Int32(clamping: column)
         self.offset = offset
     }
 

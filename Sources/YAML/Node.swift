@@ -21,20 +21,47 @@ public struct Node: Sendable, CustomStringConvertible {
     }
 
     public var content: Content
+    public var mark: Mark
+    /// Tag, anchor and alias mark, which few nodes have, live out of line so that a node
+    /// stays small (the composer copies nodes into their parents).
+    private var extras: Extras?
+
+    final class Extras: Sendable {
+        let tag: String?
+        let anchor: String?
+        let aliasMark: Mark?
+        init(tag: String?, anchor: String?, aliasMark: Mark?) {
+            self.tag = tag
+            self.anchor = anchor
+            self.aliasMark = aliasMark
+        }
+    }
+
     /// The tag as written, resolved to its full form; nil when the node had no tag
     /// (plain scalars and collections), `!` for the non-specific tag (quoted scalars).
-    public var tag: String?
-    public var anchor: String?
-    public var mark: Mark
+    public var tag: String? {
+        get { extras?.tag }
+        set { setExtras(tag: newValue, anchor: anchor, aliasMark: aliasMark) }
+    }
+    public var anchor: String? {
+        get { extras?.anchor }
+        set { setExtras(tag: tag, anchor: newValue, aliasMark: aliasMark) }
+    }
     /// Where the alias that produced this copy was written, if any.
-    public var aliasMark: Mark?
+    public var aliasMark: Mark? {
+        get { extras?.aliasMark }
+        set { setExtras(tag: tag, anchor: anchor, aliasMark: newValue) }
+    }
+
+    private mutating func setExtras(tag: String?, anchor: String?, aliasMark: Mark?) {
+        extras = tag == nil && anchor == nil && aliasMark == nil ? nil : Extras(tag: tag, anchor: anchor, aliasMark: aliasMark)
+    }
 
     public init(_ content: Content, tag: String? = nil, anchor: String? = nil, mark: Mark, aliasMark: Mark? = nil) {
         self.content = content
-        self.tag = tag
-        self.anchor = anchor
         self.mark = mark
-        self.aliasMark = aliasMark
+        self.extras = nil
+        setExtras(tag: tag, anchor: anchor, aliasMark: aliasMark)
     }
 
     public var scalar: String? {

@@ -1,6 +1,6 @@
 /// Streams and documents (YAML 1.2 §9): directives, `---`, `...`, bare documents.
 extension Parser {
-    mutating func parseStreamStart() throws(YAMLError) -> Event {
+    mutating func parseStreamStart() throws(YAMLError) -> ParsedEvent {
         let token = try scanner.next()
         guard case .streamStart = token.kind else { throw error(.expectedDocumentStart, token) }
         state = .implicitDocumentStart
@@ -9,7 +9,7 @@ extension Parser {
 
     /// l-yaml-stream: a bare document may start without `---`; after it, only `---`,
     /// `...` or the end of the stream. Directives need `---` after them.
-    mutating func parseDocumentStart(implicit: Bool) throws(YAMLError) -> Event {
+    mutating func parseDocumentStart(implicit: Bool) throws(YAMLError) -> ParsedEvent {
         var token = try scanner.peek()
         do {
             while case .documentEnd = token.kind {
@@ -31,14 +31,14 @@ extension Parser {
             try countDocument(start)
             states.append(.documentEnd)
             state = .documentContent
-            return event(.documentStart(explicit: true), start.start, start.end)
+            return event(.documentStart, start.start, start.end, flag: true)
         default:
             guard implicit || directivesAllowed else { throw error(.expectedDocumentStart, token) }
             tagHandles = Parser.defaultTagHandles
             try countDocument(token)
             states.append(.documentEnd)
             state = .blockNode
-            return event(.documentStart(explicit: false), token.start, token.start)
+            return event(.documentStart, token.start, token.start)
         }
     }
 
@@ -55,12 +55,14 @@ extension Parser {
         while true {
             let token = try scanner.peek()
             switch token.kind {
-            case .versionDirective(let major, _):
+            case .versionDirective:
+                let major = token.spanStart
                 guard directivesAllowed else { throw error(.expectedDocumentStart, token) }
                 guard !sawVersion else { throw error(.duplicateDirective, token) }
                 guard major == 1 else { throw error(.invalidDirective, token) }
                 sawVersion = true
-            case .tagDirective(let handle, let prefix):
+            case .tagDirective:
+                let handle = token.text ?? "", prefix = token.text2 ?? ""
                 guard directivesAllowed else { throw error(.expectedDocumentStart, token) }
                 guard declared.insert(handle).inserted else { throw error(.duplicateDirective, token) }
                 tagHandles[handle] = prefix
@@ -73,7 +75,7 @@ extension Parser {
         }
     }
 
-    mutating func parseDocumentContent() throws(YAMLError) -> Event {
+    mutating func parseDocumentContent() throws(YAMLError) -> ParsedEvent {
         let token = try scanner.peek()
         switch token.kind {
         case .versionDirective, .tagDirective, .reservedDirective, .documentStart, .documentEnd, .streamEnd:
@@ -84,7 +86,7 @@ extension Parser {
         }
     }
 
-    mutating func parseDocumentEnd() throws(YAMLError) -> Event {
+    mutating func parseDocumentEnd() throws(YAMLError) -> ParsedEvent {
         let token = try scanner.peek()
         var explicit = false
         var end = token.start
@@ -103,6 +105,6 @@ extension Parser {
             }
         }
         state = .documentStart
-        return event(.documentEnd(explicit: explicit), token.start, end)
+        return event(.documentEnd, token.start, end, flag: explicit)
     }
 }

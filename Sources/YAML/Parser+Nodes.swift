@@ -2,24 +2,26 @@
 /// (YAML 1.2 §§6.9, 7.4, 7.5, 8.2).
 extension Parser {
     /// s-l+block-node / ns-flow-node: an alias, or properties followed by content.
-    mutating func parseNode(block: Bool, indentlessSequence: Bool) throws(YAMLError) -> Event {
+    mutating func parseNode(block: Bool, indentlessSequence: Bool) throws(YAMLError) -> ParsedEvent {
         var token = try scanner.peek()
-        if case .alias(let name) = token.kind {
+        if token.kind == .alias {
             pop()
             _ = try scanner.next()
-            return event(.alias(name), token.start, token.end)
+            var e = event(.alias, token.start, token.end)
+            e.value = text(token)
+            return e
         }
         let start = token.start
         var end = token.start
         var anchor: String?
         var tagToken: Token?
         for _ in 0..<2 {
-            if case .anchor(let name) = token.kind, anchor == nil {
-                anchor = name
+            if token.kind == .anchor, anchor == nil {
+                anchor = text(token)
                 end = token.end
                 _ = try scanner.next()
                 token = try scanner.peek()
-            } else if case .tag = token.kind, tagToken == nil {
+            } else if token.kind == .tag, tagToken == nil {
                 tagToken = token
                 end = token.end
                 _ = try scanner.next()
@@ -27,7 +29,8 @@ extension Parser {
             }
         }
         var props = NodeProperties(anchor: anchor)
-        if let tagToken, case .tag(let handle, let suffix) = tagToken.kind {
+        if let tagToken {
+            let handle = tagToken.text ?? "", suffix = tagToken.text2 ?? ""
             if handle.isEmpty {
                 props.tag = suffix
             } else if let prefix = tagHandles[handle] {
@@ -38,38 +41,48 @@ extension Parser {
         }
         if indentlessSequence, case .blockEntry = token.kind {
             state = .indentlessSequenceEntry
-            return event(.sequenceStart(.block, props), start, token.end)
+            return withProperties(event(.sequenceStart, start, token.end), props)
         }
         switch token.kind {
-        case .scalar(let value, let style):
+        case .scalar:
             pop()
             _ = try scanner.next()
-            return event(.scalar(value, style, props), props.isEmpty ? token.start : start, token.end)
+            var e = withProperties(event(.scalar, props.isEmpty ? token.start : start, token.end), props)
+            e.style = token.style
+            e.value = text(token)
+            return e
         case .flowSequenceStart:
             state = .flowSequenceFirstEntry
-            return event(.sequenceStart(.flow, props), start, token.end)
+            return withProperties(event(.sequenceStart, start, token.end, flag: true), props)
         case .flowMappingStart:
             state = .flowMappingFirstKey
-            return event(.mappingStart(.flow, props), start, token.end)
+            return withProperties(event(.mappingStart, start, token.end, flag: true), props)
         case .blockSequenceStart where block:
             state = .blockSequenceFirstEntry
-            return event(.sequenceStart(.block, props), start, token.end)
+            return withProperties(event(.sequenceStart, start, token.end), props)
         case .blockMappingStart where block:
             state = .blockMappingFirstKey
-            return event(.mappingStart(.block, props), start, token.end)
+            return withProperties(event(.mappingStart, start, token.end), props)
         default:
             if !props.isEmpty {
                 pop()
-                return event(.scalar("", .plain, props), start, end)
+                return withProperties(event(.scalar, start, end), props)
             }
             throw error(.expectedNodeContent, token, context: start)
         }
     }
 
+    private func withProperties(_ e: ParsedEvent, _ props: NodeProperties) -> ParsedEvent {
+        var e = e
+        e.anchor = props.anchor
+        e.tag = props.tag
+        return e
+    }
+
     // MARK: Block collections
 
     /// l+block-sequence: `- ` entries at one indentation.
-    mutating func parseBlockSequenceEntry(first: Bool) throws(YAMLError) -> Event {
+    mutating func parseBlockSequenceEntry(first: Bool) throws(YAMLError) -> ParsedEvent {
         if first { _ = try scanner.next() }
         let token = try scanner.peek()
         switch token.kind {
@@ -94,7 +107,7 @@ extension Parser {
     }
 
     /// A sequence as a mapping value at the key's own indentation (`key:\n- a`).
-    mutating func parseIndentlessSequenceEntry() throws(YAMLError) -> Event {
+    mutating func parseIndentlessSequenceEntry() throws(YAMLError) -> ParsedEvent {
         let token = try scanner.peek()
         guard case .blockEntry = token.kind else {
             pop()
@@ -113,7 +126,7 @@ extension Parser {
     }
 
     /// l+block-mapping: implicit (`key: value`) and explicit (`? key`) entries.
-    mutating func parseBlockMappingKey(first: Bool) throws(YAMLError) -> Event {
+    mutating func parseBlockMappingKey(first: Bool) throws(YAMLError) -> ParsedEvent {
         if first { _ = try scanner.next() }
         let token = try scanner.peek()
         switch token.kind {
@@ -140,7 +153,7 @@ extension Parser {
         }
     }
 
-    mutating func parseBlockMappingValue() throws(YAMLError) -> Event {
+    mutating func parseBlockMappingValue() throws(YAMLError) -> ParsedEvent {
         let token = try scanner.peek()
         guard case .value = token.kind else {
             state = .blockMappingKey
@@ -161,7 +174,7 @@ extension Parser {
     // MARK: Flow collections
 
     /// c-flow-sequence: `[ a, b, k: v ]`; a `k: v` entry is a single-pair mapping.
-    mutating func parseFlowSequenceEntry(first: Bool) throws(YAMLError) -> Event {
+    mutating func parseFlowSequenceEntry(first: Bool) throws(YAMLError) -> ParsedEvent {
         if first { _ = try scanner.next() }
         var token = try scanner.peek()
         if case .flowSequenceEnd = token.kind {
@@ -182,10 +195,10 @@ extension Parser {
         case .key:
             _ = try scanner.next()
             state = .flowSequenceEntryMappingKey
-            return event(.mappingStart(.flow, NodeProperties()), token.start, token.end)
+            return event(.mappingStart, token.start, token.end, flag: true)
         case .value:
             state = .flowSequenceEntryMappingKey
-            return event(.mappingStart(.flow, NodeProperties()), token.start, token.start)
+            return event(.mappingStart, token.start, token.start, flag: true)
         case .flowEntry:
             throw error(.expectedNodeContent, token)
         default:
@@ -194,7 +207,7 @@ extension Parser {
         }
     }
 
-    mutating func parseFlowSequenceEntryMappingKey() throws(YAMLError) -> Event {
+    mutating func parseFlowSequenceEntryMappingKey() throws(YAMLError) -> ParsedEvent {
         let token = try scanner.peek()
         switch token.kind {
         case .value, .flowEntry, .flowSequenceEnd:
@@ -206,7 +219,7 @@ extension Parser {
         }
     }
 
-    mutating func parseFlowSequenceEntryMappingValue() throws(YAMLError) -> Event {
+    mutating func parseFlowSequenceEntryMappingValue() throws(YAMLError) -> ParsedEvent {
         var token = try scanner.peek()
         if case .value = token.kind {
             _ = try scanner.next()
@@ -223,7 +236,7 @@ extension Parser {
     }
 
     /// c-flow-mapping: `{ a: 1, b, : c }`.
-    mutating func parseFlowMappingKey(first: Bool) throws(YAMLError) -> Event {
+    mutating func parseFlowMappingKey(first: Bool) throws(YAMLError) -> ParsedEvent {
         if first { _ = try scanner.next() }
         var token = try scanner.peek()
         if case .flowMappingEnd = token.kind {
@@ -263,7 +276,7 @@ extension Parser {
         }
     }
 
-    mutating func parseFlowMappingValue(empty: Bool) throws(YAMLError) -> Event {
+    mutating func parseFlowMappingValue(empty: Bool) throws(YAMLError) -> ParsedEvent {
         var token = try scanner.peek()
         if empty {
             state = .flowMappingKey

@@ -33,8 +33,14 @@ struct Parser {
         states.reserveCapacity(32)
     }
 
+    /// The next event with its marks, or nil after STREAM-END.
+    mutating func nextEvent() throws(YAMLError) -> Event? {
+        guard let e = try next() else { return nil }
+        return Event(e.publicKind(), start: scanner.mark(e.start), end: scanner.mark(e.end))
+    }
+
     /// The next event, or nil after STREAM-END.
-    mutating func next() throws(YAMLError) -> Event? {
+    mutating func next() throws(YAMLError) -> ParsedEvent? {
         switch state {
         case .streamStart: return try parseStreamStart()
         case .implicitDocumentStart: return try parseDocumentStart(implicit: true)
@@ -66,16 +72,24 @@ struct Parser {
 
     // MARK: Helpers
 
-    func event(_ kind: EventKind, _ start: Position, _ end: Position) -> Event {
-        Event(kind, start: scanner.mark(start), end: scanner.mark(end))
+    func event(_ kind: ParsedEvent.Kind, _ start: Position, _ end: Position, flag: Bool = false) -> ParsedEvent {
+        var e = ParsedEvent(kind, start, end)
+        e.flag = flag
+        return e
+    }
+
+    /// The text of a scalar, alias or anchor token.
+    func text(_ token: Token) -> String {
+        if let text = token.text { return text }
+        return String(decoding: UnsafeBufferPointer(start: scanner.p + token.spanStart, count: token.spanLength), as: UTF8.self)
     }
 
     func error(_ kind: YAMLError.Kind, _ token: Token, context: Position? = nil) -> YAMLError {
         YAMLError(kind, at: scanner.mark(token.start), stage: .parser, contextMark: context.map(scanner.mark))
     }
 
-    func emptyScalar(_ pos: Position) -> Event {
-        event(.scalar("", .plain, NodeProperties()), pos, pos)
+    func emptyScalar(_ pos: Position) -> ParsedEvent {
+        ParsedEvent(.scalar, pos, pos)
     }
 
     mutating func push(_ next: State, at token: Token) throws(YAMLError) {

@@ -83,8 +83,8 @@ extension Scanner {
         } else if chomping == 1 {
             for _ in 0..<pendingBreaks { out.append(0x0A) }
         }
-        return Token(kind: .scalar(String(decoding: out, as: UTF8.self), literal ? .literal : .folded),
-                     start: start, end: position)
+        return Token(.scalar, style: literal ? .literal : .folded, start: start, end: position,
+                     text: String(decoding: out, as: UTF8.self))
     }
 
     /// Looks ahead (without moving) for the first non-empty line: its spaces are the

@@ -26,7 +26,7 @@ extension Scanner {
         skip()
         var name: [UInt8] = []
         while !Scanner.isBlankZ(at()) { copy(into: &name) }
-        let kind: TokenKind
+        var token = Token(kind: .reservedDirective, start: start, end: start)
         switch String(decoding: name, as: UTF8.self) {
         case "YAML":
             guard Scanner.isBlank(at()) else { throw error(.invalidDirective, context: start) }
@@ -35,7 +35,9 @@ extension Scanner {
             guard at() == UInt8(ascii: ".") else { throw error(.invalidDirective, context: start) }
             skip()
             let minor = try scanVersionNumber(start)
-            kind = .versionDirective(major: major, minor: minor)
+            token.kind = .versionDirective
+            token.spanStart = major
+            token.spanLength = minor
         case "TAG":
             guard Scanner.isBlank(at()) else { throw error(.invalidDirective, context: start) }
             while Scanner.isBlank(at()) { skip() }
@@ -45,23 +47,24 @@ extension Scanner {
             var prefix: [UInt8] = []
             while Scanner.isURIChar(at(), tagShorthand: false) || at() == UInt8(ascii: "!") { copy(into: &prefix) }
             guard !prefix.isEmpty else { throw error(.invalidDirective, context: start) }
-            kind = .tagDirective(handle: handle, prefix: try decodeURI(prefix, start: start))
+            token.kind = .tagDirective
+            token.text = handle
+            token.text2 = try decodeURI(prefix, start: start)
         default:
             // Reserved directives are ignored (YAML 1.2 §6.8.1); skip their parameters.
             while !Scanner.isBreakZ(at()) {
                 if at() == UInt8(ascii: "#") && Scanner.isBlank(p[index - 1]) { break }
                 skip()
             }
-            kind = .reservedDirective
         }
-        let end = position
+        token.end = position
         while Scanner.isBlank(at()) { skip() }
         if at() == UInt8(ascii: "#") {
             guard Scanner.isBlank(p[index - 1]) else { throw error(.commentWithoutSpace) }
             while !Scanner.isBreakZ(at()) { skip() }
         }
         guard Scanner.isBreakZ(at()) else { throw error(.invalidDirective, context: start) }
-        return Token(kind: kind, start: start, end: end)
+        return token
     }
 
     private mutating func scanVersionNumber(_ start: Position) throws(YAMLError) -> Int {
@@ -127,8 +130,7 @@ extension Scanner {
         let from = index
         while !Scanner.isBlankZ(at()) && !Scanner.isFlowIndicator(at()) { skip() }
         guard index > from else { throw error(.invalidAnchor, context: start) }
-        let name = String(decoding: UnsafeBufferPointer(start: p + from, count: index - from), as: UTF8.self)
-        return Token(kind: alias ? .alias(name) : .anchor(name), start: start, end: position)
+        return Token(alias ? .alias : .anchor, start: start, end: position, span: from, length: index - from)
     }
 
     /// `!<verbatim>`, `!`, `!suffix`, `!!suffix`, `!handle!suffix`.
@@ -164,6 +166,6 @@ extension Scanner {
             throw error(.invalidTag, context: start)
         }
         let decoded = try decodeURI(suffix, start: start)
-        return Token(kind: .tag(handle: handle, suffix: decoded), start: start, end: position)
+        return Token(.tag, start: start, end: position, text: handle, text2: decoded)
     }
 }

@@ -1,4 +1,7 @@
-/// Plain, quoted and block scalars (YAML 1.2 §§7.3, 8.1), with line folding.
+/// Plain and quoted scalars (YAML 1.2 §§7.3.1–7.3.3), with line folding.
+///
+/// Fast path: a scalar written on one line with nothing to process (no escapes, no
+/// folding) becomes a token pointing at its source bytes; only the others build a value.
 extension Scanner {
     // MARK: Plain
 
@@ -8,18 +11,21 @@ extension Scanner {
     mutating func scanPlainScalar() throws(YAMLError) -> Token {
         let start = position
         var end = position
-        var out: [UInt8] = []
+        var spanStart = -1, spanEnd = -1     // the value while it is one untouched run
+        var built: [UInt8] = []              // the value once it is not
+        var isSpan = true
         var whitespace: [UInt8] = []
         var trailingBreaks = 0
         var leadingBlanks = false
         let minimumIndent = indent + 1
+        var continuationLine = false
 
         while true {
             if column == 0 && isDocumentIndicator() { break }
             if at() == UInt8(ascii: "#") { break }
-            if flowLevel > 0 && firstOnLineInScalar && column <= indent { throw error(.invalidIndentation) }
+            if flowLevel > 0 && continuationLine && column <= indent { throw error(.invalidIndentation) }
 
-            var runStart = index
+            let runStart = index
             while true {
                 let c = at()
                 if Scanner.isBlankZ(c) { break }
@@ -29,29 +35,33 @@ extension Scanner {
                 } else if flowLevel > 0 && Scanner.isFlowIndicator(c) {
                     break
                 }
-                if leadingBlanks || !whitespace.isEmpty {
-                    if leadingBlanks {
-                        if trailingBreaks == 0 {
-                            out.append(0x20)
-                        } else {
-                            for _ in 0..<trailingBreaks { out.append(0x0A) }
-                        }
-                        leadingBlanks = false
-                        trailingBreaks = 0
-                        whitespace.removeAll(keepingCapacity: true)
-                    } else {
-                        out.append(contentsOf: whitespace)
-                        whitespace.removeAll(keepingCapacity: true)
-                    }
-                    runStart = index
-                }
                 if c < 0x80 { index += 1; column += 1 } else { skip() }
             }
             if index > runStart {
-                out.append(contentsOf: UnsafeBufferPointer(start: p + runStart, count: index - runStart))
+                if spanStart < 0 {
+                    spanStart = runStart
+                    spanEnd = index
+                } else {
+                    if isSpan {
+                        isSpan = false
+                        built.append(contentsOf: UnsafeBufferPointer(start: p + spanStart, count: spanEnd - spanStart))
+                    }
+                    // Join with what came before: spaces within a line stay; a line break
+                    // folds to a space, or to "\n" per empty line in between.
+                    if leadingBlanks {
+                        if trailingBreaks == 0 { built.append(0x20) }
+                        else { for _ in 0..<trailingBreaks { built.append(0x0A) } }
+                    } else {
+                        built.append(contentsOf: whitespace)
+                    }
+                    built.append(contentsOf: UnsafeBufferPointer(start: p + runStart, count: index - runStart))
+                }
+                leadingBlanks = false
+                trailingBreaks = 0
+                whitespace.removeAll(keepingCapacity: true)
                 end = position
             }
-            firstOnLineInScalar = false
+            continuationLine = false
             let c = at()
             if !(Scanner.isBlank(c) || Scanner.isBreak(c)) { break }
 
@@ -71,14 +81,16 @@ extension Scanner {
                         trailingBreaks += 1
                     }
                     skipBreak()
-                    firstOnLineInScalar = true
+                    continuationLine = true
                 }
             }
             if flowLevel == 0 && column < minimumIndent { break }
         }
-        firstOnLineInScalar = false
         if leadingBlanks { simpleKeyAllowed = true }
-        return Token(kind: .scalar(String(decoding: out, as: UTF8.self), .plain), start: start, end: end)
+        if isSpan {
+            return Token(.scalar, start: start, end: end, span: spanStart, length: spanEnd - spanStart)
+        }
+        return Token(.scalar, start: start, end: end, text: String(decoding: built, as: UTF8.self))
     }
 
     // MARK: Quoted
@@ -87,17 +99,38 @@ extension Scanner {
     mutating func scanFlowScalar(double: Bool) throws(YAMLError) -> Token {
         let start = position
         let quote: UInt8 = double ? 0x22 : 0x27
+        let style: ScalarStyle = double ? .doubleQuoted : .singleQuoted
         skip()
+        let contentStart = index
+        // Fast path: one line, no escapes, no doubled quotes.
+        while true {
+            let c = at()
+            if c == quote {
+                if !double && at(1) == 0x27 { break }
+                let length = index - contentStart
+                skip()
+                return Token(.scalar, style: style, start: start, end: position, span: contentStart, length: length)
+            }
+            if Scanner.isBreakZ(c) || (double && c == UInt8(ascii: "\\")) { break }
+            if c < 0x80 { index += 1; column += 1 } else { skip() }
+        }
+        // Slow path from here; blanks before a line break are not content.
+        var keep = index
+        while keep > contentStart && Scanner.isBlank(p[keep - 1]) { keep -= 1 }
+        column -= index - keep
+        index = keep
         var out: [UInt8] = []
+        out.append(contentsOf: UnsafeBufferPointer(start: p + contentStart, count: index - contentStart))
         var whitespace: [UInt8] = []
         var breaks = 0
         var leadingBlanks = false
         var leadingBreak = false
+        var lineSpaces = 0
 
         while true {
             if column == 0 && isDocumentIndicator() { throw error(.invalidDocumentMarker, context: start) }
             if atEnd { throw error(.unclosedQuote(double ? "\"" : "'"), context: start) }
-            if leadingBlanks && flowLevel == 0 && indent >= 0 && leadingSpacesInScalar <= indent {
+            if leadingBlanks && flowLevel == 0 && indent >= 0 && lineSpaces <= indent {
                 throw error(.invalidIndentation, context: start)
             }
             if leadingBlanks {
@@ -141,9 +174,8 @@ extension Scanner {
             if escapedBreak {
                 leadingBlanks = true
                 leadingBreak = false
-                leadingSpacesInScalar = 0
                 while at() == 0x20 { skip() }
-                leadingSpacesInScalar = column
+                lineSpaces = column
             }
             while Scanner.isBlank(at()) || Scanner.isBreak(at()) {
                 if Scanner.isBlank(at()) {
@@ -159,13 +191,12 @@ extension Scanner {
                     }
                     skipBreak()
                     while at() == 0x20 { skip() }
-                    leadingSpacesInScalar = column
+                    lineSpaces = column
                 }
             }
         }
         skip()
-        return Token(kind: .scalar(String(decoding: out, as: UTF8.self), double ? .doubleQuoted : .singleQuoted),
-                     start: start, end: position)
+        return Token(.scalar, style: style, start: start, end: position, text: String(decoding: out, as: UTF8.self))
     }
 
     /// One escape sequence of a double-quoted scalar (§5.7).
@@ -196,25 +227,31 @@ extension Scanner {
         case UInt8(ascii: "u"): hexDigits = 4
         case UInt8(ascii: "U"): hexDigits = 8
         default:
-            var name: [UInt8] = [UInt8(ascii: "\\")]
-            if !Scanner.isBreakZ(c) { var i = index; repeat { name.append(p[i]); i += 1 } while p[i] & 0xC0 == 0x80 }
-            throw error(.invalidEscape(String(decoding: name, as: UTF8.self)), at: escapeStart, context: start)
+            throw error(.invalidEscape(escapeText(from: escapeStart, extra: 1)), at: escapeStart, context: start)
         }
         skip()
         guard hexDigits > 0 else { return }
         var value: UInt32 = 0
         for _ in 0..<hexDigits {
             guard let digit = Scanner.hexValue(at()) else {
-                throw error(.invalidEscape(String(decoding: UnsafeBufferPointer(start: p + escapeStart.offset, count: index - escapeStart.offset + 1), as: UTF8.self)),
-                            at: escapeStart, context: start)
+                throw error(.invalidEscape(escapeText(from: escapeStart, extra: 1)), at: escapeStart, context: start)
             }
             value = value << 4 | UInt32(digit)
             skip()
         }
         guard let scalar = Unicode.Scalar(value) else {
-            throw error(.invalidEscape(String(decoding: UnsafeBufferPointer(start: p + escapeStart.offset, count: index - escapeStart.offset), as: UTF8.self)),
-                        at: escapeStart, context: start)
+            throw error(.invalidEscape(escapeText(from: escapeStart, extra: 0)), at: escapeStart, context: start)
         }
         out.append(contentsOf: Array(String(Character(scalar)).utf8))
+    }
+
+    /// The text of an escape sequence from its backslash up to the current character
+    /// (and `extra` more characters), for error messages.
+    private func escapeText(from pos: Position, extra: Int) -> String {
+        var end = index
+        for _ in 0..<extra where !Scanner.isBreakZ(p[end]) {
+            repeat { end += 1 } while p[end] & 0xC0 == 0x80
+        }
+        return String(decoding: UnsafeBufferPointer(start: p + pos.offset, count: end - pos.offset), as: UTF8.self)
     }
 }

@@ -45,12 +45,15 @@ extension Scanner {
 
     /// Rules on where a token may stand, checked before it is fetched:
     /// - in flow context inside a block collection, a line must be indented deeper than
-    ///   that collection (YAML 1.2 §7.1, s-flow-line-prefix);
+    ///   that collection (YAML 1.2 §7.1, s-flow-line-prefix; test suite 9C9N);
     /// - a tab used as indentation is an error when it replaces indentation the content needs.
     mutating func checkIndentation() throws(YAMLError) {
         defer { firstOnLine = false }
         guard firstOnLine else { return }
-        if flowLevel > 0 && column <= indent && !atEnd {
+        // The closing bracket may stand at the block's own indentation: the spec says no,
+        // but go-yaml (kubectl) accepts it and real manifests do it (k8s-website).
+        let closing = at() == UInt8(ascii: "]") || at() == UInt8(ascii: "}")
+        if flowLevel > 0 && !atEnd && (column < indent || (column == indent && !closing)) {
             throw error(.invalidIndentation)
         }
         if tabIndented && leadingSpaces <= indent {

@@ -2,31 +2,64 @@
 /// 0-based line and column. Turned into a public `Mark` when an event is made.
 struct Position: Equatable {
     var offset: Int
-    var line: Int
-    var column: Int
+    private var storedLine: Int32
+    private var storedColumn: Int32
+    var line: Int { Int(storedLine) }
+    var column: Int { Int(storedColumn) }
+    init(offset: Int, line: Int, column: Int) {
+        self.offset = offset
+        self.storedLine = Int32(truncatingIfNeeded: line)
+        self.storedColumn = Int32(truncatingIfNeeded: column)
+    }
 }
 
 /// The scanner's tokens (YAML 1.2 §§6–9; the same set libyaml's `yaml_token_type_t` has).
-enum TokenKind {
+enum TokenKind: UInt8 {
     case streamStart, streamEnd
-    case versionDirective(major: Int, minor: Int)
-    case tagDirective(handle: String, prefix: String)
-    case reservedDirective
+    case versionDirective, tagDirective, reservedDirective
     case documentStart, documentEnd
     case blockSequenceStart, blockMappingStart, blockEnd
     case flowSequenceStart, flowSequenceEnd, flowMappingStart, flowMappingEnd
     case blockEntry, flowEntry, key, value
-    case alias(String)
-    case anchor(String)
-    /// `handle` is "" for a verbatim tag (`!<...>`), whose whole URI is in `suffix`.
-    case tag(handle: String, suffix: String)
-    case scalar(String, ScalarStyle)
+    case alias, anchor, tag, scalar
 }
 
+/// A token is plain data, cheap to queue and copy. Its text is either a span of the
+/// source (`spanStart`, `spanLength`: most scalars, anchors and aliases, which need no
+/// processing) or, when processing changed it (escapes, folding), `text`.
+/// Tags and %TAG directives keep the handle in `text` and the suffix or prefix in `text2`;
+/// %YAML keeps its version in `spanStart` (major) and `spanLength` (minor).
 struct Token {
     var kind: TokenKind
+    var style: ScalarStyle = .plain
     var start: Position
     var end: Position
+    var spanStart: Int = 0
+    var spanLength: Int = 0
+    var text: String? = nil
+    var text2: String? = nil
+
+    init(kind: TokenKind, start: Position, end: Position) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+    }
+
+    /// A token whose text is the source bytes `[spanStart, spanStart + spanLength)`.
+    init(_ kind: TokenKind, style: ScalarStyle = .plain, start: Position, end: Position, span: Int, length: Int) {
+        self.init(kind: kind, start: start, end: end)
+        self.style = style
+        self.spanStart = span
+        self.spanLength = length
+    }
+
+    /// A token whose text had to be built.
+    init(_ kind: TokenKind, style: ScalarStyle = .plain, start: Position, end: Position, text: String, text2: String? = nil) {
+        self.init(kind: kind, start: start, end: end)
+        self.style = style
+        self.text = text
+        self.text2 = text2
+    }
 }
 
 /// A place where an implicit key may start (libyaml's `yaml_simple_key_t`).

@@ -9,7 +9,7 @@ public enum YAML {
     public static func events(_ bytes: [UInt8], file: String = "", limits: YAMLLimits = .standard) throws(YAMLError) -> [Event] {
         var parser = try Parser(bytes: bytes, file: file, limits: limits)
         var out: [Event] = []
-        while let event = try parser.next() { out.append(event) }
+        while let event = try parser.nextEvent() { out.append(event) }
         return out
     }
 

@@ -104,4 +104,32 @@ import Testing
         let keys = ["a10", "a2", "b", "A", "a-b", "ab", "_x", "1a", "1-"]
         #expect(keys.sorted(by: YAMLWriter.goYAMLLess) == ["_x", "1a", "1-", "A", "a-b", "a2", "a10", "ab", "b"])
     }
+
+    /// `kubectl label --local -f t.yaml x=y -o json` (kubectl v1.32, offline) printed this
+    /// spec for the document below; `.inf` instead gave
+    /// `error converting YAML to JSON: json: unsupported value: +Inf`.
+    @Test func loadAndJSONLikeKubectl() throws {
+        let text = """
+            spec:
+              a: yes
+              b: 0644
+              c: 1e3
+              d: 08
+              e: 1.0
+              f: 1_000
+              g: 2024-01-02
+              h: y
+              i: 0b101
+              1.5: x
+              true: z
+              j: 18446744073709551615
+              base: &b {p: 1, q: 2}
+              m:
+                <<: *b
+                q: 3
+            """
+        let v = try #require(try YAML.load(text, schema: .kubernetes).first?["spec"])
+        #expect(JSONWriter.string(v) == #"{"1.5":"x","a":true,"b":420,"base":{"p":1,"q":2},"c":1000,"d":8,"e":1,"f":1000,"g":"2024-01-02","h":true,"i":5,"j":18446744073709552000,"m":{"p":1,"q":3},"true":"z"}"#)
+        #expect(throws: YAMLError.self) { try YAML.load("a: .inf", schema: .kubernetes) }
+    }
 }

@@ -1,0 +1,285 @@
+/// Nodes and collections: properties, block and flow sequences and mappings
+/// (YAML 1.2 §§6.9, 7.4, 7.5, 8.2).
+extension Parser {
+    /// s-l+block-node / ns-flow-node: an alias, or properties followed by content.
+    mutating func parseNode(block: Bool, indentlessSequence: Bool) throws(YAMLError) -> Event {
+        var token = try scanner.peek()
+        if case .alias(let name) = token.kind {
+            pop()
+            _ = try scanner.next()
+            return event(.alias(name), token.start, token.end)
+        }
+        let start = token.start
+        var end = token.start
+        var anchor: String?
+        var tagToken: Token?
+        for _ in 0..<2 {
+            if case .anchor(let name) = token.kind, anchor == nil {
+                anchor = name
+                end = token.end
+                _ = try scanner.next()
+                token = try scanner.peek()
+            } else if case .tag = token.kind, tagToken == nil {
+                tagToken = token
+                end = token.end
+                _ = try scanner.next()
+                token = try scanner.peek()
+            }
+        }
+        var props = NodeProperties(anchor: anchor)
+        if let tagToken, case .tag(let handle, let suffix) = tagToken.kind {
+            if handle.isEmpty {
+                props.tag = suffix
+            } else if let prefix = tagHandles[handle] {
+                props.tag = prefix + suffix
+            } else {
+                throw error(.undefinedTagHandle(handle), tagToken)
+            }
+        }
+        if indentlessSequence, case .blockEntry = token.kind {
+            state = .indentlessSequenceEntry
+            return event(.sequenceStart(.block, props), start, token.end)
+        }
+        switch token.kind {
+        case .scalar(let value, let style):
+            pop()
+            _ = try scanner.next()
+            return event(.scalar(value, style, props), props.isEmpty ? token.start : start, token.end)
+        case .flowSequenceStart:
+            state = .flowSequenceFirstEntry
+            return event(.sequenceStart(.flow, props), start, token.end)
+        case .flowMappingStart:
+            state = .flowMappingFirstKey
+            return event(.mappingStart(.flow, props), start, token.end)
+        case .blockSequenceStart where block:
+            state = .blockSequenceFirstEntry
+            return event(.sequenceStart(.block, props), start, token.end)
+        case .blockMappingStart where block:
+            state = .blockMappingFirstKey
+            return event(.mappingStart(.block, props), start, token.end)
+        default:
+            if !props.isEmpty {
+                pop()
+                return event(.scalar("", .plain, props), start, end)
+            }
+            throw error(.expectedNodeContent, token, context: start)
+        }
+    }
+
+    // MARK: Block collections
+
+    /// l+block-sequence: `- ` entries at one indentation.
+    mutating func parseBlockSequenceEntry(first: Bool) throws(YAMLError) -> Event {
+        if first { _ = try scanner.next() }
+        let token = try scanner.peek()
+        switch token.kind {
+        case .blockEntry:
+            _ = try scanner.next()
+            let next = try scanner.peek()
+            switch next.kind {
+            case .blockEntry, .blockEnd:
+                state = .blockSequenceEntry
+                return emptyScalar(token.end)
+            default:
+                try push(.blockSequenceEntry, at: next)
+                return try parseNode(block: true, indentlessSequence: false)
+            }
+        case .blockEnd:
+            pop()
+            _ = try scanner.next()
+            return event(.sequenceEnd, token.start, token.end)
+        default:
+            throw error(.expectedSequenceEntry, token)
+        }
+    }
+
+    /// A sequence as a mapping value at the key's own indentation (`key:\n- a`).
+    mutating func parseIndentlessSequenceEntry() throws(YAMLError) -> Event {
+        let token = try scanner.peek()
+        guard case .blockEntry = token.kind else {
+            pop()
+            return event(.sequenceEnd, token.start, token.start)
+        }
+        _ = try scanner.next()
+        let next = try scanner.peek()
+        switch next.kind {
+        case .blockEntry, .key, .value, .blockEnd:
+            state = .indentlessSequenceEntry
+            return emptyScalar(token.end)
+        default:
+            try push(.indentlessSequenceEntry, at: next)
+            return try parseNode(block: true, indentlessSequence: false)
+        }
+    }
+
+    /// l+block-mapping: implicit (`key: value`) and explicit (`? key`) entries.
+    mutating func parseBlockMappingKey(first: Bool) throws(YAMLError) -> Event {
+        if first { _ = try scanner.next() }
+        let token = try scanner.peek()
+        switch token.kind {
+        case .key:
+            _ = try scanner.next()
+            let next = try scanner.peek()
+            switch next.kind {
+            case .key, .value, .blockEnd:
+                state = .blockMappingValue
+                return emptyScalar(token.end)
+            default:
+                try push(.blockMappingValue, at: next)
+                return try parseNode(block: true, indentlessSequence: true)
+            }
+        case .value:
+            state = .blockMappingValue
+            return emptyScalar(token.start)
+        case .blockEnd:
+            pop()
+            _ = try scanner.next()
+            return event(.mappingEnd, token.start, token.end)
+        default:
+            throw error(.expectedKey, token)
+        }
+    }
+
+    mutating func parseBlockMappingValue() throws(YAMLError) -> Event {
+        let token = try scanner.peek()
+        guard case .value = token.kind else {
+            state = .blockMappingKey
+            return emptyScalar(token.start)
+        }
+        _ = try scanner.next()
+        let next = try scanner.peek()
+        switch next.kind {
+        case .key, .value, .blockEnd:
+            state = .blockMappingKey
+            return emptyScalar(token.end)
+        default:
+            try push(.blockMappingKey, at: next)
+            return try parseNode(block: true, indentlessSequence: true)
+        }
+    }
+
+    // MARK: Flow collections
+
+    /// c-flow-sequence: `[ a, b, k: v ]`; a `k: v` entry is a single-pair mapping.
+    mutating func parseFlowSequenceEntry(first: Bool) throws(YAMLError) -> Event {
+        if first { _ = try scanner.next() }
+        var token = try scanner.peek()
+        if case .flowSequenceEnd = token.kind {
+            pop()
+            _ = try scanner.next()
+            return event(.sequenceEnd, token.start, token.end)
+        }
+        if !first {
+            guard case .flowEntry = token.kind else { throw error(.expectedFlowSequenceEnd, token) }
+            _ = try scanner.next()
+            token = try scanner.peek()
+        }
+        switch token.kind {
+        case .flowSequenceEnd:
+            pop()
+            _ = try scanner.next()
+            return event(.sequenceEnd, token.start, token.end)
+        case .key:
+            _ = try scanner.next()
+            state = .flowSequenceEntryMappingKey
+            return event(.mappingStart(.flow, NodeProperties()), token.start, token.end)
+        case .value:
+            state = .flowSequenceEntryMappingKey
+            return event(.mappingStart(.flow, NodeProperties()), token.start, token.start)
+        case .flowEntry:
+            throw error(.expectedNodeContent, token)
+        default:
+            try push(.flowSequenceEntry, at: token)
+            return try parseNode(block: false, indentlessSequence: false)
+        }
+    }
+
+    mutating func parseFlowSequenceEntryMappingKey() throws(YAMLError) -> Event {
+        let token = try scanner.peek()
+        switch token.kind {
+        case .value, .flowEntry, .flowSequenceEnd:
+            state = .flowSequenceEntryMappingValue
+            return emptyScalar(token.start)
+        default:
+            try push(.flowSequenceEntryMappingValue, at: token)
+            return try parseNode(block: false, indentlessSequence: false)
+        }
+    }
+
+    mutating func parseFlowSequenceEntryMappingValue() throws(YAMLError) -> Event {
+        var token = try scanner.peek()
+        if case .value = token.kind {
+            _ = try scanner.next()
+            token = try scanner.peek()
+            switch token.kind {
+            case .flowEntry, .flowSequenceEnd: break
+            default:
+                try push(.flowSequenceEntryMappingEnd, at: token)
+                return try parseNode(block: false, indentlessSequence: false)
+            }
+        }
+        state = .flowSequenceEntryMappingEnd
+        return emptyScalar(token.start)
+    }
+
+    /// c-flow-mapping: `{ a: 1, b, : c }`.
+    mutating func parseFlowMappingKey(first: Bool) throws(YAMLError) -> Event {
+        if first { _ = try scanner.next() }
+        var token = try scanner.peek()
+        if case .flowMappingEnd = token.kind {
+            pop()
+            _ = try scanner.next()
+            return event(.mappingEnd, token.start, token.end)
+        }
+        if !first {
+            guard case .flowEntry = token.kind else { throw error(.expectedFlowMappingEnd, token) }
+            _ = try scanner.next()
+            token = try scanner.peek()
+        }
+        switch token.kind {
+        case .flowMappingEnd:
+            pop()
+            _ = try scanner.next()
+            return event(.mappingEnd, token.start, token.end)
+        case .key:
+            _ = try scanner.next()
+            let next = try scanner.peek()
+            switch next.kind {
+            case .value, .flowEntry, .flowMappingEnd:
+                state = .flowMappingValue
+                return emptyScalar(next.start)
+            default:
+                try push(.flowMappingValue, at: next)
+                return try parseNode(block: false, indentlessSequence: false)
+            }
+        case .value:
+            state = .flowMappingValue
+            return emptyScalar(token.start)
+        case .flowEntry:
+            throw error(.expectedNodeContent, token)
+        default:
+            try push(.flowMappingEmptyValue, at: token)
+            return try parseNode(block: false, indentlessSequence: false)
+        }
+    }
+
+    mutating func parseFlowMappingValue(empty: Bool) throws(YAMLError) -> Event {
+        var token = try scanner.peek()
+        if empty {
+            state = .flowMappingKey
+            return emptyScalar(token.start)
+        }
+        if case .value = token.kind {
+            _ = try scanner.next()
+            token = try scanner.peek()
+            switch token.kind {
+            case .flowEntry, .flowMappingEnd: break
+            default:
+                try push(.flowMappingKey, at: token)
+                return try parseNode(block: false, indentlessSequence: false)
+            }
+        }
+        state = .flowMappingKey
+        return emptyScalar(token.start)
+    }
+}

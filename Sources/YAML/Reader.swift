@@ -1,0 +1,81 @@
+/// The byte layer: checks that the input is valid UTF-8 made of printable YAML characters,
+/// drops a leading byte-order mark, and hands the scanner a zero-terminated buffer
+/// (a 0 byte can then only mean "end of input": NUL is not allowed inside YAML).
+///
+/// YAML 1.2 §5.1 (c-printable) allows tab, LF, CR, 0x20–0x7E, NEL and everything from
+/// 0xA0 up except surrogates and the two non-characters 0xFFFE/0xFFFF; libyaml
+/// (`reader.c`) rejects the rest with "control characters are not allowed".
+final class SourceBuffer {
+    let base: UnsafeMutablePointer<UInt8>
+    /// Length of the input without the terminator (and without a leading BOM).
+    let count: Int
+    /// Bytes dropped at the start (3 for a BOM), so offsets can point into the original input.
+    let skipped: Int
+
+    init(bytes: [UInt8], file: String, limits: YAMLLimits) throws(YAMLError) {
+        guard bytes.count <= limits.maxBytes else {
+            throw YAMLError(.inputTooLarge(limit: limits.maxBytes), at: Mark(file: file), stage: .reader)
+        }
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        let n = bytes.count - start
+        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 8)
+        bytes.withUnsafeBufferPointer { buf in
+            if n > 0 { pointer.initialize(from: buf.baseAddress! + start, count: n) }
+        }
+        (pointer + n).initialize(repeating: 0, count: 8)
+        base = pointer
+        count = n
+        skipped = start
+        if let bad = Self.firstInvalid(pointer, n) {
+            let mark = Self.mark(of: bad, in: pointer, file: file, skipped: start)
+            pointer.deallocate()
+            throw YAMLError(.invalidUTF8, at: mark, stage: .reader)
+        }
+    }
+
+    deinit { base.deallocate() }
+
+    /// Offset of the first byte that is not valid UTF-8 or not a printable YAML character.
+    private static func firstInvalid(_ p: UnsafeMutablePointer<UInt8>, _ n: Int) -> Int? {
+        var i = 0
+        while i < n {
+            let b = p[i]
+            if b < 0x80 {
+                if b >= 0x20 && b != 0x7F || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
+                return i
+            }
+            var scalar: UInt32
+            var length: Int
+            if b & 0xE0 == 0xC0 { scalar = UInt32(b & 0x1F); length = 2 }
+            else if b & 0xF0 == 0xE0 { scalar = UInt32(b & 0x0F); length = 3 }
+            else if b & 0xF8 == 0xF0 { scalar = UInt32(b & 0x07); length = 4 }
+            else { return i }
+            if i + length > n { return i }
+            for k in 1..<length {
+                let c = p[i + k]
+                if c & 0xC0 != 0x80 { return i }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            // Overlong forms, surrogates, out of range, and C1 controls other than NEL.
+            let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            if scalar < 0xA0 && scalar != 0x85 { return i }
+            if scalar == 0xFFFE || scalar == 0xFFFF { return i }
+            i += length
+        }
+        return nil
+    }
+
+    /// The mark of byte `offset`, counted from the start (used for reader errors only).
+    static func mark(of offset: Int, in p: UnsafeMutablePointer<UInt8>, file: String, skipped: Int) -> Mark {
+        var line = 1, column = 1, i = 0
+        while i < offset {
+            let b = p[i]
+            if b == 0x0A || (b == 0x0D && p[i + 1] != 0x0A) { line += 1; column = 1 }
+            else if b & 0xC0 != 0x80 && b != 0x0D { column += 1 }
+            i += 1
+        }
+        return Mark(file: file, line: line, column: column, offset: offset + skipped)
+    }
+}

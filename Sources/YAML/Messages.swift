@@ -45,6 +45,10 @@ enum Messages {
         }
     }
 
+    static func controlCharacter(_ c: Character) -> String {
+        "hay un carácter de control (\(quoted(c))) que YAML no admite"
+    }
+
     // MARK: Hints (one or two sentences, after "pista: ")
 
     static let hintInvalidUTF8 = "guarda el archivo de nuevo con la codificación UTF-8 (en casi todos los editores: «Guardar con codificación» → UTF-8)."

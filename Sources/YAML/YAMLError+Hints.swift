@@ -32,6 +32,13 @@ extension YAMLError {
         default: break
         }
         if Self.hasLeadingTab(line) { return Messages.hintTab }
+        if let open = openingAbove(lines) {
+            switch open.character {
+            case "[": return Messages.hintUnclosedBracket("[", close: "]", line: open.line, column: open.column)
+            case "{": return Messages.hintUnclosedBracket("{", close: "}", line: open.line, column: open.column)
+            default: return Messages.hintUnclosedQuote(open.character, line: open.line, column: open.column)
+            }
+        }
         if case .mappingValuesNotAllowed = kind, let h = Self.colonInValueHint(line) { return h }
         if let h = missingSpaceHint(lines) { return h }
         if let h = dashHint(lines, line) { return h }
@@ -40,6 +47,19 @@ extension YAMLError {
         case .expectedNodeContent: return Messages.hintMissingValue
         case .expectedColon, .multilineImplicitKey: return Messages.hintMissingColon
         default: return nil
+        }
+    }
+
+    /// A quote or bracket left open on the content line above, for the errors our parser
+    /// raises when a multi-line quoted scalar or flow collection runs on.
+    func openingAbove(_ lines: SourceLines) -> SourceLines.Opening? {
+        switch kind {
+        case .invalidIndentation, .expectedKey, .mappingValuesNotAllowed, .expectedColon, .multilineImplicitKey,
+             .unexpectedEndOfStream, .expectedNodeContent:
+            guard let above = lines.previousContentLine(before: mark.line) else { return nil }
+            return lines.unclosedOpening(onLine: above.number)
+        default:
+            return nil
         }
     }
 

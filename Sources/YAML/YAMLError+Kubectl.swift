@@ -117,7 +117,14 @@ extension YAMLError {
             let zero = lineText.contains("|0") || lineText.contains(">0") || lineText.contains("-0") || lineText.contains("+0")
             return GoProblem(text: zero ? "found an indentation indicator equal to 0" : "did not find expected comment or line break", stage: .scanner)
         case .invalidIndentation, .expectedKey:
-            return GoProblem(text: "did not find expected key", stage: .parser)
+            // libyaml lets quoted scalars and flow collections run over lines whatever their
+            // indentation, and fails only at the end of the chunk.
+            switch openingAbove(lines)?.character {
+            case "\"", "'": return GoProblem(text: "found unexpected end of stream", stage: .scanner, position: .chunkEnd)
+            case "[": return GoProblem(text: "did not find expected ',' or ']'", stage: .parser, position: .streamEnd)
+            case "{": return GoProblem(text: "did not find expected ',' or '}'", stage: .parser, position: .streamEnd)
+            default: return GoProblem(text: "did not find expected key", stage: .parser)
+            }
         case .invalidAnchor:
             return GoProblem(text: "did not find expected alphabetic or numeric character", stage: .scanner)
         case .invalidTag:
@@ -173,6 +180,7 @@ extension YAMLError {
     /// readerc.go's text for the first bad UTF-8 sequence at or after `offset`
     /// (`yaml_parser_update_buffer`).
     static func utf8Problem(_ bytes: [UInt8], from offset: Int) -> String {
+        if offset >= 0, offset < bytes.count, isControl(bytes, at: offset) { return "control characters are not allowed" }
         func check(_ i: Int) -> String? {
             let b = bytes[i]
             let width = b & 0x80 == 0 ? 1 : b & 0xE0 == 0xC0 ? 2 : b & 0xF0 == 0xE0 ? 3 : b & 0xF8 == 0xF0 ? 4 : 0
@@ -196,6 +204,15 @@ extension YAMLError {
             for i in range { if let p = check(i) { return p } }
         }
         return "invalid leading UTF-8 octet"
+    }
+
+    /// A valid UTF-8 character that YAML does not allow (C0/C1 controls, DEL, U+FFFE/U+FFFF).
+    static func isControl(_ bytes: [UInt8], at i: Int) -> Bool {
+        let b = bytes[i]
+        if b < 0x80 { return b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D || b == 0x7F }
+        if b == 0xC2, i + 1 < bytes.count { return (0x80...0x9F).contains(bytes[i + 1]) && bytes[i + 1] != 0x85 }
+        if b == 0xEF, i + 2 < bytes.count { return bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF) }
+        return false
     }
 
     /// `tag:yaml.org,2002:int` → `!!int`.

@@ -23,6 +23,15 @@ extension YAMLError {
     /// The Spanish one-line description of the problem.
     public var message: String { Messages.message(kind) }
 
+    /// The message, sharpened by a look at the source where the kind alone is ambiguous.
+    func message(_ lines: SourceLines) -> String {
+        if case .invalidUTF8 = kind, mark.offset >= 0, mark.offset < lines.bytes.count, Self.isControl(lines.bytes, at: mark.offset) {
+            let scalar = String(decoding: lines.bytes[mark.offset...].prefix(3), as: UTF8.self).unicodeScalars.first ?? " "
+            return Messages.controlCharacter(Character(scalar))
+        }
+        return message
+    }
+
     /// Where to send the learner's eyes.
     public var focus: Mark {
         guard let open = contextMark else { return mark }
@@ -40,7 +49,7 @@ extension YAMLError {
     public func rendered(source: [UInt8]) -> String {
         let lines = SourceLines(source)
         let at = focus
-        var out = summary + "\n"
+        var out = "\(at): error: \(message(lines))\n"
         let number = String(at.line)
         let blank = String(repeating: " ", count: number.count)
         let (text, caret) = Self.display(lines.text(ofLine: at.line) ?? "", column: at.column)

@@ -105,6 +105,27 @@ import Testing
         #expect(out.contains("«[» de la línea 1, columna 8"))
     }
 
+    @Test func quoteLeftOpenOnTheLineAbove() {
+        // Our parser notices the runaway quoted scalar at the next line's indentation;
+        // libyaml only at the end of the chunk.
+        let source = "msg: \"hola\nnext: 1\n"
+        let out = render(.invalidIndentation, 2, 1, source)
+        #expect(out.contains("yaml: line 3: found unexpected end of stream"))
+        #expect(out.contains("línea 1, columna 6"))
+        let bracket = render(.invalidIndentation, 2, 1, "ports: [80, 443\nx: 1\n")
+        #expect(bracket.contains("yaml: line 2: did not find expected ',' or ']'"))
+        #expect(bracket.contains("«[» de la línea 1, columna 8"))
+        #expect(SourceLines(Array("say: 'it''s [ok' # [x\n".utf8)).unclosedOpening(onLine: 1) == nil)
+    }
+
+    @Test func controlCharactersAreNamed() {
+        let bytes = Array("a: \u{7}\n".utf8)
+        let error = YAMLError(.invalidUTF8, at: Mark(file: "a.yaml", line: 1, column: 4, offset: 3), stage: .reader)
+        let out = error.rendered(source: bytes)
+        #expect(out.contains("carácter de control (U+0007)"))
+        #expect(out.contains("yaml: control characters are not allowed"))
+    }
+
     @Test func duplicateKeySaysWhereTheFirstOneWas() {
         let source = "metadata:\n  name: a\n  labels: {}\n  name: b\n"
         let first = at(2, 3, source)

@@ -74,10 +74,26 @@ import Testing
     }
 
     @Test func eventsReadStandardInput() {
-        // With the placeholder parser the stream is empty; this checks the plumbing and that
-        // nothing leaks to stderr. Event content is tested in YAMLTests.
         let (code, io) = run(["yaml", "eventos", "-"], stdin: "a: 1\n")
         #expect(code == 0)
+        #expect(io.stdout == "+STR\n+DOC\n+MAP\n=VAL :a\n=VAL :1\n-MAP\n-DOC\n-STR\n")
         #expect(io.stderr.isEmpty)
+    }
+
+    @Test func yamlErrorsAreRenderedOnStderrWithExitOne() {
+        let (code, io) = run(["yaml", "json", "-"], stdin: "spec:\n  image: nginx: latest\n")
+        #expect(code == 1)
+        #expect(io.stdout.isEmpty)
+        #expect(io.stderr.hasPrefix("STDIN:2:"))
+        #expect(io.stderr.contains("error parsing STDIN: error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context"))
+        #expect(io.stderr.contains("pista:"))
+    }
+
+    // Depends on the interim adapter (YAMLJSON.swift); the expected text must stay the same
+    // once Value and JSONWriter are merged.
+    @Test func jsonPrintsOneLinePerDocument() {
+        let (code, io) = run(["yaml", "json", "-"], stdin: "a: 1\n---\n- x\n")
+        #expect(code == 0)
+        #expect(io.stdout == "{\"a\":1}\n[\"x\"]\n")
     }
 }

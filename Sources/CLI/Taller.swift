@@ -4,34 +4,90 @@ import Glibc
 import Darwin
 #endif
 
-/// The `taller` command line: parses the arguments, runs one command, returns its exit code.
-/// `main.swift` only calls `Taller.main`, so tests drive every command in-process.
+/// The `taller` command line: finds the command named by the arguments, parses the rest
+/// against its signature, runs it, renders any `CLIError` (the one place, `CLIError.rendered`)
+/// and returns the exit code. `main.swift` only calls `Taller.main`, so tests drive every
+/// command in-process.
 public enum Taller {
-    public static func main(_ arguments: [String]) -> Int32 {
-        var out = StandardStreams()
-        return run(arguments, io: &out)
+    /// Every command, in help order. Adding a command is adding a type here.
+    static var commands: [any Command.Type] {
+        [HelpCommand.self, YAMLEventsCommand.self, YAMLJSONCommand.self, YAMLMeasureCommand.self]
     }
 
-    /// Runs `arguments` writing to `io`. Exit codes: 0 success, 1 failure of the thing
-    /// asked for (a YAML error, a failed check), 2 usage or content error.
+    public static func main(_ arguments: [String]) -> Int32 {
+        var io = StandardStreams()
+        return run(arguments, io: &io)
+    }
+
+    /// Runs `arguments` with `io`. Exit codes: 0 success, 1 the thing asked for failed
+    /// (a YAML error, a missing file), 2 usage mistake. See `CLIError`.
     public static func run<IO: TextStreams>(_ arguments: [String], io: inout IO) -> Int32 {
-        guard let first = arguments.first else {
-            io.out(Messages.welcome)
+        guard !arguments.isEmpty else {
+            io.out(Messages.welcome + Help.commandList() + Messages.comingSoon)
             return 0
         }
-        switch first {
-        case "ayuda", "--ayuda", "-h", "--help", "help":
-            io.out(Messages.welcome)
+        do throws(CLIError) {
+            try dispatch(arguments, io: &io)
             return 0
-        case "yaml":
-            return YAMLCommand.run(Array(arguments.dropFirst()), io: &io)
-        default:
-            io.err(Messages.unknownCommand(first))
-            return 2
+        } catch {
+            io.err(error.rendered)
+            return error.exitCode
         }
+    }
+
+    static func dispatch<IO: TextStreams>(_ arguments: [String], io: inout IO) throws(CLIError) {
+        if ["--ayuda", "-h", "--help", "help"].contains(arguments[0]) {
+            return try dispatch(["ayuda"] + arguments.dropFirst(), io: &io)
+        }
+        guard let command = find(arguments) else {
+            let group = commands.filter { $0.path.count > 1 && $0.path[0] == arguments[0] && !$0.hidden }
+            if !group.isEmpty {
+                let choices = group.map { $0.path[1] }
+                if arguments.count == 1 {
+                    throw .usage(Messages.missingSubcommand(arguments[0], choices: choices), usage: "taller \(arguments[0]) \(choices.joined(separator: "|")) …")
+                }
+                throw .unknownCommand(arguments[0] + " " + arguments[1])
+            }
+            throw .unknownCommand(arguments[0])
+        }
+        try run(command, Array(arguments.dropFirst(command.path.count)), io: &io)
+    }
+
+    /// The command whose path is the longest prefix of `arguments`.
+    static func find(_ arguments: [String]) -> (any Command.Type)? {
+        commands.filter { arguments.starts(with: $0.path) }.max { $0.path.count < $1.path.count }
+    }
+
+    static func run<C: Command, IO: TextStreams>(_ command: C.Type, _ words: [String], io: inout IO) throws(CLIError) {
+        if ObjectIdentifier(C.self) != ObjectIdentifier(HelpCommand.self), words.contains(where: { ["--ayuda", "-h", "--help"].contains($0) }) {
+            io.out(Help.detail(command))
+            return
+        }
+        try C(ParsedArguments(words, for: command)).run(io: &io)
     }
 
     public static func exit(_ code: Int32) -> Never {
         Glibc.exit(code)
+    }
+}
+
+/// `taller ayuda [ORDEN…]`: the list of commands, or the detail of one.
+struct HelpCommand: Command {
+    static let path = ["ayuda"]
+    static let summary = "muestra esta ayuda, o la de una orden"
+    static let signature = Signature(positionals: [.init(name: "[ORDEN…]", help: "la orden de la que quieres detalles")], variadic: true)
+    var topic: [String]
+
+    init(_ arguments: ParsedArguments) throws(CLIError) { topic = arguments.positionals }
+
+    func run<IO: TextStreams>(io: inout IO) throws(CLIError) {
+        if topic.isEmpty {
+            io.out(Messages.helpHeader + Help.commandList() + Messages.helpFooter)
+            return
+        }
+        guard let command = Taller.find(topic), command.path.count == topic.count else {
+            throw .unknownCommand(topic.joined(separator: " "))
+        }
+        io.out(Help.detail(command))
     }
 }

@@ -4,10 +4,12 @@ import Glibc
 import Darwin
 #endif
 
-/// Where a command writes. Tests use `CapturedStreams`; the executable writes to the terminal.
+/// Where a command reads and writes. Tests use `CapturedStreams`; the executable uses the terminal.
 public protocol TextStreams {
     mutating func out(_ text: String)
     mutating func err(_ text: String)
+    /// All of standard input (for `ARCHIVO` = `-`).
+    mutating func input() -> [UInt8]
 }
 
 /// Writes straight to file descriptors 1 and 2 (no shared C `FILE*` state).
@@ -15,6 +17,7 @@ public struct StandardStreams: TextStreams {
     public init() {}
     public mutating func out(_ text: String) { Self.write(text, to: 1) }
     public mutating func err(_ text: String) { Self.write(text, to: 2) }
+    public mutating func input() -> [UInt8] { (try? FileInput.readAll(fd: 0, limit: Int.max)) ?? [] }
 
     static func write(_ text: String, to fd: Int32) {
         var text = text
@@ -35,7 +38,9 @@ public struct StandardStreams: TextStreams {
 public struct CapturedStreams: TextStreams {
     public var stdout = ""
     public var stderr = ""
-    public init() {}
+    public var stdin: [UInt8] = []
+    public init(stdin: [UInt8] = []) { self.stdin = stdin }
     public mutating func out(_ text: String) { stdout += text }
     public mutating func err(_ text: String) { stderr += text }
+    public mutating func input() -> [UInt8] { stdin }
 }

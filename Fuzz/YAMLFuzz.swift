@@ -1,0 +1,37 @@
+// libFuzzer entry for the YAML module. Not part of the package: `scripts/fuzz-yaml.sh`
+// compiles it together with Sources/YAML/*.swift into one module, with
+// `swiftc -sanitize=fuzzer,address -parse-as-library -O`.
+//
+// Every input goes through the event stream, the composer (nodes with marks), the loader
+// with both schemas (once `YAML.load` exists; the script defines YAML_HAS_LOAD), and the
+// error renderer with its kubectl line and hints. Any crash, sanitizer report, hang or
+// runaway allocation is a bug: the YAML layer must turn every input into values or a YAMLError.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func yamlFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let limits = YAMLLimits(maxBytes: 1 << 20, maxDepth: 128, maxDocuments: 1_000, maxExpandedNodes: 100_000)
+    var errors: [YAMLError] = []
+    do {
+        let events = try YAML.events(bytes, file: "fuzz.yaml", limits: limits)
+        _ = EventNotation.text(events)
+    } catch {
+        errors.append(error)
+    }
+    do {
+        _ = try YAML.compose(bytes, file: "fuzz.yaml", limits: limits)
+    } catch {
+        errors.append(error)
+    }
+    #if YAML_HAS_LOAD
+    for schema in [YAMLSchemaChoice.core, .kubernetes] {
+        do { _ = try YAML.load(bytes, file: "fuzz.yaml", schema: schema) } catch { errors.append(error) }
+    }
+    #endif
+    for error in errors {
+        let text = error.rendered(source: bytes)
+        precondition(text.hasPrefix(error.focus.description), "render must start with file:line:column")
+        _ = error.summary
+    }
+    return 0
+}

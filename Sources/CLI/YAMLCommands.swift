@@ -1,0 +1,92 @@
+import YAML
+
+/// `taller yaml eventos ARCHIVO`: the parser's event stream, in the yaml-test-suite notation.
+struct YAMLEventsCommand: Command {
+    static let path = ["yaml", "eventos"]
+    static let summary = Messages.eventsSummary
+    static let signature = Signature(positionals: [.init(name: "ARCHIVO", help: Messages.fileHelp)])
+    var file: String
+
+    init(_ arguments: ParsedArguments) throws(CLIError) { file = arguments.positionals[0] }
+
+    func run<IO: TextStreams>(io: inout IO) throws(CLIError) {
+        let (bytes, name) = try FileInput.read(file, io: &io)
+        do {
+            io.out(EventNotation.text(try YAML.events(bytes, file: name)))
+        } catch {
+            throw .yaml(error, source: bytes)
+        }
+    }
+}
+
+/// `taller yaml json [--esquema core|kubernetes] ARCHIVO`: one line of JSON per document.
+struct YAMLJSONCommand: Command {
+    static let path = ["yaml", "json"]
+    static let summary = Messages.jsonSummary
+    static let signature = Signature(
+        positionals: [.init(name: "ARCHIVO", help: Messages.fileHelp)],
+        options: [.init(name: "--esquema", valueName: "ESQUEMA", help: Messages.schemaHelp, allowed: ["core", "kubernetes"])]
+    )
+    var file: String
+    var schema: YAMLJSON.Schema
+
+    init(_ arguments: ParsedArguments) throws(CLIError) {
+        file = arguments.positionals[0]
+        schema = arguments[option: "--esquema"] == "core" ? .core : .kubernetes
+    }
+
+    func run<IO: TextStreams>(io: inout IO) throws(CLIError) {
+        let (bytes, name) = try FileInput.read(file, io: &io)
+        do {
+            for line in try YAMLJSON.lines(bytes, file: name, schema: schema) { io.out(line + "\n") }
+        } catch {
+            throw .yaml(error, source: bytes)
+        }
+    }
+}
+
+/// `taller yaml medir ARCHIVO [--veces N]` (hidden): composes the file N times, with marks,
+/// and prints MB/s and the node count. `scripts/bench-yaml.sh` compares it with PyYAML.
+struct YAMLMeasureCommand: Command {
+    static let path = ["yaml", "medir"]
+    static let summary = Messages.measureSummary
+    static let hidden = true
+    static let signature = Signature(
+        positionals: [.init(name: "ARCHIVO", help: Messages.fileHelp)],
+        options: [.init(name: "--veces", valueName: "N", help: Messages.timesHelp)]
+    )
+    var file: String
+    var times: Int
+
+    init(_ arguments: ParsedArguments) throws(CLIError) {
+        file = arguments.positionals[0]
+        let word = arguments[option: "--veces"] ?? "5"
+        guard let n = Int(word), n > 0 else { throw .usage(Messages.invalidNumber(word, for: "--veces"), usage: Self.usage) }
+        times = n
+    }
+
+    func run<IO: TextStreams>(io: inout IO) throws(CLIError) {
+        let (bytes, name) = try FileInput.read(file, io: &io)
+        var nodes = 0
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            for _ in 0..<times {
+                nodes = try YAML.compose(bytes, file: name).reduce(0) { $0 + Self.count($1.root) }
+            }
+        } catch {
+            throw .yaml(error, source: bytes)
+        }
+        let elapsed = start.duration(to: clock.now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        io.out(Messages.measured(bytes: bytes.count, times: times, seconds: seconds, nodes: nodes))
+    }
+
+    static func count(_ node: Node) -> Int {
+        switch node.content {
+        case .scalar: return 1
+        case .sequence(let items, _): return items.reduce(1) { $0 + count($1) }
+        case .mapping(let pairs, _): return pairs.reduce(1) { $0 + count($1.key) + count($1.value) }
+        }
+    }
+}

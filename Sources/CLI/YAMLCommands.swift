@@ -28,7 +28,7 @@ struct YAMLJSONCommand: Command {
         options: [.init(name: "--esquema", valueName: "ESQUEMA", help: Messages.schemaHelp, allowed: ["core", "kubernetes"])]
     )
     var file: String
-    var schema: YAMLJSON.Schema
+    var schema: Schema
 
     init(_ arguments: ParsedArguments) throws(CLIError) {
         file = arguments.positionals[0]
@@ -38,7 +38,8 @@ struct YAMLJSONCommand: Command {
     func run<IO: TextStreams>(io: inout IO) throws(CLIError) {
         let (bytes, name) = try FileInput.read(file, io: &io)
         do {
-            for line in try YAMLJSON.lines(bytes, file: name, schema: schema) { io.out(line + "\n") }
+            // Go's json.Marshal order (sorted keys): what kubectl sends to the apiserver.
+            for value in try YAML.load(bytes, file: name, schema: schema) { io.out(JSONWriter.string(value) + "\n") }
         } catch {
             throw .yaml(error, source: bytes)
         }

@@ -41,6 +41,8 @@ enum Messages {
         case .undefinedAlias(let name): return "el alias «*\(name)» no tiene un ancla «&\(name)» definida antes"
         case .duplicateKey(let key, _): return "la clave «\(key)» está repetida"
         case .aliasExpansionExceeded(let limit): return "los alias se expanden a demasiados nodos (el máximo es \(limit))"
+        case .unsupportedKey(let key): return "la clave «\(key)» no puede convertirse en JSON: las claves deben ser textos (kubectl no sabría qué hacer con ella)"
+        case .unsupportedValue(let value): return "«\(value)» no cabe en JSON (kubectl diría: json: unsupported value: \(value.hasPrefix("-") ? "-Inf" : value.lowercased().contains("nan") ? "NaN" : "+Inf"))"
         case .invalidValue(let tag, let value): return "«\(value)» no es un valor válido para la etiqueta \(YAMLError.shortTag(tag))"
         }
     }
@@ -82,7 +84,7 @@ enum Messages {
         "el \(quoted(open)) de la línea \(line), columna \(column) no se cierra: separa los elementos con comas y termina con \(quoted(close))."
     }
     static func hintDuplicateKey(_ key: String, line: Int, column: Int) -> String {
-        "«\(key)» ya aparece en la línea \(line), columna \(column) del mismo mapa. Una clave solo puede aparecer una vez: borra una de las dos o junta sus valores."
+        "«\(key)» ya aparece en la línea \(line), columna \(column) del mismo mapa. Una clave solo puede aparecer una vez: borra una de las dos o junta sus valores. Ojo: `kubectl apply -f` no avisa, se queda en silencio con el último valor y pierde el primero (un error clásico con dos bloques `env:`); `kubectl apply -k` sí lo rechaza: mapping key \"\(key)\" already defined at line \(line)."
     }
     static let hintEscape = "dentro de comillas dobles, «\\» empieza un escape (\\n, \\t, \\\", \\\\). Para una barra literal escribe «\\\\», o usa comillas simples, donde «\\» no es especial."
     static func hintUndefinedAlias(_ name: String) -> String {

@@ -62,7 +62,7 @@ extension Parser {
                 guard major == 1 else { throw error(.invalidDirective, token) }
                 sawVersion = true
             case .tagDirective:
-                let handle = token.text ?? "", prefix = token.text2 ?? ""
+                let handle = scanner.texts[token.textIndex], prefix = scanner.texts[token.textIndex + 1]
                 guard directivesAllowed else { throw error(.expectedDocumentStart, token) }
                 guard declared.insert(handle).inserted else { throw error(.duplicateDirective, token) }
                 tagHandles[handle] = prefix

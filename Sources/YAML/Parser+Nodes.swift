@@ -15,6 +15,7 @@ extension Parser {
         var end = token.start
         var anchor: String?
         var tagToken: Token?
+        var tagText: (handle: String, suffix: String) = ("", "")
         for _ in 0..<2 {
             if token.kind == .anchor, anchor == nil {
                 anchor = text(token)
@@ -23,6 +24,7 @@ extension Parser {
                 token = try scanner.peek()
             } else if token.kind == .tag, tagToken == nil {
                 tagToken = token
+                tagText = (scanner.texts[token.textIndex], scanner.texts[token.textIndex + 1])
                 end = token.end
                 _ = try scanner.next()
                 token = try scanner.peek()
@@ -30,7 +32,7 @@ extension Parser {
         }
         var props = NodeProperties(anchor: anchor)
         if let tagToken {
-            let handle = tagToken.text ?? "", suffix = tagToken.text2 ?? ""
+            let (handle, suffix) = tagText
             if handle.isEmpty {
                 props.tag = suffix
             } else if let prefix = tagHandles[handle] {

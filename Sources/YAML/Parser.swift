@@ -80,7 +80,7 @@ struct Parser {
 
     /// The text of a scalar, alias or anchor token.
     func text(_ token: Token) -> String {
-        if let text = token.text { return text }
+        if token.textIndex >= 0 { return scanner.texts[token.textIndex] }
         return String(decoding: UnsafeBufferPointer(start: scanner.p + token.spanStart, count: token.spanLength), as: UTF8.self)
     }
 

@@ -28,8 +28,8 @@ final class SourceBuffer {
         count = n
         skipped = start
         if let bad = Self.firstInvalid(pointer, n) {
+            // `deinit` frees the buffer: every stored property is set by now.
             let mark = Self.mark(of: bad, in: pointer, file: file, skipped: start)
-            pointer.deallocate()
             throw YAMLError(.invalidUTF8, at: mark, stage: .reader)
         }
     }

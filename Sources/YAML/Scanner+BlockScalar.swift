@@ -84,7 +84,7 @@ extension Scanner {
             for _ in 0..<pendingBreaks { out.append(0x0A) }
         }
         return Token(.scalar, style: literal ? .literal : .folded, start: start, end: position,
-                     text: String(decoding: out, as: UTF8.self))
+                     textIndex: store(String(decoding: out, as: UTF8.self)))
     }
 
     /// Looks ahead (without moving) for the first non-empty line: its spaces are the

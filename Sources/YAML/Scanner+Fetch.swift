@@ -97,6 +97,7 @@ extension Scanner {
     /// A possible simple key that is no longer on the current line (or is over 1024
     /// characters away) can no longer be a key; if it had to be one, that is an error.
     mutating func staleSimpleKeys() throws(YAMLError) {
+        guard possibleKeys > 0 else { return }
         for i in simpleKeys.indices where simpleKeys[i].possible {
             if i > 0 && flowIsMapping[i - 1] { continue }
             let key = simpleKeys[i]
@@ -105,6 +106,7 @@ extension Scanner {
                     throw error(.expectedColon, at: position, context: key.mark)
                 }
                 simpleKeys[i].possible = false
+                possibleKeys -= 1
             }
         }
     }
@@ -113,6 +115,7 @@ extension Scanner {
         let required = flowLevel == 0 && indent == column
         guard simpleKeyAllowed else { return }
         try removeSimpleKey()
+        possibleKeys += 1
         simpleKeys[simpleKeys.count - 1] = SimpleKey(
             possible: true, required: required,
             tokenNumber: tokensParsed + (tokens.count - head), mark: position,
@@ -120,11 +123,13 @@ extension Scanner {
     }
 
     mutating func removeSimpleKey() throws(YAMLError) {
-        let key = simpleKeys[simpleKeys.count - 1]
-        if key.possible && key.required {
-            throw error(.expectedColon, at: position, context: key.mark)
+        let last = simpleKeys.count - 1
+        guard simpleKeys[last].possible else { return }
+        if simpleKeys[last].required {
+            throw error(.expectedColon, at: position, context: simpleKeys[last].mark)
         }
-        simpleKeys[simpleKeys.count - 1].possible = false
+        simpleKeys[last].possible = false
+        possibleKeys -= 1
     }
 
     // MARK: Indentation
@@ -204,7 +209,7 @@ extension Scanner {
         try removeSimpleKey()
         if flowLevel > 0 {
             flowLevel -= 1
-            simpleKeys.removeLast()
+            if simpleKeys.removeLast().possible { possibleKeys -= 1 }
             flowIsMapping.removeLast()
         }
         simpleKeyAllowed = false
@@ -261,6 +266,7 @@ extension Scanner {
             tokens.insert(token, at: head + (key.tokenNumber - tokensParsed))
             try rollIndent(key.mark.column, number: key.tokenNumber, kind: .blockMappingStart, at: key.mark)
             simpleKeys[last].possible = false
+            possibleKeys -= 1
             simpleKeyAllowed = false
         } else {
             if flowLevel == 0 {

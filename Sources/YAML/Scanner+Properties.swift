@@ -48,8 +48,8 @@ extension Scanner {
             while Scanner.isURIChar(at(), tagShorthand: false) || at() == UInt8(ascii: "!") { copy(into: &prefix) }
             guard !prefix.isEmpty else { throw error(.invalidDirective, context: start) }
             token.kind = .tagDirective
-            token.text = handle
-            token.text2 = try decodeURI(prefix, start: start)
+            token.textIndex = store(handle)
+            _ = store(try decodeURI(prefix, start: start))
         default:
             // Reserved directives are ignored (YAML 1.2 §6.8.1); skip their parameters.
             while !Scanner.isBreakZ(at()) {
@@ -166,6 +166,8 @@ extension Scanner {
             throw error(.invalidTag, context: start)
         }
         let decoded = try decodeURI(suffix, start: start)
-        return Token(.tag, start: start, end: position, text: handle, text2: decoded)
+        let index = store(handle)
+        _ = store(decoded)
+        return Token(.tag, start: start, end: position, textIndex: index)
     }
 }

@@ -90,7 +90,7 @@ extension Scanner {
         if isSpan {
             return Token(.scalar, start: start, end: end, span: spanStart, length: spanEnd - spanStart)
         }
-        return Token(.scalar, start: start, end: end, text: String(decoding: built, as: UTF8.self))
+        return Token(.scalar, start: start, end: end, textIndex: store(String(decoding: built, as: UTF8.self)))
     }
 
     // MARK: Quoted
@@ -196,7 +196,7 @@ extension Scanner {
             }
         }
         skip()
-        return Token(.scalar, style: style, start: start, end: position, text: String(decoding: out, as: UTF8.self))
+        return Token(.scalar, style: style, start: start, end: position, textIndex: store(String(decoding: out, as: UTF8.self)))
     }
 
     /// One escape sequence of a double-quoted scalar (§5.7).

@@ -20,6 +20,8 @@ struct Scanner {
     var column = 0
 
     var tokens: [Token] = []
+    /// Texts of tokens that had to be built (see `Token`).
+    var texts: [String] = []
     var head = 0
     var tokensParsed = 0
     var streamStartProduced = false
@@ -30,6 +32,8 @@ struct Scanner {
     var indents: [Int] = []
     var simpleKeyAllowed = false
     var simpleKeys: [SimpleKey] = []
+    /// How many entries of `simpleKeys` are possible (to skip the scan when none is).
+    var possibleKeys = 0
     var flowLevel = 0
     /// For each open flow collection, whether it is a mapping: keys in flow mappings may
     /// span lines (YAML 1.2 §7.4.1, ns-flow-map-implicit-entry), in sequences they may not.
@@ -133,19 +137,25 @@ struct Scanner {
         head += 1
         tokensParsed += 1
         if case .streamEnd = token.kind { streamEndProduced = true }
-        if head > 32 && head * 2 > tokens.count {
-            tokens.removeFirst(head)
-            head = 0
-        }
         return token
     }
 
+    /// Stores a built text; returns its index for `Token.textIndex`.
+    mutating func store(_ text: String) -> Int {
+        texts.append(text)
+        return texts.count - 1
+    }
+
     mutating func fetchMoreTokens() throws(YAMLError) {
+        if head == tokens.count {
+            if !texts.isEmpty { texts.removeAll(keepingCapacity: true) }
+            if head > 0 { tokens.removeAll(keepingCapacity: true); head = 0 }
+        }
         while true {
             var needMore = head == tokens.count
-            if !needMore {
+            if !needMore && possibleKeys > 0 {
                 try staleSimpleKeys()
-                for key in simpleKeys where key.possible && key.tokenNumber == tokensParsed {
+                for i in simpleKeys.indices where simpleKeys[i].possible && simpleKeys[i].tokenNumber == tokensParsed {
                     needMore = true
                     break
                 }

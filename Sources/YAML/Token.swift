@@ -24,11 +24,12 @@ enum TokenKind: UInt8 {
     case alias, anchor, tag, scalar
 }
 
-/// A token is plain data, cheap to queue and copy. Its text is either a span of the
-/// source (`spanStart`, `spanLength`: most scalars, anchors and aliases, which need no
-/// processing) or, when processing changed it (escapes, folding), `text`.
-/// Tags and %TAG directives keep the handle in `text` and the suffix or prefix in `text2`;
-/// %YAML keeps its version in `spanStart` (major) and `spanLength` (minor).
+/// A token is plain data (no references), cheap to queue and copy. Its text is either a
+/// span of the source (`spanStart`, `spanLength`: most scalars, anchors and aliases, which
+/// need no processing) or, when processing changed it (escapes, folding), the scanner's
+/// `texts[textIndex]`, valid until the token queue next runs empty.
+/// Tags and %TAG directives keep the handle at `textIndex` and the suffix or prefix at
+/// `textIndex + 1`; %YAML keeps its version in `spanStart` (major) and `spanLength` (minor).
 struct Token {
     var kind: TokenKind
     var style: ScalarStyle = .plain
@@ -36,8 +37,7 @@ struct Token {
     var end: Position
     var spanStart: Int = 0
     var spanLength: Int = 0
-    var text: String? = nil
-    var text2: String? = nil
+    var textIndex: Int = -1
 
     init(kind: TokenKind, start: Position, end: Position) {
         self.kind = kind
@@ -53,12 +53,11 @@ struct Token {
         self.spanLength = length
     }
 
-    /// A token whose text had to be built.
-    init(_ kind: TokenKind, style: ScalarStyle = .plain, start: Position, end: Position, text: String, text2: String? = nil) {
+    /// A token whose text had to be built and was stored at `textIndex`.
+    init(_ kind: TokenKind, style: ScalarStyle = .plain, start: Position, end: Position, textIndex: Int) {
         self.init(kind: kind, start: start, end: end)
         self.style = style
-        self.text = text
-        self.text2 = text2
+        self.textIndex = textIndex
     }
 }
 

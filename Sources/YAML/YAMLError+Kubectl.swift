@@ -59,9 +59,6 @@ extension YAMLError {
         case .reader:
             return problem.text
         case .decoder:
-            if case .duplicateKey(let key, _) = kind {
-                return "unmarshal errors:\n  line \(relative0(mark.line) + 1): key \(goQuoted(key)) already set in map"
-            }
             return problem.text
         case .scanner, .parser:
             let problem0: Int
@@ -161,9 +158,14 @@ extension YAMLError {
         case .undefinedAlias(let name):
             return GoProblem(text: "unknown anchor '\(name)' referenced", stage: .decoder)
         case .duplicateKey:
-            // yaml.v2 in strict mode (`UnmarshalStrict`, decode.go `d.mapping`); kubectl's
-            // strict field validation rejects the manifest for the same reason.
-            return GoProblem(text: "", stage: .decoder)
+            // `kubectl apply -f` decodes with sigs.k8s.io/yaml's non-strict path: the last
+            // value wins and nothing is printed (kubernetes/kubernetes#99286, #125885). The
+            // course rejects it anyway; the hint says what kubectl would (not) do.
+            return nil
+        case .unsupportedKey, .unsupportedValue:
+            // Raised by sigs.k8s.io/yaml's JSON conversion, not by go-yaml; the Spanish
+            // message quotes Go's text where it is known.
+            return nil
         case .aliasExpansionExceeded:
             return GoProblem(text: "document contains excessive aliasing", stage: .decoder)
         case .invalidValue(let tag, let value):

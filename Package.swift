@@ -22,6 +22,7 @@ let package = Package(
         .target(name: "CLI", dependencies: ["YAML", "Grader"], swiftSettings: swift6),
         .executableTarget(name: "taller", dependencies: ["CLI"], swiftSettings: swift6),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: swift6),
+        .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI"], swiftSettings: swift6),
         .testTarget(name: "CLITests", dependencies: ["CLI"], swiftSettings: swift6),
     ]
 )

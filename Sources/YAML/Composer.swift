@@ -1,8 +1,14 @@
 /// Builds node trees from the parser's events: one `Document` per document, aliases
 /// replaced by (copy-on-write copies of) their anchored nodes, every node with its mark.
+///
+/// Children are gathered on two scratch stacks shared by the whole tree, and each
+/// collection gets an array of exactly its size when it closes: one allocation per
+/// collection instead of one per growth step.
 struct Composer {
     private var parser: Parser
     private var anchors: [String: Node] = [:]
+    private let itemStack = ScratchStack<Node>()
+    private let pairStack = ScratchStack<Node.Pair>()
     private let file: String
     private let skipped: Int
 
@@ -32,34 +38,39 @@ struct Composer {
     }
 
     private mutating func node(_ event: ParsedEvent) throws(YAMLError) -> Node {
+        // Read the event's text and properties now: they live until the next `parser.next()`.
+        let props = parser.properties(of: event)
         let result: Node
         switch event.kind {
         case .scalar:
-            result = Node(.scalar(event.value, event.style), tag: event.tag, anchor: event.anchor, mark: mark(event.start))
+            result = Node(.scalar(parser.text(of: event), event.style), tag: props.tag, anchor: props.anchor, mark: mark(event.start))
         case .alias:
-            guard var n = anchors[event.value] else {
-                throw YAMLError(.undefinedAlias(event.value), at: mark(event.start), stage: .composer)
+            let name = parser.text(of: event)
+            guard var n = anchors[name] else {
+                throw YAMLError(.undefinedAlias(name), at: mark(event.start), stage: .composer)
             }
             n.aliasMark = mark(event.start)
             return n
         case .sequenceStart:
-            var items: [Node] = []
+            let base = itemStack.count
             while let e = try parser.next(), e.kind != .sequenceEnd {
-                items.append(try node(e))
+                itemStack.push(try node(e))
             }
-            result = Node(.sequence(items, event.flag ? .flow : .block), tag: event.tag, anchor: event.anchor, mark: mark(event.start))
+            let items = itemStack.pop(from: base)
+            result = Node(.sequence(items, event.flag ? .flow : .block), tag: props.tag, anchor: props.anchor, mark: mark(event.start))
         case .mappingStart:
-            var pairs: [Node.Pair] = []
+            let base = pairStack.count
             while let e = try parser.next(), e.kind != .mappingEnd {
                 let key = try node(e)
                 guard let v = try parser.next() else { throw YAMLError(.unexpectedEndOfStream, at: mark(e.end), stage: .composer) }
-                pairs.append(Node.Pair(key: key, value: try node(v)))
+                pairStack.push(Node.Pair(key: key, value: try node(v)))
             }
-            result = Node(.mapping(pairs, event.flag ? .flow : .block), tag: event.tag, anchor: event.anchor, mark: mark(event.start))
+            let pairs = pairStack.pop(from: base)
+            result = Node(.mapping(pairs, event.flag ? .flow : .block), tag: props.tag, anchor: props.anchor, mark: mark(event.start))
         default:
             throw YAMLError(.expectedNodeContent, at: mark(event.start), stage: .composer)
         }
-        if let a = event.anchor { anchors[a] = result }
+        if let a = props.anchor { anchors[a] = result }
         return result
     }
 }

@@ -1,6 +1,9 @@
-/// The parser's own event: plain data with positions inside the buffer, no file name.
-/// The composer builds nodes straight from it; `YAML.events` turns it into the public
-/// `Event` (with marks) only when asked for the event stream.
+/// The parser's own event: plain data (no references) with positions inside the buffer
+/// and no file name, so handing it from parser to composer costs no reference counting.
+/// Its text (scalar value, alias name) uses the token's scheme: a source span, or
+/// `Scanner.texts[textIndex]`; anchor and tag, when `hasProperties`, are in
+/// `Parser.lastProperties`. Both stay valid only until the next call to `Parser.next()`,
+/// so a consumer reads them at once (`Parser.text(of:)`, `Parser.properties(of:)`).
 struct ParsedEvent {
     enum Kind: UInt8 {
         case streamStart, streamEnd, documentStart, documentEnd
@@ -13,31 +16,45 @@ struct ParsedEvent {
     var style: ScalarStyle = .plain
     /// Flow style for collections; explicit `---` / `...` for documents.
     var flag = false
-    /// The scalar's value or the alias's name.
-    var value: String = ""
-    var anchor: String? = nil
-    var tag: String? = nil
+    var hasProperties = false
+    var spanStart = 0
+    var spanLength = 0
+    var textIndex = -1
 
     init(_ kind: Kind, _ start: Position, _ end: Position) {
         self.kind = kind
         self.start = start
         self.end = end
     }
+}
 
-    var properties: NodeProperties { NodeProperties(anchor: anchor, tag: tag) }
+extension Parser {
+    /// The scalar value or alias name of `event` (read it before the next `next()`).
+    func text(of event: ParsedEvent) -> String {
+        if event.textIndex >= 0 { return scanner.texts[event.textIndex] }
+        if event.spanLength == 0 { return "" }
+        return String(decoding: UnsafeBufferPointer(start: scanner.p + event.spanStart, count: event.spanLength), as: UTF8.self)
+    }
 
-    func publicKind() -> EventKind {
-        switch kind {
-        case .streamStart: return .streamStart
-        case .streamEnd: return .streamEnd
-        case .documentStart: return .documentStart(explicit: flag)
-        case .documentEnd: return .documentEnd(explicit: flag)
-        case .alias: return .alias(value)
-        case .scalar: return .scalar(value, style, properties)
-        case .sequenceStart: return .sequenceStart(flag ? .flow : .block, properties)
-        case .sequenceEnd: return .sequenceEnd
-        case .mappingStart: return .mappingStart(flag ? .flow : .block, properties)
-        case .mappingEnd: return .mappingEnd
+    func properties(of event: ParsedEvent) -> NodeProperties {
+        event.hasProperties ? lastProperties : NodeProperties()
+    }
+
+    /// The public event, with marks and strings.
+    func publicEvent(_ e: ParsedEvent) -> Event {
+        let kind: EventKind
+        switch e.kind {
+        case .streamStart: kind = .streamStart
+        case .streamEnd: kind = .streamEnd
+        case .documentStart: kind = .documentStart(explicit: e.flag)
+        case .documentEnd: kind = .documentEnd(explicit: e.flag)
+        case .alias: kind = .alias(text(of: e))
+        case .scalar: kind = .scalar(text(of: e), e.style, properties(of: e))
+        case .sequenceStart: kind = .sequenceStart(e.flag ? .flow : .block, properties(of: e))
+        case .sequenceEnd: kind = .sequenceEnd
+        case .mappingStart: kind = .mappingStart(e.flag ? .flow : .block, properties(of: e))
+        case .mappingEnd: kind = .mappingEnd
         }
+        return Event(kind, start: scanner.mark(e.start), end: scanner.mark(e.end))
     }
 }

@@ -13,21 +13,21 @@ extension Parser {
         var token = try scanner.peek()
         do {
             while case .documentEnd = token.kind {
-                _ = try scanner.next()
+                scanner.advance()
                 directivesAllowed = true
                 token = try scanner.peek()
             }
         }
         switch token.kind {
         case .streamEnd:
-            _ = try scanner.next()
+            scanner.advance()
             state = .end
             return event(.streamEnd, token.start, token.end)
         case .versionDirective, .tagDirective, .reservedDirective, .documentStart:
             try processDirectives()
             let start = try scanner.peek()
             guard case .documentStart = start.kind else { throw error(.expectedDocumentStart, start) }
-            _ = try scanner.next()
+            scanner.advance()
             try countDocument(start)
             states.append(.documentEnd)
             state = .documentContent
@@ -71,7 +71,7 @@ extension Parser {
             default:
                 return
             }
-            _ = try scanner.next()
+            scanner.advance()
         }
     }
 
@@ -91,7 +91,7 @@ extension Parser {
         var explicit = false
         var end = token.start
         if case .documentEnd = token.kind {
-            _ = try scanner.next()
+            scanner.advance()
             explicit = true
             end = token.end
         }

@@ -4,12 +4,16 @@ extension Parser {
     /// s-l+block-node / ns-flow-node: an alias, or properties followed by content.
     mutating func parseNode(block: Bool, indentlessSequence: Bool) throws(YAMLError) -> ParsedEvent {
         var token = try scanner.peek()
+        if token.kind == .scalar {
+            // The common case, a scalar without properties.
+            pop()
+            scanner.advance()
+            return event(.scalar, carrying: token, from: token.start)
+        }
         if token.kind == .alias {
             pop()
-            _ = try scanner.next()
-            var e = event(.alias, token.start, token.end)
-            e.value = text(token)
-            return e
+            scanner.advance()
+            return event(.alias, carrying: token, from: token.start)
         }
         let start = token.start
         var end = token.start
@@ -20,13 +24,13 @@ extension Parser {
             if token.kind == .anchor, anchor == nil {
                 anchor = text(token)
                 end = token.end
-                _ = try scanner.next()
+                scanner.advance()
                 token = try scanner.peek()
             } else if token.kind == .tag, tagToken == nil {
                 tagToken = token
                 tagText = (scanner.texts[token.textIndex], scanner.texts[token.textIndex + 1])
                 end = token.end
-                _ = try scanner.next()
+                scanner.advance()
                 token = try scanner.peek()
             }
         }
@@ -48,11 +52,8 @@ extension Parser {
         switch token.kind {
         case .scalar:
             pop()
-            _ = try scanner.next()
-            var e = withProperties(event(.scalar, props.isEmpty ? token.start : start, token.end), props)
-            e.style = token.style
-            e.value = text(token)
-            return e
+            scanner.advance()
+            return withProperties(event(.scalar, carrying: token, from: props.isEmpty ? token.start : start), props)
         case .flowSequenceStart:
             state = .flowSequenceFirstEntry
             return withProperties(event(.sequenceStart, start, token.end, flag: true), props)
@@ -74,10 +75,11 @@ extension Parser {
         }
     }
 
-    private func withProperties(_ e: ParsedEvent, _ props: NodeProperties) -> ParsedEvent {
+    private mutating func withProperties(_ e: ParsedEvent, _ props: NodeProperties) -> ParsedEvent {
+        guard !props.isEmpty else { return e }
         var e = e
-        e.anchor = props.anchor
-        e.tag = props.tag
+        e.hasProperties = true
+        lastProperties = props
         return e
     }
 
@@ -85,11 +87,11 @@ extension Parser {
 
     /// l+block-sequence: `- ` entries at one indentation.
     mutating func parseBlockSequenceEntry(first: Bool) throws(YAMLError) -> ParsedEvent {
-        if first { _ = try scanner.next() }
+        if first { scanner.advance() }
         let token = try scanner.peek()
         switch token.kind {
         case .blockEntry:
-            _ = try scanner.next()
+            scanner.advance()
             let next = try scanner.peek()
             switch next.kind {
             case .blockEntry, .blockEnd:
@@ -101,7 +103,7 @@ extension Parser {
             }
         case .blockEnd:
             pop()
-            _ = try scanner.next()
+            scanner.advance()
             return event(.sequenceEnd, token.start, token.end)
         default:
             throw error(.expectedSequenceEntry, token)
@@ -115,7 +117,7 @@ extension Parser {
             pop()
             return event(.sequenceEnd, token.start, token.start)
         }
-        _ = try scanner.next()
+        scanner.advance()
         let next = try scanner.peek()
         switch next.kind {
         case .blockEntry, .key, .value, .blockEnd:
@@ -129,11 +131,11 @@ extension Parser {
 
     /// l+block-mapping: implicit (`key: value`) and explicit (`? key`) entries.
     mutating func parseBlockMappingKey(first: Bool) throws(YAMLError) -> ParsedEvent {
-        if first { _ = try scanner.next() }
+        if first { scanner.advance() }
         let token = try scanner.peek()
         switch token.kind {
         case .key:
-            _ = try scanner.next()
+            scanner.advance()
             let next = try scanner.peek()
             switch next.kind {
             case .key, .value, .blockEnd:
@@ -148,7 +150,7 @@ extension Parser {
             return emptyScalar(token.start)
         case .blockEnd:
             pop()
-            _ = try scanner.next()
+            scanner.advance()
             return event(.mappingEnd, token.start, token.end)
         default:
             throw error(.expectedKey, token)
@@ -161,7 +163,7 @@ extension Parser {
             state = .blockMappingKey
             return emptyScalar(token.start)
         }
-        _ = try scanner.next()
+        scanner.advance()
         let next = try scanner.peek()
         switch next.kind {
         case .key, .value, .blockEnd:
@@ -177,25 +179,25 @@ extension Parser {
 
     /// c-flow-sequence: `[ a, b, k: v ]`; a `k: v` entry is a single-pair mapping.
     mutating func parseFlowSequenceEntry(first: Bool) throws(YAMLError) -> ParsedEvent {
-        if first { _ = try scanner.next() }
+        if first { scanner.advance() }
         var token = try scanner.peek()
         if case .flowSequenceEnd = token.kind {
             pop()
-            _ = try scanner.next()
+            scanner.advance()
             return event(.sequenceEnd, token.start, token.end)
         }
         if !first {
             guard case .flowEntry = token.kind else { throw error(.expectedFlowSequenceEnd, token) }
-            _ = try scanner.next()
+            scanner.advance()
             token = try scanner.peek()
         }
         switch token.kind {
         case .flowSequenceEnd:
             pop()
-            _ = try scanner.next()
+            scanner.advance()
             return event(.sequenceEnd, token.start, token.end)
         case .key:
-            _ = try scanner.next()
+            scanner.advance()
             state = .flowSequenceEntryMappingKey
             return event(.mappingStart, token.start, token.end, flag: true)
         case .value:
@@ -224,7 +226,7 @@ extension Parser {
     mutating func parseFlowSequenceEntryMappingValue() throws(YAMLError) -> ParsedEvent {
         var token = try scanner.peek()
         if case .value = token.kind {
-            _ = try scanner.next()
+            scanner.advance()
             token = try scanner.peek()
             switch token.kind {
             case .flowEntry, .flowSequenceEnd: break
@@ -239,25 +241,25 @@ extension Parser {
 
     /// c-flow-mapping: `{ a: 1, b, : c }`.
     mutating func parseFlowMappingKey(first: Bool) throws(YAMLError) -> ParsedEvent {
-        if first { _ = try scanner.next() }
+        if first { scanner.advance() }
         var token = try scanner.peek()
         if case .flowMappingEnd = token.kind {
             pop()
-            _ = try scanner.next()
+            scanner.advance()
             return event(.mappingEnd, token.start, token.end)
         }
         if !first {
             guard case .flowEntry = token.kind else { throw error(.expectedFlowMappingEnd, token) }
-            _ = try scanner.next()
+            scanner.advance()
             token = try scanner.peek()
         }
         switch token.kind {
         case .flowMappingEnd:
             pop()
-            _ = try scanner.next()
+            scanner.advance()
             return event(.mappingEnd, token.start, token.end)
         case .key:
-            _ = try scanner.next()
+            scanner.advance()
             let next = try scanner.peek()
             switch next.kind {
             case .value, .flowEntry, .flowMappingEnd:
@@ -285,7 +287,7 @@ extension Parser {
             return emptyScalar(token.start)
         }
         if case .value = token.kind {
-            _ = try scanner.next()
+            scanner.advance()
             token = try scanner.peek()
             switch token.kind {
             case .flowEntry, .flowMappingEnd: break

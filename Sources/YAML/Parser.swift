@@ -21,6 +21,8 @@ struct Parser {
     var tagHandles: [String: String] = Parser.defaultTagHandles
     let limits: YAMLLimits
     var documents = 0
+    /// Anchor and tag of the last event that had any (see `ParsedEvent`).
+    var lastProperties = NodeProperties()
     /// The previous document ended with `...` (or none came yet), so directives may follow.
     var directivesAllowed = true
 
@@ -36,7 +38,7 @@ struct Parser {
     /// The next event with its marks, or nil after STREAM-END.
     mutating func nextEvent() throws(YAMLError) -> Event? {
         guard let e = try next() else { return nil }
-        return Event(e.publicKind(), start: scanner.mark(e.start), end: scanner.mark(e.end))
+        return publicEvent(e)
     }
 
     /// The next event, or nil after STREAM-END.
@@ -78,10 +80,20 @@ struct Parser {
         return e
     }
 
-    /// The text of a scalar, alias or anchor token.
+    /// The text of an anchor token.
     func text(_ token: Token) -> String {
         if token.textIndex >= 0 { return scanner.texts[token.textIndex] }
         return String(decoding: UnsafeBufferPointer(start: scanner.p + token.spanStart, count: token.spanLength), as: UTF8.self)
+    }
+
+    /// An event carrying the text of a scalar or alias token.
+    func event(_ kind: ParsedEvent.Kind, carrying token: Token, from start: Position) -> ParsedEvent {
+        var e = ParsedEvent(kind, start, token.end)
+        e.style = token.style
+        e.spanStart = token.spanStart
+        e.spanLength = token.spanLength
+        e.textIndex = token.textIndex
+        return e
     }
 
     func error(_ kind: YAMLError.Kind, _ token: Token, context: Position? = nil) -> YAMLError {

@@ -39,7 +39,21 @@ final class SourceBuffer {
     /// Offset of the first byte that is not valid UTF-8 or not a printable YAML character.
     private static func firstInvalid(_ p: UnsafeMutablePointer<UInt8>, _ n: Int) -> Int? {
         var i = 0
+        let raw = UnsafeRawPointer(p)
         while i < n {
+            // Eight plain printable ASCII bytes at a time (no high bit, none below 0x20,
+            // no DEL); any other word falls through to the check of one character.
+            if i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                let below20 = (w &- 0x2020_2020_2020_2020) & ~w & high
+                let x = w ^ 0x7F7F_7F7F_7F7F_7F7F
+                let del = (x &- 0x0101_0101_0101_0101) & ~x & high
+                if (w & high) | below20 | del == 0 {
+                    i += 8
+                    continue
+                }
+            }
             let b = p[i]
             if b < 0x80 {
                 if b >= 0x20 && b != 0x7F || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }

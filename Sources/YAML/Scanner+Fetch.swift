@@ -132,6 +132,17 @@ extension Scanner {
         possibleKeys -= 1
     }
 
+    /// Inserts into the (short) queue by appending and swapping down: cheaper than
+    /// `Array.insert` for the one or two places a KEY or block start goes back.
+    mutating func insertToken(_ token: Token, at position: Int) {
+        tokens.append(token)
+        var i = tokens.count - 1
+        while i > position {
+            tokens.swapAt(i, i - 1)
+            i -= 1
+        }
+    }
+
     // MARK: Indentation
 
     /// Opens a block collection when `column` is deeper than the current indentation.
@@ -145,7 +156,7 @@ extension Scanner {
         if number == -1 {
             tokens.append(token)
         } else {
-            tokens.insert(token, at: head + (number - tokensParsed))
+            insertToken(token, at: head + (number - tokensParsed))
         }
     }
 
@@ -263,7 +274,7 @@ extension Scanner {
             }
             if key.tabIndented { throw error(.tabIndentation, at: key.mark) }
             let token = Token(kind: .key, start: key.mark, end: key.mark)
-            tokens.insert(token, at: head + (key.tokenNumber - tokensParsed))
+            insertToken(token, at: head + (key.tokenNumber - tokensParsed))
             try rollIndent(key.mark.column, number: key.tokenNumber, kind: .blockMappingStart, at: key.mark)
             simpleKeys[last].possible = false
             possibleKeys -= 1

@@ -5,6 +5,19 @@
 extension Scanner {
     // MARK: Plain
 
+    /// 0: an ASCII byte that never ends a plain scalar; 1: one that might (blanks, breaks,
+    /// NUL, `:`, flow indicators); 2: the lead byte of a multi-byte UTF-8 character.
+    @inline(__always) static func plainByteClass(_ c: UInt8) -> UInt8 {
+        if c >= 0x80 { return 2 }
+        switch c {
+        case 0, 0x09, 0x0A, 0x0D, 0x20, UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"):
+            return 1
+        default:
+            return 0
+        }
+    }
+
     /// ns-plain (§7.3.3). Folds line breaks into spaces (an empty line becomes "\n"),
     /// stops at `: `, ` #`, flow indicators in flow context, a document marker, or a line
     /// indented no deeper than the enclosing block.
@@ -26,17 +39,36 @@ extension Scanner {
             if flowLevel > 0 && continuationLine && column <= indent { throw error(.invalidIndentation) }
 
             let runStart = index
+            // Hot loop on locals; `plainByteClass` sorts bytes into ordinary ASCII (go on),
+            // UTF-8 lead bytes (one character), and the few that may end the scalar.
+            var i = index, col = column
+            let inFlow = flowLevel > 0
             while true {
-                let c = at()
-                if Scanner.isBlankZ(c) { break }
-                if c == UInt8(ascii: ":") {
-                    let n = at(1)
-                    if Scanner.isBlankZ(n) || (flowLevel > 0 && Scanner.isFlowIndicator(n)) { break }
-                } else if flowLevel > 0 && Scanner.isFlowIndicator(c) {
+                let c = p[i]
+                switch Scanner.plainByteClass(c) {
+                case 0:
+                    i += 1
+                    col += 1
+                    continue
+                case 2:
+                    i += c & 0xE0 == 0xC0 ? 2 : c & 0xF0 == 0xE0 ? 3 : 4
+                    col += 1
+                    continue
+                default:
                     break
                 }
-                if c < 0x80 { index += 1; column += 1 } else { skip() }
+                if Scanner.isBlankZ(c) { break }
+                if c == UInt8(ascii: ":") {
+                    let n = p[i + 1]
+                    if Scanner.isBlankZ(n) || (inFlow && Scanner.isFlowIndicator(n)) { break }
+                } else if inFlow && Scanner.isFlowIndicator(c) {
+                    break
+                }
+                i += 1
+                col += 1
             }
+            index = i
+            column = col
             if index > runStart {
                 if spanStart < 0 {
                     spanStart = runStart

@@ -126,10 +126,21 @@ struct Scanner {
     // MARK: Queue
 
     /// The next token, scanning more input as needed.
+    @inline(__always)
     mutating func peek() throws(YAMLError) -> Token {
+        // Fast path: a queued token that no pending simple key may still precede.
+        if head < tokens.count && possibleKeys == 0 { return tokens[head] }
         try fetchMoreTokens()
         guard head < tokens.count else { throw error(.unexpectedEndOfStream) }
         return tokens[head]
+    }
+
+    /// Consumes the token the last `peek()` returned.
+    @inline(__always)
+    mutating func advance() {
+        if tokens[head].kind == .streamEnd { streamEndProduced = true }
+        head += 1
+        tokensParsed += 1
     }
 
     mutating func next() throws(YAMLError) -> Token {

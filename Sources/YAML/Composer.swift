@@ -40,10 +40,10 @@ struct Composer {
     private mutating func node(_ event: ParsedEvent) throws(YAMLError) -> Node {
         // Read the event's text and properties now: they live until the next `parser.next()`.
         let props = parser.properties(of: event)
-        let result: Node
         switch event.kind {
         case .scalar:
-            result = Node(.scalar(parser.text(of: event), event.style), tag: props.tag, anchor: props.anchor, mark: mark(event.start))
+            let value = parser.text(of: event)
+            return remember(Node(.scalar(value, event.style), tag: props.tag, anchor: props.anchor, mark: mark(event.start)), props.anchor)
         case .alias:
             let name = parser.text(of: event)
             guard var n = anchors[name] else {
@@ -57,7 +57,7 @@ struct Composer {
                 itemStack.push(try node(e))
             }
             let items = itemStack.pop(from: base)
-            result = Node(.sequence(items, event.flag ? .flow : .block), tag: props.tag, anchor: props.anchor, mark: mark(event.start))
+            return remember(Node(.sequence(items, event.flag ? .flow : .block), tag: props.tag, anchor: props.anchor, mark: mark(event.start)), props.anchor)
         case .mappingStart:
             let base = pairStack.count
             while let e = try parser.next(), e.kind != .mappingEnd {
@@ -66,11 +66,16 @@ struct Composer {
                 pairStack.push(Node.Pair(key: key, value: try node(v)))
             }
             let pairs = pairStack.pop(from: base)
-            result = Node(.mapping(pairs, event.flag ? .flow : .block), tag: props.tag, anchor: props.anchor, mark: mark(event.start))
+            return remember(Node(.mapping(pairs, event.flag ? .flow : .block), tag: props.tag, anchor: props.anchor, mark: mark(event.start)), props.anchor)
         default:
             throw YAMLError(.expectedNodeContent, at: mark(event.start), stage: .composer)
         }
-        if let a = props.anchor { anchors[a] = result }
-        return result
+    }
+
+    /// Records an anchored node for later aliases; hands the node back unchanged.
+    @inline(__always)
+    private mutating func remember(_ node: consuming Node, _ anchor: String?) -> Node {
+        if let anchor { anchors[anchor] = copy node }
+        return node
     }
 }

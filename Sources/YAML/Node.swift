@@ -14,7 +14,7 @@ public struct Node: Sendable, CustomStringConvertible {
     public struct Pair: Sendable {
         public var key: Node
         public var value: Node
-        public init(key: Node, value: Node) {
+        public init(key: consuming Node, value: consuming Node) {
             self.key = key
             self.value = value
         }

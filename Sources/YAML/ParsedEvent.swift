@@ -17,9 +17,9 @@ struct ParsedEvent {
     /// Flow style for collections; explicit `---` / `...` for documents.
     var flag = false
     var hasProperties = false
-    var spanStart = 0
-    var spanLength = 0
-    var textIndex = -1
+    var spanStart: Int32 = 0
+    var spanLength: Int32 = 0
+    var textIndex: Int32 = -1
 
     init(_ kind: Kind, _ start: Position, _ end: Position) {
         self.kind = kind
@@ -30,10 +30,10 @@ struct ParsedEvent {
 
 extension Parser {
     /// The scalar value or alias name of `event` (read it before the next `next()`).
-    func text(of event: ParsedEvent) -> String {
-        if event.textIndex >= 0 { return scanner.texts[event.textIndex] }
+    mutating func text(of event: ParsedEvent) -> String {
+        if event.textIndex >= 0 { return scanner.texts[Int(event.textIndex)] }
         if event.spanLength == 0 { return "" }
-        return String(decoding: UnsafeBufferPointer(start: scanner.p + event.spanStart, count: event.spanLength), as: UTF8.self)
+        return strings.string(scanner.p + Int(event.spanStart), Int(event.spanLength))
     }
 
     func properties(of event: ParsedEvent) -> NodeProperties {
@@ -41,7 +41,7 @@ extension Parser {
     }
 
     /// The public event, with marks and strings.
-    func publicEvent(_ e: ParsedEvent) -> Event {
+    mutating func publicEvent(_ e: ParsedEvent) -> Event {
         let kind: EventKind
         switch e.kind {
         case .streamStart: kind = .streamStart

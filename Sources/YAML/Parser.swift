@@ -23,6 +23,8 @@ struct Parser {
     var documents = 0
     /// Anchor and tag of the last event that had any (see `ParsedEvent`).
     var lastProperties = NodeProperties()
+    /// Recently seen short scalars (keys repeat a lot).
+    var strings = StringCache()
     /// The previous document ended with `...` (or none came yet), so directives may follow.
     var directivesAllowed = true
 
@@ -90,9 +92,9 @@ struct Parser {
     func event(_ kind: ParsedEvent.Kind, carrying token: Token, from start: Position) -> ParsedEvent {
         var e = ParsedEvent(kind, start, token.end)
         e.style = token.style
-        e.spanStart = token.spanStart
-        e.spanLength = token.spanLength
-        e.textIndex = token.textIndex
+        e.spanStart = Int32(truncatingIfNeeded: token.spanStart)
+        e.spanLength = Int32(truncatingIfNeeded: token.spanLength)
+        e.textIndex = Int32(truncatingIfNeeded: token.textIndex)
         return e
     }
 

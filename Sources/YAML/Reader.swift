@@ -13,7 +13,8 @@ final class SourceBuffer {
     let skipped: Int
 
     init(bytes: [UInt8], file: String, limits: YAMLLimits) throws(YAMLError) {
-        guard bytes.count <= limits.maxBytes else {
+        // Positions are 32-bit (`Position`): no input may reach 2 GiB, whatever the limits say.
+        guard bytes.count <= min(limits.maxBytes, Int(Int32.max) - 16) else {
             throw YAMLError(.inputTooLarge(limit: limits.maxBytes), at: Mark(file: file), stage: .reader)
         }
         var start = 0

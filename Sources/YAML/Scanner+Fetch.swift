@@ -132,14 +132,18 @@ extension Scanner {
         possibleKeys -= 1
     }
 
-    /// Inserts into the (short) queue by appending and swapping down: cheaper than
-    /// `Array.insert` for the one or two places a KEY or block start goes back.
+    /// Inserts into the (short) queue by shifting its tail: cheaper than `Array.insert`
+    /// for the one or two places a KEY or block start goes back.
     mutating func insertToken(_ token: Token, at position: Int) {
         tokens.append(token)
-        var i = tokens.count - 1
-        while i > position {
-            tokens.swapAt(i, i - 1)
-            i -= 1
+        guard position < tokens.count - 1 else { return }
+        tokens.withUnsafeMutableBufferPointer { queue in
+            var i = queue.count - 1
+            while i > position {
+                queue[i] = queue[i - 1]
+                i -= 1
+            }
+            queue[position] = token
         }
     }
 

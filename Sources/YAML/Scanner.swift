@@ -160,7 +160,8 @@ struct Scanner {
     mutating func fetchMoreTokens() throws(YAMLError) {
         if head == tokens.count {
             if !texts.isEmpty { texts.removeAll(keepingCapacity: true) }
-            if head > 0 { tokens.removeAll(keepingCapacity: true); head = 0 }
+            // Reuse the queue's storage now and then rather than after every token.
+            if head >= 64 { tokens.removeAll(keepingCapacity: true); head = 0 }
         }
         while true {
             var needMore = head == tokens.count

@@ -16,6 +16,7 @@ final class ScratchStack<Element> {
         base.deallocate()
     }
 
+    @inline(__always)
     func push(_ element: consuming Element) {
         if count == capacity {
             let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
@@ -29,6 +30,7 @@ final class ScratchStack<Element> {
     }
 
     /// Removes the elements from `start` up and returns them, in order.
+    @inline(__always)
     func pop(from start: Int) -> [Element] {
         let n = count - start
         guard n > 0 else { return [] }

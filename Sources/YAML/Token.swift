@@ -1,13 +1,16 @@
 /// A position inside the scanner: byte offset into the (BOM-less) buffer and the
 /// 0-based line and column. Turned into a public `Mark` when an event is made.
+/// Stored as three 32-bit numbers (inputs are capped below 2 GiB by `SourceBuffer`), so
+/// tokens and events stay small.
 struct Position: Equatable {
-    var offset: Int
+    private var storedOffset: Int32
     private var storedLine: Int32
     private var storedColumn: Int32
+    var offset: Int { Int(storedOffset) }
     var line: Int { Int(storedLine) }
     var column: Int { Int(storedColumn) }
     init(offset: Int, line: Int, column: Int) {
-        self.offset = offset
+        self.storedOffset = Int32(truncatingIfNeeded: offset)
         self.storedLine = Int32(truncatingIfNeeded: line)
         self.storedColumn = Int32(truncatingIfNeeded: column)
     }
@@ -35,9 +38,21 @@ struct Token {
     var style: ScalarStyle = .plain
     var start: Position
     var end: Position
-    var spanStart: Int = 0
-    var spanLength: Int = 0
-    var textIndex: Int = -1
+    private var storedSpanStart: Int32 = 0
+    private var storedSpanLength: Int32 = 0
+    private var storedTextIndex: Int32 = -1
+    var spanStart: Int {
+        get { Int(storedSpanStart) }
+        set { storedSpanStart = Int32(truncatingIfNeeded: newValue) }
+    }
+    var spanLength: Int {
+        get { Int(storedSpanLength) }
+        set { storedSpanLength = Int32(truncatingIfNeeded: newValue) }
+    }
+    var textIndex: Int {
+        get { Int(storedTextIndex) }
+        set { storedTextIndex = Int32(truncatingIfNeeded: newValue) }
+    }
 
     init(kind: TokenKind, start: Position, end: Position) {
         self.kind = kind

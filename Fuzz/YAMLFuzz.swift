@@ -24,8 +24,15 @@ public func yamlFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
         errors.append(error)
     }
     #if YAML_HAS_LOAD
-    for schema in [YAMLSchemaChoice.core, .kubernetes] {
-        do { _ = try YAML.load(bytes, file: "fuzz.yaml", schema: schema) } catch { errors.append(error) }
+    for schema in [Schema.core, .kubernetes] {
+        do {
+            for value in try YAML.load(bytes, file: "fuzz.yaml", schema: schema, limits: limits) {
+                _ = JSONWriter.string(value)
+                _ = YAMLWriter.string(value)
+            }
+        } catch {
+            errors.append(error)
+        }
     }
     #endif
     for error in errors {

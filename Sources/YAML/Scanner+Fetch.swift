@@ -118,7 +118,7 @@ extension Scanner {
         possibleKeys += 1
         simpleKeys[simpleKeys.count - 1] = SimpleKey(
             possible: true, required: required,
-            tokenNumber: tokensParsed + (tokens.count - head), mark: position,
+            tokenNumber: tokensParsed + tokens.count, mark: position,
             tabIndented: tabIndented && flowLevel == 0)
     }
 
@@ -130,21 +130,6 @@ extension Scanner {
         }
         simpleKeys[last].possible = false
         possibleKeys -= 1
-    }
-
-    /// Inserts into the (short) queue by shifting its tail: cheaper than `Array.insert`
-    /// for the one or two places a KEY or block start goes back.
-    mutating func insertToken(_ token: Token, at position: Int) {
-        tokens.append(token)
-        guard position < tokens.count - 1 else { return }
-        tokens.withUnsafeMutableBufferPointer { queue in
-            var i = queue.count - 1
-            while i > position {
-                queue[i] = queue[i - 1]
-                i -= 1
-            }
-            queue[position] = token
-        }
     }
 
     // MARK: Indentation
@@ -160,7 +145,7 @@ extension Scanner {
         if number == -1 {
             tokens.append(token)
         } else {
-            insertToken(token, at: head + (number - tokensParsed))
+            tokens.insert(token, at: number - tokensParsed)
         }
     }
 
@@ -278,7 +263,7 @@ extension Scanner {
             }
             if key.tabIndented { throw error(.tabIndentation, at: key.mark) }
             let token = Token(kind: .key, start: key.mark, end: key.mark)
-            insertToken(token, at: head + (key.tokenNumber - tokensParsed))
+            tokens.insert(token, at: key.tokenNumber - tokensParsed)
             try rollIndent(key.mark.column, number: key.tokenNumber, kind: .blockMappingStart, at: key.mark)
             simpleKeys[last].possible = false
             possibleKeys -= 1

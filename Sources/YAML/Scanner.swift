@@ -19,10 +19,9 @@ struct Scanner {
     var line = 0
     var column = 0
 
-    var tokens: [Token] = []
+    var tokens = TokenQueue()
     /// Texts of tokens that had to be built (see `Token`).
     var texts: [String] = []
-    var head = 0
     var tokensParsed = 0
     var streamStartProduced = false
     var streamEndProduced = false
@@ -59,7 +58,6 @@ struct Scanner {
         self.p = source.base
         self.file = file
         self.limits = limits
-        tokens.reserveCapacity(16)
     }
 
     // MARK: Characters
@@ -129,25 +127,23 @@ struct Scanner {
     @inline(__always)
     mutating func peek() throws(YAMLError) -> Token {
         // Fast path: a queued token that no pending simple key may still precede.
-        if head < tokens.count && possibleKeys == 0 { return tokens[head] }
+        if !tokens.isEmpty && possibleKeys == 0 { return tokens.first }
         try fetchMoreTokens()
-        guard head < tokens.count else { throw error(.unexpectedEndOfStream) }
-        return tokens[head]
+        guard !tokens.isEmpty else { throw error(.unexpectedEndOfStream) }
+        return tokens.first
     }
 
     /// Consumes the token the last `peek()` returned.
     @inline(__always)
     mutating func advance() {
-        if tokens[head].kind == .streamEnd { streamEndProduced = true }
-        head += 1
+        if tokens.first.kind == .streamEnd { streamEndProduced = true }
+        tokens.removeFirst()
         tokensParsed += 1
     }
 
     mutating func next() throws(YAMLError) -> Token {
         let token = try peek()
-        head += 1
-        tokensParsed += 1
-        if case .streamEnd = token.kind { streamEndProduced = true }
+        advance()
         return token
     }
 
@@ -158,13 +154,9 @@ struct Scanner {
     }
 
     mutating func fetchMoreTokens() throws(YAMLError) {
-        if head == tokens.count {
-            if !texts.isEmpty { texts.removeAll(keepingCapacity: true) }
-            // Reuse the queue's storage now and then rather than after every token.
-            if head >= 64 { tokens.removeAll(keepingCapacity: true); head = 0 }
-        }
+        if tokens.isEmpty && !texts.isEmpty { texts.removeAll(keepingCapacity: true) }
         while true {
-            var needMore = head == tokens.count
+            var needMore = tokens.isEmpty
             if !needMore && possibleKeys > 0 {
                 try staleSimpleKeys()
                 for i in simpleKeys.indices where simpleKeys[i].possible && simpleKeys[i].tokenNumber == tokensParsed {

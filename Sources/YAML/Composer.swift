@@ -39,10 +39,11 @@ struct Composer {
 
     private mutating func node(_ event: ParsedEvent) throws(YAMLError) -> Node {
         // Read the event's text and properties now: they live until the next `parser.next()`.
-        let props = parser.properties(of: event)
+        let props = event.hasProperties ? parser.properties(of: event) : NodeProperties()
         switch event.kind {
         case .scalar:
             let value = parser.text(of: event)
+            if !event.hasProperties { return Node(plain: .scalar(value, event.style), mark: mark(event.start)) }
             return remember(Node(.scalar(value, event.style), tag: props.tag, anchor: props.anchor, mark: mark(event.start)), props.anchor)
         case .alias:
             let name = parser.text(of: event)
@@ -57,6 +58,7 @@ struct Composer {
                 itemStack.push(try node(e))
             }
             let items = itemStack.pop(from: base)
+            if !event.hasProperties { return Node(plain: .sequence(items, event.flag ? .flow : .block), mark: mark(event.start)) }
             return remember(Node(.sequence(items, event.flag ? .flow : .block), tag: props.tag, anchor: props.anchor, mark: mark(event.start)), props.anchor)
         case .mappingStart:
             let base = pairStack.count
@@ -66,6 +68,7 @@ struct Composer {
                 pairStack.push(Node.Pair(key: key, value: try node(v)))
             }
             let pairs = pairStack.pop(from: base)
+            if !event.hasProperties { return Node(plain: .mapping(pairs, event.flag ? .flow : .block), mark: mark(event.start)) }
             return remember(Node(.mapping(pairs, event.flag ? .flow : .block), tag: props.tag, anchor: props.anchor, mark: mark(event.start)), props.anchor)
         default:
             throw YAMLError(.expectedNodeContent, at: mark(event.start), stage: .composer)

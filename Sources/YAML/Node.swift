@@ -57,11 +57,22 @@ public struct Node: Sendable, CustomStringConvertible {
         extras = tag == nil && anchor == nil && aliasMark == nil ? nil : Extras(tag: tag, anchor: anchor, aliasMark: aliasMark)
     }
 
-    public init(_ content: Content, tag: String? = nil, anchor: String? = nil, mark: Mark, aliasMark: Mark? = nil) {
+    public init(_ content: consuming Content, tag: String? = nil, anchor: String? = nil, mark: consuming Mark, aliasMark: Mark? = nil) {
         self.content = content
         self.mark = mark
-        self.extras = nil
-        setExtras(tag: tag, anchor: anchor, aliasMark: aliasMark)
+        if tag == nil && anchor == nil && aliasMark == nil {
+            extras = nil
+        } else {
+            extras = Extras(tag: tag, anchor: anchor, aliasMark: aliasMark)
+        }
+    }
+
+    /// A node without properties (the composer's common case).
+    @inline(__always)
+    init(plain content: consuming Content, mark: consuming Mark) {
+        self.content = content
+        self.mark = mark
+        extras = nil
     }
 
     public var scalar: String? {

@@ -145,7 +145,10 @@ def convert(cls, attr, json_name, t, pending):
         return "MicroTime" if key in MICROTIME else "Time"
     if t == "object":
         ann = annotation(cls, attr)
-        return "IntOrString" if "StrictInt" in ann and "StrictStr" in ann else "any"
+        # IntOrString is annotated `StrictInt | StrictStr` (typing.Union[Annotated[int, ...],
+        # Annotated[str, ...], ...]); RawExtension, JSON and FieldsV1 are plain `object`.
+        is_int_or_string = re.search(r"\bint\b", ann) and re.search(r"\bstr\b", ann)
+        return "IntOrString" if is_int_or_string else "any"
     if hasattr(M, t):
         pending.append(t)
         return "@" + t

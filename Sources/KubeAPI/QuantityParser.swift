@@ -162,7 +162,9 @@ extension Quantity {
             }
             let suffix: String
             if format == .decimalSI {
-                suffix = QuantityParser.decimalSuffixes.first(where: { $0.value == exponent })?.key ?? ""
+                // Beyond `E` DecimalSI falls back to exponent notation (quantity_test.go
+                // `TestQuantityString`: 10^21 → `1e21`, not `1`).
+                suffix = QuantityParser.decimalSuffixes.first(where: { $0.value == exponent })?.key ?? "e\(exponent)"
             } else {
                 suffix = exponent == 0 ? "" : "e\(exponent)"
             }

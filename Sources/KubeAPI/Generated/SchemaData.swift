@@ -632,8 +632,8 @@ used {}Quantity
 =V1LimitRangeSpec v1.LimitRangeSpec
 limits []@V1LimitRangeItem !
 =V1PodDisruptionBudgetSpec v1.PodDisruptionBudgetSpec
-maxUnavailable any
-minAvailable any
+maxUnavailable IntOrString
+minAvailable IntOrString
 selector @V1LabelSelector
 unhealthyPodEvictionPolicy string
 =V1PodDisruptionBudgetStatus v1.PodDisruptionBudgetStatus
@@ -984,7 +984,7 @@ name string
 nodePort int32
 port int32 !
 protocol string
-targetPort any
+targetPort IntOrString
 =V1SessionAffinityConfig v1.SessionAffinityConfig
 clientIP @V1ClientIPConfig
 =V1Condition v1.Condition
@@ -1487,14 +1487,14 @@ key string !
 operator string !
 values []string
 =V1RollingUpdateDeployment v1.RollingUpdateDeployment
-maxSurge any
-maxUnavailable any
+maxSurge IntOrString
+maxUnavailable IntOrString
 =V1RollingUpdateStatefulSetStrategy v1.RollingUpdateStatefulSetStrategy
-maxUnavailable any
+maxUnavailable IntOrString
 partition int32
 =V1RollingUpdateDaemonSet v1.RollingUpdateDaemonSet
-maxSurge any
-maxUnavailable any
+maxSurge IntOrString
+maxUnavailable IntOrString
 =V1PodFailurePolicyRule v1.PodFailurePolicyRule
 action string !
 onExitCodes @V1PodFailurePolicyOnExitCodesRequirement
@@ -1580,7 +1580,7 @@ current @V2MetricValueStatus !
 name string !
 =V1NetworkPolicyPort v1.NetworkPolicyPort
 endPort int32
-port any
+port IntOrString
 protocol string
 =V1NetworkPolicyPeer v1.NetworkPolicyPeer
 ipBlock @V1IPBlock
@@ -1630,12 +1630,12 @@ service string
 host string
 httpHeaders []@V1HTTPHeader
 path string
-port any !
+port IntOrString !
 protocol string
 scheme string
 =V1TCPSocketAction v1.TCPSocketAction
 host string
-port any !
+port IntOrString !
 =V1ContainerRestartRuleOnExitCodes v1.ContainerRestartRuleOnExitCodes
 operator string !
 values []int32

@@ -1,5 +1,7 @@
 import YAML
 
-/// Typed Kubernetes API objects decoded from YAML nodes, defaulted and validated as the
-/// apiserver does (issue 3). This module stands on `YAML` and nothing above it.
+/// Kubernetes API machinery for the course: the kinds the simulated cluster serves
+/// (`Kinds`), their field schema (`Schema`), strict decoding of YAML documents into
+/// marked `Value` trees (`KubeDecoder`), quantities and int-or-string values.
+/// This module stands on `YAML` and nothing above it.
 public enum KubeAPI {}

@@ -185,7 +185,11 @@ import YAML
 
 extension String {
     func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard let r = range(of: target) else { return self }
-        return replacingCharacters(in: r, with: replacement)
+        let chars = Array(self), t = Array(target)
+        guard !t.isEmpty, chars.count >= t.count else { return self }
+        for i in 0...(chars.count - t.count) where Array(chars[i..<(i + t.count)]) == t {
+            return String(chars[..<i]) + replacement + String(chars[(i + t.count)...])
+        }
+        return self
     }
 }

@@ -25,7 +25,7 @@ import YAML
 /// Also added, because Go's encoder prints them even though no default sets them: `resources: {}`
 /// on containers (a non-pointer struct is never omitted), `metadata.creationTimestamp: null` in
 /// pod templates (a zero `metav1.Time` marshals as `null` in v1.32) and Service
-/// `status.loadBalancer: {}` (see `Defaults+Shape.swift`).
+/// `status.loadBalancer: {}` (set next to the defaults of each kind, marked in comments).
 ///
 /// What `kubectl create … --dry-run=client -o yaml` prints is none of this: it is the
 /// *client-side* object (with `strategy: {}`, `status: {}`, `creationTimestamp: null`), before

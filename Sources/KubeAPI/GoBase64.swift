@@ -1,55 +1,70 @@
-/// Go's `base64.StdEncoding.Decode` error position (encoding/base64/base64.go
-/// `decodeQuantum`): padding required, `\r` and `\n` skipped, `CorruptInputError` at the
-/// offset Go reports. Used for `[]byte` fields (Secret `data`), which encoding/json decodes
-/// with `base64.StdEncoding`.
+/// Go's `base64.StdEncoding.DecodeString` (encoding/base64/base64.go, decodeQuantum), kept
+/// exact in where it reports a `CorruptInputError`: `\r` and `\n` are skipped, padding is
+/// required, and the failing byte offset is the one Go prints in
+/// `illegal base64 data at input byte N`.
 enum GoBase64 {
+    enum Outcome { case success([UInt8]), failure(Int)
+        var bytes: [UInt8]? { if case .success(let b) = self { return b }; return nil }
+    }
+
     /// nil when `text` decodes; else the byte offset in Go's `illegal base64 data at input byte N`.
     static func corruptOffset(_ text: String) -> Int? {
-        let src = Array(text.utf8)
-        var si = 0
-        while si < src.count {
-            let (next, error) = quantum(src, si)
-            if let error { return error }
-            if next == si { break }
-            si = next
-        }
+        if case .failure(let offset) = decode(text) { return offset }
         return nil
     }
 
-    private static func quantum(_ src: [UInt8], _ start: Int) -> (Int, Int?) {
-        var si = start
-        var j = 0
-        while j < 4 {
-            if si == src.count {
-                if j == 0 { return (si, nil) }
-                return (si, si - j)  // padding is required (StdEncoding)
-            }
-            let c = src[si]
-            si += 1
-            if sextet(c) { j += 1; continue }
-            if c == 0x0A || c == 0x0D { continue }
-            if c != UInt8(ascii: "=") { return (si, si - 1) }
-            switch j {
-            case 0, 1: return (si, si - 1)
-            case 2:
-                while si < src.count && (src[si] == 0x0A || src[si] == 0x0D) { si += 1 }
-                if si == src.count { return (si, src.count) }
-                if src[si] != UInt8(ascii: "=") { return (si, si - 1) }
+    static func decode(_ text: String) -> Outcome {
+        let src = Array(text.utf8)
+        var out: [UInt8] = []
+        var si = 0
+        while true {
+            var dbuf = [UInt8](repeating: 0, count: 4)
+            var dlen = 4
+            var j = 0
+            var trailing: Int? = nil
+            while j < 4 {
+                if si == src.count {
+                    if j == 0 { return .success(out) }
+                    return .failure(si - j)
+                }
+                let c = src[si]
                 si += 1
-            default: break
+                if let v = sextet(c) {
+                    dbuf[j] = v
+                    j += 1
+                    continue
+                }
+                if c == 10 || c == 13 { continue }
+                if c != 61 { return .failure(si - 1) }
+                // Padding.
+                if j < 2 { return .failure(si - 1) }
+                if j == 2 {
+                    while si < src.count && (src[si] == 10 || src[si] == 13) { si += 1 }
+                    if si == src.count { return .failure(src.count) }
+                    if src[si] != 61 { return .failure(si - 1) }
+                    si += 1
+                }
+                while si < src.count && (src[si] == 10 || src[si] == 13) { si += 1 }
+                if si < src.count { trailing = si }
+                dlen = j
+                break
             }
-            while si < src.count && (src[si] == 0x0A || src[si] == 0x0D) { si += 1 }
-            if si < src.count { return (si, si) }  // trailing garbage
-            return (si, nil)
+            let val = UInt32(dbuf[0]) << 18 | UInt32(dbuf[1]) << 12 | UInt32(dbuf[2]) << 6 | UInt32(dbuf[3])
+            let bytes = [UInt8(val >> 16 & 0xFF), UInt8(val >> 8 & 0xFF), UInt8(val & 0xFF)]
+            out += bytes.prefix(dlen - 1)
+            if let t = trailing { return .failure(t) }
+            if dlen < 4 { return .success(out) }
         }
-        return (si, nil)
     }
 
-    private static func sextet(_ c: UInt8) -> Bool {
+    private static func sextet(_ c: UInt8) -> UInt8? {
         switch c {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "/"): true
-        default: false
+        case 65...90: return c - 65
+        case 97...122: return c - 71
+        case 48...57: return c + 4
+        case 43: return 62
+        case 47: return 63
+        default: return nil
         }
     }
 }

@@ -26,12 +26,12 @@ struct SchemaWalker {
 
     mutating func run(_ value: Value, node: Node) throws(DecodeError) {
         marks[""] = FieldMarks(key: nil, value: nodes.mark(node))
-        try walk(value, node: node, as: .object(resource.typeID), at: FieldPath())
+        try walk(value, node: node, as: .object(resource.typeID), at: DecodePath())
         if let saved { throw saved }
         if !unknown.isEmpty { throw .strictDecoding(resource: resource, fields: unknown) }
     }
 
-    private mutating func walk(_ value: Value, node: Node?, as type: FieldType, at path: FieldPath) throws(DecodeError) {
+    private mutating func walk(_ value: Value, node: Node?, as type: FieldType, at path: DecodePath) throws(DecodeError) {
         if case .null = value { return }
         switch type {
         case .object(let id):
@@ -76,7 +76,7 @@ struct SchemaWalker {
     }
 
     /// Strings, numbers, booleans and the types with their own `UnmarshalJSON`.
-    private mutating func scalar(_ value: Value, node: Node?, as type: FieldType, at path: FieldPath) throws(DecodeError) {
+    private mutating func scalar(_ value: Value, node: Node?, as type: FieldType, at path: DecodePath) throws(DecodeError) {
         switch (type, value) {
         case (.string, .string), (.bool, .bool), (.float64, .int), (.float64, .float):
             return
@@ -129,12 +129,12 @@ struct SchemaWalker {
 
     // MARK: - Errors
 
-    private mutating func mismatch(_ value: Value, _ node: Node?, _ type: FieldType, _ path: FieldPath,
+    private mutating func mismatch(_ value: Value, _ node: Node?, _ type: FieldType, _ path: DecodePath,
                                    jsonValue: String? = nil) {
         saveFirst(.typeMismatch(resource: resource, typeMismatch(value, node, type, path, jsonValue: jsonValue)))
     }
 
-    private func typeMismatch(_ value: Value, _ node: Node?, _ type: FieldType, _ path: FieldPath,
+    private func typeMismatch(_ value: Value, _ node: Node?, _ type: FieldType, _ path: DecodePath,
                               jsonValue: String? = nil, goType: String? = nil) -> TypeMismatch {
         TypeMismatch(jsonValue: jsonValue ?? SchemaWalker.jsonKind(value), goStruct: path.goStruct,
                      goFieldPath: path.goFieldPath, goType: goType ?? type.goTypeString(in: schema),
@@ -175,7 +175,7 @@ struct SchemaWalker {
         marks[path] = FieldMarks(key: nodes.mark(pair.key), value: nodes.mark(pair.value))
     }
 
-    private mutating func recordAll(_ value: Value, node: Node?, at path: FieldPath) {
+    private mutating func recordAll(_ value: Value, node: Node?, at path: DecodePath) {
         guard let node else { return }
         if let pairs = value.mapping {
             let nodePairs = nodes.pairs(of: node)

@@ -6,12 +6,12 @@
 /// - `goFields` is encoding/json's `errorContext.FieldStack` (decode.go `object`): struct
 ///   field names only, no indices, no map keys: `spec.template.spec.containers.ports.containerPort`,
 ///   with `goStruct`, the Go name of the innermost struct a field was read from.
-struct FieldPath: Sendable {
+struct DecodePath: Sendable {
     var path: String = ""
     var goFields: [String] = []
     var goStruct: String = ""
 
-    func field(_ name: String, of goStruct: String) -> FieldPath {
+    func field(_ name: String, of goStruct: String) -> DecodePath {
         var next = self
         next.path = path.isEmpty ? name : path + "." + name
         next.goFields.append(name)
@@ -19,13 +19,13 @@ struct FieldPath: Sendable {
         return next
     }
 
-    func key(_ key: String) -> FieldPath {
+    func key(_ key: String) -> DecodePath {
         var next = self
         next.path = path.isEmpty ? key : path + "." + key
         return next
     }
 
-    func index(_ i: Int) -> FieldPath {
+    func index(_ i: Int) -> DecodePath {
         var next = self
         next.path = path + "[\(i)]"
         return next

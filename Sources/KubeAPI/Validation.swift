@@ -1,0 +1,98 @@
+import YAML
+
+/// Server-side validation of API objects held as (already defaulted) `Value` trees, with the
+/// errors the apiserver returns: same field paths, same Go-printed values, same English
+/// details, in the same order as upstream's `pkg/apis/<group>/validation/validation.go`.
+///
+/// Call it after `Defaults.apply`, as the apiserver does (a Job without `restartPolicy` fails
+/// because defaulting set `Always`). `Validation.kubectlMessage` renders the errors as
+/// `kubectl apply`/`create` prints them; `ValidationMessages` explains each in Spanish.
+///
+/// Not covered (the simulator or nobody checks them): admission webhooks, quota and
+/// LimitRange, PodSecurity, allocation conflicts (`provided port is already allocated`), and
+/// the many rarely-used fields (volumes' cloud sources, topology spread, resource claims…).
+public enum Validation {
+    /// Errors for creating `object`.
+    public static func validate(_ object: Value, kind: String, apiVersion: String) -> [FieldError] {
+        let group = Defaults.group(of: apiVersion)
+        switch (group, kind) {
+        case ("apps", "Deployment"): return deployment(object)
+        case ("apps", "ReplicaSet"): return replicaSet(object)
+        case ("apps", "StatefulSet"): return statefulSet(object)
+        case ("apps", "DaemonSet"): return daemonSet(object)
+        case ("batch", "Job"): return job(object)
+        case ("batch", "CronJob"): return cronJob(object)
+        case ("", "Pod"): return pod(object)
+        case ("", "Service"): return service(object)
+        case ("", "ConfigMap"): return configMap(object)
+        case ("", "Secret"): return secret(object)
+        case ("", "PersistentVolumeClaim"): return persistentVolumeClaim(object)
+        case ("", "PersistentVolume"): return objectMeta(object, rule: .dns1123Subdomain, namespaced: false)
+        case ("", "Namespace"): return objectMeta(object, rule: .dns1123Label, namespaced: false)
+        case ("", "ServiceAccount"): return objectMeta(object, rule: .dns1123Subdomain)
+        case ("networking.k8s.io", "Ingress"): return ingress(object)
+        case ("autoscaling", "HorizontalPodAutoscaler"): return horizontalPodAutoscaler(object)
+        default: return objectMeta(object, rule: .dns1123Subdomain)
+        }
+    }
+
+    /// Errors for replacing `old` with `new` (both defaulted): the create rules on `new` plus
+    /// the immutable fields of `Validation+Update.swift`.
+    public static func validateUpdate(old: Value, new: Value, kind: String, apiVersion: String) -> [FieldError] {
+        objectMetaUpdate(old: old, new: new)
+            + validate(new, kind: kind, apiVersion: apiVersion)
+                .filter { !($0.field == "metadata.name" && $0.type == .required) }
+            + immutableFields(old: old, new: new, kind: kind, group: Defaults.group(of: apiVersion))
+    }
+
+    // MARK: ObjectMeta (staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go)
+
+    /// `ValidateObjectMeta`. The namespace is filled in by the request path, so a missing one
+    /// is not reported here; a namespace on a cluster-scoped kind is.
+    static func objectMeta(_ object: Value, rule: NameRule, namespaced: Bool = true) -> [FieldError] {
+        let path = FieldPath("metadata")
+        let meta = object["metadata"]
+        var errs: [FieldError] = []
+        if let generateName = meta?["generateName"]?.string, !generateName.isEmpty {
+            errs += rule.messages(generateName, prefix: true).map { .invalid(path.child("generateName"), .string(generateName), $0) }
+        }
+        let name = meta?["name"]?.string ?? ""
+        if name.isEmpty {
+            errs.append(.required(path.child("name"), "name or generateName is required"))
+        } else {
+            errs += rule.messages(name).map { .invalid(path.child("name"), .string(name), $0) }
+        }
+        if let ns = meta?["namespace"]?.string, !ns.isEmpty {
+            if namespaced {
+                errs += Names.dns1123Label(ns).map { .invalid(path.child("namespace"), .string(ns), $0) }
+            } else {
+                errs.append(.forbidden(path.child("namespace"), "not allowed on this type"))
+            }
+        }
+        errs += Labels.validate(meta?["labels"], path.child("labels"))
+        errs += Labels.validateAnnotations(meta?["annotations"], path.child("annotations"))
+        return errs
+    }
+
+    /// `ValidateObjectMetaUpdate`: name and namespace never change.
+    static func objectMetaUpdate(old: Value, new: Value) -> [FieldError] {
+        var errs: [FieldError] = []
+        for field in ["name", "namespace"] {
+            let before = old["metadata"]?[field]?.string ?? ""
+            let after = new["metadata"]?[field]?.string ?? ""
+            if before != after {
+                errs.append(.invalid(FieldPath("metadata").child(field), .string(after), immutable))
+            }
+        }
+        return errs
+    }
+
+    static let immutable = "field is immutable"
+    static let isNegative = "must be greater than or equal to 0"
+
+    /// `ValidateNonnegativeField` for an optional integer field.
+    static func nonNegative(_ value: Value?, _ path: FieldPath) -> [FieldError] {
+        guard let v = value?.int, v < 0 else { return [] }
+        return [.invalid(path, .int(v), isNegative)]
+    }
+}

@@ -1,0 +1,102 @@
+import YAML
+
+// Small in-place editing helpers for `Value` mappings, used by defaulting. Keys keep their
+// written order; new keys go at the end (`YAMLWriter`/`JSONWriter` sort them like Go anyway).
+extension Value {
+    /// Sets `key` to `value`, replacing an existing entry in place or appending a new one.
+    /// A non-mapping receiver becomes a mapping first.
+    mutating func setField(_ key: String, _ value: Value) {
+        guard case .mapping(var pairs) = self else {
+            self = .mapping([Pair(key, value)])
+            return
+        }
+        if let i = pairs.lastIndex(where: { $0.key == .string(key) }) {
+            pairs[i].value = value
+        } else {
+            pairs.append(Pair(key, value))
+        }
+        self = .mapping(pairs)
+    }
+
+    /// Sets `key` only when it is absent or `null` (Go's "nil pointer / zero value" test).
+    mutating func setFieldIfMissing(_ key: String, _ value: Value) {
+        if let existing = self[key], !existing.isNull { return }
+        setField(key, value)
+    }
+
+    /// Sets `key` when it is absent, `null`, `""` or `0`, as Go's `if x == ""` / `if x == 0`
+    /// defaulting of non-pointer fields does.
+    mutating func setFieldIfZero(_ key: String, _ value: Value) {
+        if let existing = self[key], !existing.isZeroScalar { return }
+        setField(key, value)
+    }
+
+    /// Edits the value under `key` in place; a missing key starts as an empty mapping when
+    /// `create` is true, and is left alone otherwise.
+    mutating func editField(_ key: String, create: Bool = false, _ body: (inout Value) -> Void) {
+        var child: Value
+        if let existing = self[key], !existing.isNull {
+            child = existing
+        } else if create {
+            child = .mapping([])
+        } else {
+            return
+        }
+        body(&child)
+        setField(key, child)
+    }
+
+    /// Edits every element of the sequence under `key` (nothing if it is not a sequence).
+    mutating func editEach(_ key: String, _ body: (inout Value) -> Void) {
+        guard case .sequence(var items)? = self[key] else { return }
+        for i in items.indices { body(&items[i]) }
+        setField(key, .sequence(items))
+    }
+
+    /// Edits the value at a path of keys, creating empty mappings on the way when `create`.
+    mutating func editPath(_ keys: [String], create: Bool = false, _ body: (inout Value) -> Void) {
+        guard let first = keys.first else {
+            body(&self)
+            return
+        }
+        editField(first, create: create) { $0.editPath(Array(keys.dropFirst()), create: create, body) }
+    }
+
+    /// `null`, `""`, `0` or `false`: what Go's zero-value tests treat as "not set".
+    var isZeroScalar: Bool {
+        switch self {
+        case .null: return true
+        case .string(let s): return s.isEmpty
+        case .int(let i): return i == 0
+        case .float(let d): return d == 0
+        case .bool(let b): return !b
+        default: return false
+        }
+    }
+
+    /// The string keys of a mapping, in written order.
+    var mappingKeys: [String] {
+        (mapping ?? []).compactMap { $0.key.string }
+    }
+
+    /// A mapping of string values as a dictionary (non-string values are skipped, as the
+    /// decoder would already have rejected them).
+    var stringMap: [String: String]? {
+        guard let pairs = mapping else { return nil }
+        var out: [String: String] = [:]
+        for p in pairs {
+            if let k = p.key.string, let v = p.value.string { out[k] = v }
+        }
+        return out
+    }
+
+    /// True for a missing-equivalent value: `null`, an empty mapping or an empty sequence.
+    var isEmptyCollection: Bool {
+        switch self {
+        case .null: return true
+        case .mapping(let p): return p.isEmpty
+        case .sequence(let s): return s.isEmpty
+        default: return false
+        }
+    }
+}

@@ -10,16 +10,20 @@ struct Composer {
     private let itemStack = ScratchStack<Node>()
     private let pairStack = ScratchStack<Node.Pair>()
     private let file: String
-    private let skipped: Int
+    private let baseOffset: Int
 
     init(bytes: [UInt8], file: String, limits: YAMLLimits) throws(YAMLError) {
-        parser = try Parser(bytes: bytes, file: file, limits: limits)
+        self.init(source: try SourceBuffer(bytes: bytes, file: file, limits: limits), file: file, limits: limits)
+    }
+
+    init(source: SourceBuffer, file: String, limits: YAMLLimits) {
+        parser = Parser(source: source, file: file, limits: limits)
         self.file = file
-        skipped = parser.scanner.source.skipped
+        baseOffset = source.baseOffset
     }
 
     @inline(__always) private func mark(_ pos: Position) -> Mark {
-        Mark(file: file, line: pos.line + 1, column: pos.column + 1, offset: pos.offset + skipped)
+        Mark(file: file, line: pos.line + 1, column: pos.column + 1, offset: pos.offset + baseOffset)
     }
 
     mutating func documents() throws(YAMLError) -> [Document] {

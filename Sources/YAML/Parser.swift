@@ -31,7 +31,10 @@ struct Parser {
     static let defaultTagHandles = ["!": "!", "!!": "tag:yaml.org,2002:"]
 
     init(bytes: [UInt8], file: String, limits: YAMLLimits) throws(YAMLError) {
-        let source = try SourceBuffer(bytes: bytes, file: file, limits: limits)
+        self.init(source: try SourceBuffer(bytes: bytes, file: file, limits: limits), file: file, limits: limits)
+    }
+
+    init(source: SourceBuffer, file: String, limits: YAMLLimits) {
         scanner = Scanner(source: source, file: file, limits: limits)
         self.limits = limits
         states.reserveCapacity(32)

@@ -11,6 +11,11 @@ final class SourceBuffer {
     let count: Int
     /// Bytes dropped at the start (3 for a BOM), so offsets can point into the original input.
     let skipped: Int
+    /// What to add to a position's offset for the offset in the original input: `skipped`,
+    /// plus where this buffer starts when it holds one document of a larger stream.
+    let baseOffset: Int
+    /// The 0-based line the buffer starts on (non-zero for a document of a larger stream).
+    let firstLine: Int
 
     init(bytes: [UInt8], file: String, limits: YAMLLimits) throws(YAMLError) {
         // Positions are 32-bit (`Position`): no input may reach 2 GiB, whatever the limits say.
@@ -28,11 +33,27 @@ final class SourceBuffer {
         base = pointer
         count = n
         skipped = start
+        baseOffset = start
+        firstLine = 0
         if let bad = Self.firstInvalid(pointer, n) {
             // `deinit` frees the buffer: every stored property is set by now.
             let mark = Self.mark(of: bad, in: pointer, file: file, skipped: start)
             throw YAMLError(.invalidUTF8, at: mark, stage: .reader)
         }
+    }
+
+    /// A copy of bytes `[from, to)` of `parent` (already checked), starting on 0-based line
+    /// `line`, so one document of a stream can be parsed alone with the right marks.
+    init(chunkOf parent: SourceBuffer, from: Int, to: Int, line: Int) {
+        let n = to - from
+        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 8)
+        if n > 0 { pointer.initialize(from: parent.base + from, count: n) }
+        (pointer + n).initialize(repeating: 0, count: 8)
+        base = pointer
+        count = n
+        skipped = parent.skipped
+        baseOffset = parent.baseOffset + from
+        firstLine = line
     }
 
     deinit { base.deallocate() }

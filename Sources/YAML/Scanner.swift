@@ -56,6 +56,7 @@ struct Scanner {
     init(source: SourceBuffer, file: String, limits: YAMLLimits) {
         self.source = source
         self.p = source.base
+        self.line = source.firstLine
         self.file = file
         self.limits = limits
     }
@@ -75,7 +76,7 @@ struct Scanner {
     var position: Position { Position(offset: index, line: line, column: column) }
 
     func mark(_ pos: Position) -> Mark {
-        Mark(file: file, line: pos.line + 1, column: pos.column + 1, offset: pos.offset + source.skipped)
+        Mark(file: file, line: pos.line + 1, column: pos.column + 1, offset: pos.offset + source.baseOffset)
     }
 
     func error(_ kind: YAMLError.Kind, at pos: Position? = nil, context: Position? = nil) -> YAMLError {

@@ -15,6 +15,15 @@ public enum YAML {
 
     /// Every document of `bytes` as a node tree, aliases resolved.
     public static func compose(_ bytes: [UInt8], file: String = "", limits: YAMLLimits = .standard) throws(YAMLError) -> [Document] {
+        let source = try SourceBuffer(bytes: bytes, file: file, limits: limits)
+        var fast = FastComposer(source: source, file: file, limits: limits)
+        if let documents = try fast.documents() { return documents }
+        var composer = Composer(source: source, file: file, limits: limits)
+        return try composer.documents()
+    }
+
+    /// `compose` through the full parser only (the reference the fast path is tested against).
+    static func composeWithFullParser(_ bytes: [UInt8], file: String = "", limits: YAMLLimits = .standard) throws(YAMLError) -> [Document] {
         var composer = try Composer(bytes: bytes, file: file, limits: limits)
         return try composer.documents()
     }

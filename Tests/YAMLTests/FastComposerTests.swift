@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import YAML
+
+/// The fast path (`FastComposer`) must build exactly what the full parser builds: the same
+/// documents, nodes, styles, tags, anchors and marks, or the same error at the same place.
+@Suite struct FastComposerTests {
+    /// Everything about a node tree, marks included, as text.
+    static func dump(_ docs: [Document]) -> String {
+        var out = ""
+        for doc in docs {
+            out += "DOC \(doc.explicitStart) \(doc.explicitEnd) \(doc.mark.line):\(doc.mark.column)@\(doc.mark.offset)\n"
+            dump(doc.root, depth: 1, into: &out)
+        }
+        return out
+    }
+
+    static func dump(_ node: Node, depth: Int, into out: inout String) {
+        let pad = String(repeating: " ", count: depth)
+        let m = node.mark
+        let head = "\(pad)\(m.file):\(m.line):\(m.column)@\(m.offset) tag=\(node.tag ?? "-") anchor=\(node.anchor ?? "-") alias=\(node.aliasMark.map { "\($0.line):\($0.column)" } ?? "-")"
+        switch node.content {
+        case .scalar(let s, let style):
+            out += "\(head) \(style) \(s.debugDescription)\n"
+        case .sequence(let items, let style):
+            out += "\(head) SEQ \(style)\n"
+            for item in items { dump(item, depth: depth + 1, into: &out) }
+        case .mapping(let pairs, let style):
+            out += "\(head) MAP \(style)\n"
+            for pair in pairs {
+                dump(pair.key, depth: depth + 1, into: &out)
+                dump(pair.value, depth: depth + 2, into: &out)
+            }
+        }
+    }
+
+    static func outcome(_ compose: () throws(YAMLError) -> [Document]) -> String {
+        do { return dump(try compose()) } catch { return "ERROR \(error.kind) at \(error.mark)" }
+    }
+
+    static func check(_ bytes: [UInt8], file: String) -> Bool {
+        let fast = outcome { () throws(YAMLError) in try YAML.compose(bytes, file: file) }
+        let full = outcome { () throws(YAMLError) in try YAML.composeWithFullParser(bytes, file: file) }
+        return fast == full
+    }
+
+    @Test func agreesWithTheFullParserOnTheTestSuite() throws {
+        guard let cases = CorpusLocation.testSuiteCases() else {
+            CorpusLocation.skipNotice("yaml-test-suite (vía rápida)")
+            return
+        }
+        var differ: [String] = []
+        for (id, dir) in cases {
+            let bytes = try [UInt8](Data(contentsOf: dir.appendingPathComponent("in.yaml")))
+            if !Self.check(bytes, file: "in.yaml") { differ.append(id) }
+        }
+        print("vía rápida frente al analizador completo, yaml-test-suite: \(cases.count - differ.count)/\(cases.count) iguales")
+        #expect(differ.isEmpty, "difieren: \(differ)")
+    }
+
+    @Test func agreesWithTheFullParserOnTheKubernetesCorpus() throws {
+        guard let root = CorpusLocation.root else {
+            CorpusLocation.skipNotice("corpus de Kubernetes (vía rápida)")
+            return
+        }
+        var files: [URL] = []
+        for folder in ["k8s-website", "k8s-examples"] {
+            let dir = root.appendingPathComponent(folder)
+            guard let walker = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil) else { continue }
+            for case let url as URL in walker where ["yaml", "yml"].contains(url.pathExtension) { files.append(url) }
+        }
+        var differ: [String] = []
+        var all: [UInt8] = []
+        for url in files.sorted(by: { $0.path < $1.path }) {
+            let bytes = try [UInt8](Data(contentsOf: url))
+            if !Self.check(bytes, file: url.lastPathComponent) { differ.append(url.lastPathComponent) }
+            all += Array("---\n".utf8) + bytes + (bytes.last == 0x0A ? [] : [0x0A])
+        }
+        // The whole corpus as one stream, as the benchmark reads it.
+        let together = Self.check(all, file: "todo.yaml")
+        print("vía rápida frente al analizador completo, corpus k8s: \(files.count - differ.count)/\(files.count) archivos iguales; flujo único: \(together ? "igual" : "DISTINTO")")
+        #expect(differ.isEmpty, "difieren: \(differ)")
+        #expect(together)
+        #expect(files.count > 600)
+    }
+
+    @Test func handcraftedShapes() {
+        let samples = [
+            "a: 1\nb:\n  - x\n  -\n  - y: 2\n    z: 'q'\nc: \"s\" # c\n",
+            "key:\n- a\n- b\nnext: {x: 1, y: [a, b]}\nempty: []\nmap: {}\n",
+            "- - a\n  - b\n- c: |\n    text\n    more\n  d: >-\n    folded\n    line\n",
+            "# only a comment\n",
+            "---\n---\na: b\n...\n---\nc\n",
+            "a: b\n  c\n",            // multi-line plain: full parser
+            "a: b: c\n",              // error: full parser
+            "a:\tb\n",
+            "\u{FEFF}ñ: é\nclave: valor con ñ # y comentario\n",
+            "a: 1\r\nb: 2\r\n",
+            "--- # comment\n",
+            "---",
+            "a: [1, 2,]\n",
+        ]
+        for text in samples {
+            #expect(Self.check(Array(text.utf8), file: "m.yaml"), "\(text.debugDescription)")
+        }
+    }
+}

@@ -177,7 +177,7 @@ struct FastComposer {
     private mutating func valueOnLine(parent: Int) throws(GiveUp) -> Node {
         let c = p[i]
         if c == UInt8(ascii: "|") || c == UInt8(ascii: ">") { return try blockScalar(parent: parent) }
-        let node = c == UInt8(ascii: "[") || c == UInt8(ascii: "{") ? try flowCollection() : try scalarOnLine()
+        let node = c == UInt8(ascii: "[") || c == UInt8(ascii: "{") ? try flowCollection(parent: parent) : try scalarOnLine()
         try endLine()
         nextContentLine()
         return node
@@ -215,8 +215,10 @@ struct FastComposer {
 
     // MARK: Flow collections
 
-    /// `[a, "b", {c: d}]` or `{a: b, c: [d]}`, all on the current line.
-    private mutating func flowCollection() throws(GiveUp) -> Node {
+    /// `[a, "b", {c: d}]` or `{a: b, c: [d]}`, on one line or several (KYAML style, with
+    /// a trailing comma); lines inside must be indented deeper than the block around it
+    /// (`parent`), the closing bracket at least as deep.
+    private mutating func flowCollection(parent: Int) throws(GiveUp) -> Node {
         depth += 1
         defer { depth -= 1 }
         if depth * 2 > limits.maxDepth { throw GiveUp() }
@@ -226,38 +228,63 @@ struct FastComposer {
         i += 1
         var items: [Node] = []
         var pairs: [Node.Pair] = []
-        skipFlowSpaces()
-        if p[i] == close {
-            i += 1
-        } else {
+        try skipFlowSpace(parent: parent)
+        if p[i] != close {
             while true {
                 if isMapping {
-                    let key = try flowItem()
-                    skipFlowSpaces()
+                    let key = try flowItem(parent: parent)
+                    while p[i] == 0x20 { i += 1 }
                     guard p[i] == UInt8(ascii: ":"), p[i + 1] == 0x20 else { throw GiveUp() }
                     i += 1
-                    skipFlowSpaces()
-                    pairs.append(Node.Pair(key: key, value: try flowItem()))
+                    try skipFlowSpace(parent: parent)
+                    pairs.append(Node.Pair(key: key, value: try flowItem(parent: parent)))
                 } else {
-                    items.append(try flowItem())
+                    items.append(try flowItem(parent: parent))
                 }
-                skipFlowSpaces()
-                if p[i] == close { i += 1; break }
+                try skipFlowSpace(parent: parent)
+                if p[i] == close { break }
                 guard p[i] == UInt8(ascii: ",") else { throw GiveUp() }
                 i += 1
-                skipFlowSpaces()
-                if p[i] == close { throw GiveUp() }  // a trailing comma: left to the full parser
+                try skipFlowSpace(parent: parent)
+                if p[i] == close { break }  // a trailing comma
             }
         }
+        i += 1
         return Node(plain: isMapping ? .mapping(pairs, .flow) : .sequence(items, .flow), mark: start)
     }
 
-    private mutating func skipFlowSpaces() { while p[i] == 0x20 { i += 1 } }
+    /// Spaces, and line breaks and comments between entries of a flow collection.
+    private mutating func skipFlowSpace(parent: Int) throws(GiveUp) {
+        var crossedLine = false
+        while true {
+            while p[i] == 0x20 { i += 1 }
+            guard i < end else { throw GiveUp() }
+            let c = p[i]
+            if c == 0x09 { throw GiveUp() }
+            if c == UInt8(ascii: "#") {
+                guard p[i - 1] == 0x20 || i == lineStart else { throw GiveUp() }
+                while i < end && p[i] != 0x0A && p[i] != 0x0D { i += 1 }
+                continue
+            }
+            if c == 0x0A || c == 0x0D {
+                skipBreak()
+                crossedLine = true
+                continue
+            }
+            if crossedLine {
+                // As the full scanner's `checkIndentation` (and go-yaml for the closing bracket).
+                let column = i - lineStart
+                let closing = c == UInt8(ascii: "]") || c == UInt8(ascii: "}")
+                if column < parent || (column == parent && !closing) { throw GiveUp() }
+            }
+            return
+        }
+    }
 
     /// One entry of a flow collection: a nested collection, a quoted or a plain scalar.
-    private mutating func flowItem() throws(GiveUp) -> Node {
+    private mutating func flowItem(parent: Int) throws(GiveUp) -> Node {
         let c = p[i]
-        if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") { return try flowCollection() }
+        if c == UInt8(ascii: "[") || c == UInt8(ascii: "{") { return try flowCollection(parent: parent) }
         if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") { return try scalarOnLine() }
         let next = p[i + 1]
         guard Self.canStartPlain(c, next), !Self.isFlowIndicator(next) || (c != UInt8(ascii: "-") && c != UInt8(ascii: "?") && c != UInt8(ascii: ":")) else {
@@ -267,7 +294,8 @@ struct FastComposer {
         var k = i, last = i
         while k < end {
             let b = p[k]
-            if b == 0x0A || b == 0x0D || b == 0x09 || b == UInt8(ascii: "#") && p[k - 1] == 0x20 { throw GiveUp() }
+            if b == 0x0A || b == 0x0D { break }
+            if b == 0x09 || b == UInt8(ascii: "#") && p[k - 1] == 0x20 { throw GiveUp() }
             if Self.isFlowIndicator(b) { break }
             if b == UInt8(ascii: ":") && (Self.isBlankOrBreakOrEnd(p[k + 1]) || Self.isFlowIndicator(p[k + 1])) { break }
             if b != 0x20 { last = k + 1 }

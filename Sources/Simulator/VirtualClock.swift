@@ -48,6 +48,28 @@ public struct VirtualTime: Sendable, Hashable, Comparable, CustomStringConvertib
 
     public var description: String { rfc3339 }
 
+    /// Parses the `2026-01-01T00:00:00Z` form this simulator writes (UTC, whole seconds;
+    /// an optional fraction is ignored).
+    public init?(rfc3339 text: String) {
+        let b = Array(text.utf8)
+        guard b.count >= 20, b[4] == 45, b[7] == 45, b[10] == 84, b[13] == 58, b[16] == 58 else { return nil }
+        func number(_ r: Range<Int>) -> Int64? {
+            var n: Int64 = 0
+            for i in r { guard b[i] >= 48, b[i] <= 57 else { return nil }; n = n * 10 + Int64(b[i] - 48) }
+            return n
+        }
+        guard let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10), let h = number(11..<13),
+              let mi = number(14..<16), let s = number(17..<19) else { return nil }
+        // Hinnant's days_from_civil.
+        let yy = mo <= 2 ? y - 1 : y
+        let era = (yy >= 0 ? yy : yy - 399) / 400
+        let yoe = yy - era * 400
+        let doy = (153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        self.init(milliseconds: ((days * 86_400) + h * 3600 + mi * 60 + s) * 1000)
+    }
+
     /// Howard Hinnant's `civil_from_days`: proleptic Gregorian date of a day count since
     /// 1970-01-01.
     static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {

@@ -67,4 +67,9 @@ extension APIServer {
         APIOutcome(resource: resource, namespace: value.objectNamespace, name: value.objectName,
                    operation: operation, dryRun: dryRun, object: value)
     }
+
+    /// Creates an object from a value (no source file): for benchmarks and tools.
+    public mutating func benchCreate(_ value: Value, resource: APIResource) throws(APIError) -> StoredObject {
+        try createObject(value, resource: resource, source: nil)
+    }
 }

@@ -22,7 +22,7 @@ import YAML
 /// plug in as more controllers (a scheduler reconciling unbound pods, a kubelet reconciling
 /// bound ones and calling `APIServer.finishPodDeletion` when a pod stops).
 public struct Cluster: Sendable {
-    public internal(set) var api: APIServer
+    public var api: APIServer
     var queue: WorkQueue
     public let controllers: [any Controller]
 

@@ -152,13 +152,19 @@ public struct Store: Sendable {
     }
 
     private func candidates(_ scope: Scope, _ selector: LabelSelector) -> Set<String> {
-        var best: Set<String>?
+        // Size the postings first, then build only the smallest (no copies of big sets).
+        var best: (size: Int, requirement: LabelSelector.Requirement)?
         for r in selector.requirements where r.op == .equals || r.op == .doubleEquals || r.op == .in {
-            var union: Set<String> = []
-            for v in r.values { union.formUnion(labelIndex[Posting(scope: scope, key: r.key, value: v)] ?? []) }
-            if best == nil || union.count < best!.count { best = union }
+            let size = r.values.reduce(0) { $0 + (labelIndex[Posting(scope: scope, key: r.key, value: $1)]?.count ?? 0) }
+            if best == nil || size < best!.size { best = (size, r) }
         }
-        return best ?? names[scope] ?? []
+        guard let best else { return names[scope] ?? [] }
+        if best.requirement.values.count == 1 {
+            return labelIndex[Posting(scope: scope, key: best.requirement.key, value: best.requirement.values[0])] ?? []
+        }
+        var union: Set<String> = []
+        for v in best.requirement.values { union.formUnion(labelIndex[Posting(scope: scope, key: best.requirement.key, value: v)] ?? []) }
+        return union
     }
 
     /// Checks every index against the objects (swift-collections' `_checkInvariants` habit).

@@ -19,10 +19,11 @@ let package = Package(
         .target(name: "Simulator", dependencies: ["KubeAPI"], swiftSettings: swift6),
         .target(name: "Courseware", dependencies: ["YAML"], swiftSettings: swift6),
         .target(name: "Grader", dependencies: ["Simulator", "Courseware"], swiftSettings: swift6),
-        .target(name: "CLI", dependencies: ["YAML", "Grader"], swiftSettings: swift6),
+        .target(name: "CLI", dependencies: ["YAML", "Simulator", "Grader"], swiftSettings: swift6),
         .executableTarget(name: "taller", dependencies: ["CLI"], swiftSettings: swift6),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: swift6),
         .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI"], swiftSettings: swift6),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator"], swiftSettings: swift6),
         .testTarget(name: "CLITests", dependencies: ["CLI"], swiftSettings: swift6),
     ]
 )

@@ -1,0 +1,141 @@
+import KubeAPI
+import YAML
+
+/// The embedded cluster: the API server (store, virtual clock, seeded generator, event
+/// recorder), the controllers and their work queue.
+///
+/// ## The simulation loop
+///
+/// Learner requests go straight to `api` (`cluster.api.apply(…)`). Every write lands in the
+/// store's journal; `advance(by:)` turns journal entries into work-queue keys (each
+/// controller's `keys(for:)`), then repeatedly takes the earliest due key, calls the
+/// controller's pure `reconcile` and applies the returned actions through the API server —
+/// whose writes wake more keys — until nothing is due before the target time; then the
+/// clock jumps to the next due time (a requeue-after, a back-off) and goes on, and finally
+/// rests at the target. Time moves only here, in steps; at each instant the loop runs to
+/// quiescence. Same inputs, same order, same output.
+///
+/// ## Controllers
+///
+/// `standardControllers` lists them: the ReplicaSet controller, the garbage collector and
+/// the namespace controller. Pods stay `Pending`: there is no scheduler or kubelet yet. They
+/// plug in as more controllers (a scheduler reconciling unbound pods, a kubelet reconciling
+/// bound ones and calling `APIServer.finishPodDeletion` when a pod stops).
+public struct Cluster: Sendable {
+    public var api: APIServer
+    var queue: WorkQueue
+    public let controllers: [any Controller]
+
+    /// A guard against a controller that never converges: at most this many reconciles per
+    /// `advance` call.
+    public static let maxReconcilesPerAdvance = 5_000_000
+
+    public static var standardControllers: [any Controller] {
+        [ReplicaSetController(), GarbageCollector(), NamespaceController()]
+    }
+
+    public init(seed: UInt64 = 1, start: VirtualTime = .courseEpoch, controllers: [any Controller] = Cluster.standardControllers) {
+        api = APIServer(seed: seed, start: start)
+        queue = WorkQueue()
+        self.controllers = controllers
+    }
+
+    init(api: APIServer, queue: WorkQueue, controllers: [any Controller]) {
+        self.api = api
+        self.queue = queue
+        self.controllers = controllers
+    }
+
+    public var now: VirtualTime { api.now }
+
+    /// Keys waiting in the work queue.
+    public var pendingWork: Int { queue.count }
+
+    /// Runs the controllers for `duration` of virtual time (zero: settle at the current
+    /// instant). Returns how many reconciles ran.
+    @discardableResult
+    public mutating func advance(by duration: Duration = .zero) -> Int {
+        let target = api.now + duration
+        var reconciles = 0
+        pump()
+        while reconciles < Cluster.maxReconcilesPerAdvance {
+            if let item = queue.pop(dueBy: api.now) {
+                run(item)
+                reconciles += 1
+                pump()
+                continue
+            }
+            guard let next = queue.nextDue(), next <= target else { break }
+            api.clock.advance(to: next)
+        }
+        api.clock.advance(to: target)
+        return reconciles
+    }
+
+    /// Journal → work queue: the informers' event handlers.
+    mutating func pump() {
+        let changes = api.store.drainJournal()
+        guard !changes.isEmpty else { return }
+        let state = ClusterState(store: api.store)
+        var wake: [WorkQueue.Item] = []
+        for change in changes {
+            for (index, controller) in controllers.enumerated() {
+                for key in controller.keys(for: change, state: state) { wake.append(.init(controller: index, key: key)) }
+            }
+        }
+        let now = api.now
+        for item in wake { queue.add(item, at: now) }
+    }
+
+    mutating func run(_ item: WorkQueue.Item) {
+        let controller = controllers[item.controller]
+        let actions = controller.reconcile(key: item.key, state: ClusterState(store: api.store), now: api.now)
+        var failedBatch: Int?
+        var failed = false
+        for action in actions {
+            switch action {
+            case .create(let value):
+                guard let resource = Kinds.resource(apiVersion: value["apiVersion"]?.string ?? "", kind: value["kind"]?.string ?? "") else { continue }
+                if (try? api.createObject(value, resource: resource, source: nil)) == nil { failed = true }
+            case .createPod(let pod, let owner, let batch):
+                if let failedBatch, batch > failedBatch { continue }
+                do {
+                    let created = try api.createObject(pod, resource: Cluster.podResource, source: nil)
+                    api.record(EventSpec(involved: owner, type: .normal, reason: "SuccessfulCreate",
+                                         message: "Created pod: \(created.name)", component: controller.name))
+                } catch {
+                    // A terminating namespace refuses every create; upstream treats it as success.
+                    if case .forbidden = error { continue }
+                    api.record(EventSpec(involved: owner, type: .warning, reason: "FailedCreate",
+                                         message: "Error creating: \(error.statusMessage)", component: controller.name))
+                    failedBatch = failedBatch ?? batch
+                    failed = true
+                }
+            case .update(let key, let value):
+                do { _ = try api.updateObject(key, value) } catch { if case .notFound = error {} else { failed = true } }
+            case .updateStatus(let key, let status):
+                _ = try? api.updateStatus(key, status: status)
+            case .delete(let key, let policy):
+                _ = try? api.deleteObject(key, propagation: policy)
+            case .deletePod(let key, let owner):
+                do {
+                    try api.deleteObject(key)
+                    api.record(EventSpec(involved: owner, type: .normal, reason: "SuccessfulDelete",
+                                         message: "Deleted pod: \(key.name)", component: controller.name))
+                } catch {
+                    if case .notFound = error { continue }
+                    api.record(EventSpec(involved: owner, type: .warning, reason: "FailedDelete",
+                                         message: "Error deleting: \(error.statusMessage)", component: controller.name))
+                    failed = true
+                }
+            case .event(let spec):
+                api.record(spec)
+            case .requeueAfter(let delay):
+                queue.add(item, at: api.now + delay)
+            }
+        }
+        if failed { queue.addRateLimited(item, now: api.now) } else { queue.forget(item) }
+    }
+
+    static let podResource = Kinds.resource(apiVersion: "v1", kind: "Pod")!
+}

@@ -1,0 +1,64 @@
+import KubeAPI
+import YAML
+
+/// A controller of the simulated control plane. Controllers are **pure**: `reconcile` reads
+/// a snapshot and returns the writes it wants (`Action`s); only the simulation loop
+/// (`Cluster`) applies them, through the API server, in order. Decisions are thus separate
+/// from writes, as in upstream's controllers, and a controller's behaviour is a function of
+/// (key, state, time) that tests can call directly.
+///
+/// `keys(for:state:)` plays the informers' event handlers: which keys a store change wakes.
+/// The loop is level-based: a key is reconciled from the whole current state, however many
+/// changes woke it.
+///
+/// Adding the scheduler, the kubelet, the Deployment controller… is adding a type that
+/// conforms, and listing it in `Cluster.standardControllers`.
+public protocol Controller: Sendable {
+    /// The component name events carry (`replicaset-controller`).
+    var name: String { get }
+    /// The keys to reconcile after `change`.
+    func keys(for change: StoreChange, state: ClusterState) -> [ObjectKey]
+    /// What to write so that the object at `key` converges.
+    func reconcile(key: ObjectKey, state: ClusterState, now: VirtualTime) -> [Action]
+}
+
+/// A write a controller asks for.
+public enum Action: Sendable {
+    /// Create an object (the API server defaults, validates and names it).
+    case create(Value)
+    /// `RealPodControl.CreatePods` (pkg/controller/controller_utils.go): create a pod for
+    /// `controller`, recording `SuccessfulCreate` (`Created pod: <name>`) or `FailedCreate`
+    /// (`Error creating: <error>`). Creates are grouped in slow-start batches (`batch`
+    /// 0, 1, 2…): after a failure, later batches of the same reconcile are skipped.
+    case createPod(Value, controller: ObjectKey, batch: Int)
+    /// Replace the object at the key (metadata and spec; status is kept).
+    case update(ObjectKey, Value)
+    /// Replace the object's `status` with this value.
+    case updateStatus(ObjectKey, Value)
+    case delete(ObjectKey, PropagationPolicy)
+    /// `RealPodControl.DeletePod`: delete a pod, recording `SuccessfulDelete`
+    /// (`Deleted pod: <name>`) or `FailedDelete`.
+    case deletePod(ObjectKey, controller: ObjectKey)
+    case event(EventSpec)
+    /// Reconcile this key again after the delay (`queue.AddAfter`).
+    case requeueAfter(Duration)
+}
+
+/// The read-only view a controller reconciles from (its informers' caches).
+public struct ClusterState: Sendable {
+    public let store: Store
+
+    public init(store: Store) {
+        self.store = store
+    }
+
+    public subscript(key: ObjectKey) -> StoredObject? { store[key] }
+
+    public func object(uid: String) -> StoredObject? { store.object(uid: uid) }
+
+    public func list(_ resource: String, namespace: String?, selector: LabelSelector = .everything) -> [StoredObject] {
+        store.list(resource, namespace: namespace, selector: selector)
+    }
+
+    public func dependents(of uid: String) -> [StoredObject] { store.dependents(of: uid) }
+}

@@ -1,0 +1,134 @@
+import KubeAPI
+import YAML
+
+/// An event a component reports about an object (client-go/tools/record `Eventf`).
+public struct EventSpec: Sendable, Hashable {
+    public enum EventType: String, Sendable, Hashable {
+        case normal = "Normal"
+        case warning = "Warning"
+    }
+
+    public var involved: ObjectKey
+    public var type: EventType
+    /// Upstream's reason (`SuccessfulCreate`, `Scheduled`, `FailedScheduling`, …).
+    public var reason: String
+    /// Upstream's message text (`Created pod: web-7d4b9c8f5-x2q8k`).
+    public var message: String
+    /// `source.component` (`replicaset-controller`, `default-scheduler`, `kubelet`).
+    public var component: String
+
+    public init(involved: ObjectKey, type: EventType, reason: String, message: String, component: String) {
+        self.involved = involved
+        self.type = type
+        self.reason = reason
+        self.message = message
+        self.component = component
+    }
+}
+
+/// The event recorder's memory (client-go/tools/record/events_cache.go `EventCorrelator`):
+///
+/// - the **aggregator** (`EventAggregator`, 10 distinct messages within 10 minutes for the
+///   same source, object, type and reason): from the 10th on, similar events become one event
+///   whose message is `(combined from similar events): <latest message>`;
+/// - the **logger** (`eventLogger.eventObserve`): an event identical to one already recorded
+///   (same source, object, type, reason and message) increments that event's `count` and
+///   moves its `lastTimestamp` instead of creating a new object.
+///
+/// Not modelled: the spam filter (25 events per object and source, then one per 5 minutes)
+/// and the LRU bounds of both caches (4096 entries); nothing here is random (Go's
+/// `PopAny` on the aggregator's set pops the smallest key here).
+struct EventRecorder: Sendable, Hashable {
+    struct Observation: Sendable, Hashable {
+        var name: String
+        var namespace: String
+        var count: Int64
+    }
+
+    struct AggregateRecord: Sendable, Hashable {
+        var localKeys: Set<String>
+        var last: VirtualTime
+    }
+
+    // events_cache.go: defaultAggregateMaxEvents = 10, defaultAggregateIntervalInSeconds = 600.
+    static let maxEvents = 10
+    static let maxInterval: Int64 = 600_000
+
+    var observations: [String: Observation] = [:]
+    var aggregates: [String: AggregateRecord] = [:]
+    /// The last nanosecond used in an event name (names are `<object>.<hex UnixNano>`;
+    /// events in the same virtual instant get consecutive nanoseconds so names stay unique).
+    var lastNanoseconds: Int64 = 0
+}
+
+extension APIServer {
+    /// Records `spec` as a core/v1 Event through the API (so the namespace's lifecycle
+    /// applies: events in a terminating namespace are dropped, as the recorder drops them).
+    public mutating func record(_ spec: EventSpec) {
+        guard let eventResource = Kinds.resource(apiVersion: "v1", kind: "Event") else { return }
+        let involved = store[spec.involved]
+        var reference: Value = [
+            "kind": .string(involved?.kind ?? spec.involved.apiResource?.kind ?? ""),
+            "name": .string(spec.involved.name),
+            "apiVersion": .string(involved?.apiVersion ?? spec.involved.apiResource?.apiVersion ?? ""),
+        ]
+        if !spec.involved.namespace.isEmpty { reference.set("namespace", .string(spec.involved.namespace)) }
+        if let involved {
+            reference.set("uid", .string(involved.uid))
+            reference.set("resourceVersion", .string(involved.resourceVersion))
+        }
+        // recorder.go makeEvent: cluster-scoped objects' events go to "default".
+        let namespace = spec.involved.namespace.isEmpty ? "default" : spec.involved.namespace
+        let now = clock.now
+        let objectKey = [spec.component, "", reference["kind"]?.string ?? "", spec.involved.namespace, spec.involved.name,
+                         involved?.uid ?? "", reference["apiVersion"]?.string ?? "", spec.type.rawValue, spec.reason].joined(separator: "\u{0}")
+
+        // EventAggregator.EventAggregate
+        var message = spec.message
+        var cacheKey = objectKey + "\u{0}" + spec.message
+        var record = recorder.aggregates[objectKey] ?? EventRecorder.AggregateRecord(localKeys: [], last: VirtualTime(milliseconds: 0))
+        if now.milliseconds - record.last.milliseconds > EventRecorder.maxInterval { record = .init(localKeys: [], last: now) }
+        record.localKeys.insert(spec.message)
+        record.last = now
+        if record.localKeys.count >= EventRecorder.maxEvents {
+            if let smallest = record.localKeys.min(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { record.localKeys.remove(smallest) }
+            message = "(combined from similar events): " + spec.message
+            cacheKey = objectKey
+        }
+        recorder.aggregates[objectKey] = record
+
+        // eventLogger.eventObserve: an existing event gets count+1, a new lastTimestamp and message.
+        if let seen = recorder.observations[cacheKey],
+           let existing = store[ObjectKey(resource: eventResource.groupResource, namespace: seen.namespace, name: seen.name)] {
+            var v = existing.value
+            v.set("count", .int(seen.count + 1))
+            v.set("lastTimestamp", .string(now.rfc3339))
+            v.set("message", .string(message))
+            if (try? updateObject(existing.key, v)) != nil {
+                recorder.observations[cacheKey]?.count = seen.count + 1
+            }
+            return
+        }
+        let nanos = max(now.unixNanoseconds, recorder.lastNanoseconds + 1)
+        recorder.lastNanoseconds = nanos
+        let name = spec.involved.name + "." + String(UInt64(bitPattern: nanos), radix: 16)
+        let event: Value = [
+            "apiVersion": "v1", "kind": "Event",
+            "metadata": ["name": .string(name), "namespace": .string(namespace)],
+            "involvedObject": reference,
+            "reason": .string(spec.reason),
+            "message": .string(message),
+            "source": ["component": .string(spec.component)],
+            "firstTimestamp": .string(now.rfc3339),
+            "lastTimestamp": .string(now.rfc3339),
+            "count": 1,
+            "type": .string(spec.type.rawValue),
+            "eventTime": nil,
+            "reportingComponent": .string(spec.component),
+            "reportingInstance": "",
+        ]
+        if (try? createObject(event, resource: eventResource, source: nil)) != nil {
+            recorder.observations[cacheKey] = .init(name: name, namespace: namespace, count: 1)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Everything the Simulator module says to a learner, in Spanish, in one place.
+/// Tests assert on the typed errors, not on these texts.
+public enum Messages {
+    /// The way out of a damaged state folder.
+    public static let resetHint = "Para empezar con un clúster nuevo: taller cluster reiniciar"
+
+    static func stateError(_ error: StateError) -> String {
+        switch error {
+        case .damaged(let file, let detail):
+            let why: String
+            switch detail {
+            case .notAStateFile: why = "no es un archivo de estado de taller"
+            case .version(let v): why = "lo escribió otra versión de taller (formato \(v))"
+            case .truncated: why = "está incompleto (quizá una orden se interrumpió al guardarlo)"
+            case .checksum: why = "su contenido no coincide con su suma de comprobación"
+            case .undecodable(let offset, let what): why = "no se puede leer (\(what) en el byte \(offset))"
+            }
+            return "El estado del clúster en \(file) está dañado: \(why).\n\(resetHint)"
+        case .io(let file, let operation, let code):
+            let text = String(cString: strerror(code))
+            return "No se pudo acceder al estado del clúster (\(operation) \(file): \(text))."
+        }
+    }
+
+    /// A Spanish explanation for an API error, to print after kubectl's own text.
+    public static func explanation(_ error: APIError) -> String {
+        switch error {
+        case .notFound(let resource, let name):
+            return resource == "namespaces"
+                ? "El namespace \(name) no existe. Créalo antes (kubectl create namespace \(name)) o corrige metadata.namespace."
+                : "No existe ningún objeto \(resource) llamado \(name) en ese namespace."
+        case .alreadyExists(let resource, let name):
+            return "Ya existe un objeto \(resource) llamado \(name). Usa apply para actualizarlo, o cambia el nombre."
+        case .invalid:
+            return "El servidor rechazó el objeto: revisa los campos señalados."
+        case .forbidden(_, _, let reason):
+            return reason.contains("being terminated")
+                ? "Ese namespace se está borrando: no admite objetos nuevos hasta que desaparezca."
+                : "El servidor no permite esta operación."
+        case .nameRequired:
+            return "El objeto no tiene metadata.name: apply necesita un nombre para saber qué objeto actualizar."
+        }
+    }
+}

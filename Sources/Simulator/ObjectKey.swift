@@ -1,0 +1,50 @@
+import KubeAPI
+
+/// Where an object lives in the store: its resource (`deployments.apps`, `pods`), its
+/// namespace (`""` for cluster-scoped kinds) and its name — the etcd key
+/// `/registry/<resource>/<namespace>/<name>` without the prefix. Keys order as etcd
+/// keys do (resource, then namespace, then name, bytewise), which is the order lists
+/// come back in.
+public struct ObjectKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// `plural.group`, or just `plural` for the core group (`APIResource.groupResource`).
+    public var resource: String
+    public var namespace: String
+    public var name: String
+
+    public init(resource: String, namespace: String, name: String) {
+        self.resource = resource
+        self.namespace = namespace
+        self.name = name
+    }
+
+    /// The key of `name` in `namespace` for `resource`; the namespace is dropped for
+    /// cluster-scoped kinds.
+    public init(_ resource: APIResource, namespace: String, name: String) {
+        self.init(resource: resource.groupResource, namespace: resource.namespaced ? namespace : "", name: name)
+    }
+
+    public static func < (a: ObjectKey, b: ObjectKey) -> Bool {
+        if a.resource != b.resource { return a.resource.utf8.lexicographicallyPrecedes(b.resource.utf8) }
+        if a.namespace != b.namespace { return a.namespace.utf8.lexicographicallyPrecedes(b.namespace.utf8) }
+        return a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
+    }
+
+    /// The preferred API resource for this key's resource.
+    public var apiResource: APIResource? { ObjectKey.resources[resource] }
+
+    static let resources: [String: APIResource] = {
+        var index: [String: APIResource] = [:]
+        for r in Kinds.all where index[r.groupResource] == nil { index[r.groupResource] = r }
+        return index
+    }()
+
+    /// `deployments.apps/default/web`.
+    public var description: String {
+        namespace.isEmpty ? "\(resource)/\(name)" : "\(resource)/\(namespace)/\(name)"
+    }
+
+    static let pods = "pods"
+    static let namespaces = "namespaces"
+    static let events = "events"
+    static let replicaSets = "replicasets.apps"
+}

@@ -1,0 +1,194 @@
+import YAML
+
+/// The simulated etcd: every object as a `Value` tree under its `ObjectKey`, with the
+/// indexes controllers and `kubectl get -l` need so that no lookup scans the whole store
+/// (it must hold 150,000 pods):
+///
+/// - by resource and namespace (the names in each), for `list`;
+/// - by label (`resource`, `namespace`, key, value → names), for equality and `in` selectors;
+/// - by owner uid (→ keys of dependents), for garbage collection and controllers;
+/// - by uid.
+///
+/// The store is a value type; the API server and the simulation loop are its only writers.
+/// Each write gets the next `resourceVersion` and is appended to `journal`, which the
+/// simulation loop drains to wake controllers (the informers' watch events).
+/// `checkInvariants()` verifies every index against the objects; tests call it after writes.
+public struct Store: Sendable {
+    public private(set) var objects: [ObjectKey: StoredObject] = [:]
+    private var names: [Scope: Set<String>] = [:]
+    private var labelIndex: [Posting: Set<String>] = [:]
+    private var ownerIndex: [String: Set<ObjectKey>] = [:]
+    private var uidIndex: [String: ObjectKey] = [:]
+    /// The last resourceVersion handed out (etcd's revision).
+    public internal(set) var revision: UInt64 = 0
+    /// Writes not yet seen by controllers, oldest first.
+    var journal: [StoreChange] = []
+
+    struct Scope: Hashable, Sendable {
+        var resource: String
+        var namespace: String
+    }
+
+    struct Posting: Hashable, Sendable {
+        var scope: Scope
+        var key: String
+        var value: String
+    }
+
+    public init() {}
+
+    public var count: Int { objects.count }
+
+    public subscript(key: ObjectKey) -> StoredObject? { objects[key] }
+
+    public func object(uid: String) -> StoredObject? {
+        uidIndex[uid].flatMap { objects[$0] }
+    }
+
+    /// The next resourceVersion, as the string the apiserver writes.
+    mutating func nextResourceVersion() -> String {
+        revision += 1
+        return String(revision)
+    }
+
+    // MARK: Writes
+
+    /// Stores `object` (creating or replacing), updating every index and the journal.
+    mutating func put(_ object: StoredObject) {
+        let old = objects.updateValue(object, forKey: object.key)
+        if let old { unindex(old) }
+        index(object)
+        journal.append(StoreChange(key: object.key, old: old?.value, new: object.value))
+    }
+
+    /// Removes the object at `key`, if any, and returns it.
+    @discardableResult
+    mutating func remove(_ key: ObjectKey) -> StoredObject? {
+        guard let old = objects.removeValue(forKey: key) else { return nil }
+        unindex(old)
+        journal.append(StoreChange(key: key, old: old.value, new: nil))
+        return old
+    }
+
+    /// Points an object at a new source without writing it (an `apply` that changed
+    /// nothing still moves the marks to where the learner's file now has them).
+    mutating func setSource(_ source: ObjectSource?, for key: ObjectKey) {
+        guard let o = objects[key] else { return }
+        objects[key] = StoredObject(key: key, value: o.value, source: source)
+    }
+
+    mutating func drainJournal() -> [StoreChange] {
+        defer { journal.removeAll(keepingCapacity: true) }
+        return journal
+    }
+
+    private mutating func index(_ o: StoredObject) {
+        let scope = Scope(resource: o.key.resource, namespace: o.key.namespace)
+        names[scope, default: []].insert(o.key.name)
+        for (k, v) in o.labels { labelIndex[Posting(scope: scope, key: k, value: v), default: []].insert(o.key.name) }
+        for owner in o.ownerUIDs { ownerIndex[owner, default: []].insert(o.key) }
+        if !o.uid.isEmpty { uidIndex[o.uid] = o.key }
+    }
+
+    private mutating func unindex(_ o: StoredObject) {
+        let scope = Scope(resource: o.key.resource, namespace: o.key.namespace)
+        Store.removeMember(o.key.name, at: scope, in: &names)
+        for (k, v) in o.labels { Store.removeMember(o.key.name, at: Posting(scope: scope, key: k, value: v), in: &labelIndex) }
+        for owner in o.ownerUIDs { Store.removeMember(o.key, at: owner, in: &ownerIndex) }
+        if !o.uid.isEmpty, uidIndex[o.uid] == o.key { uidIndex[o.uid] = nil }
+    }
+
+    private static func removeMember<K: Hashable, M: Hashable>(_ member: M, at key: K, in index: inout [K: Set<M>]) {
+        guard var set = index.removeValue(forKey: key) else { return }
+        set.remove(member)
+        if !set.isEmpty { index[key] = set }
+    }
+
+    // MARK: Reads
+
+    /// Objects of `resource` in `namespace` (every namespace when nil) that `selector`
+    /// selects, in key order. Equality and `in` requirements are answered from the label
+    /// index (the smallest posting list drives); other selectors filter the namespace's names.
+    public func list(_ resource: String, namespace: String? = nil, selector: LabelSelector = .everything) -> [StoredObject] {
+        if selector.matchesNothing { return [] }
+        var result: [StoredObject] = []
+        for scope in scopes(resource, namespace) {
+            for name in candidates(scope, selector) {
+                guard let o = objects[ObjectKey(resource: scope.resource, namespace: scope.namespace, name: name)] else { continue }
+                if selector.isEmpty || selector.matches(o.labels) { result.append(o) }
+            }
+        }
+        result.sort { $0.key < $1.key }
+        return result
+    }
+
+    /// How many objects of `resource` there are in `namespace` (every namespace when nil).
+    public func count(_ resource: String, namespace: String? = nil) -> Int {
+        scopes(resource, namespace).reduce(0) { $0 + (names[$1]?.count ?? 0) }
+    }
+
+    /// Namespaces holding at least one object of `resource`.
+    func namespaces(holding resource: String) -> [String] {
+        names.keys.filter { $0.resource == resource }.map(\.namespace).sorted()
+    }
+
+    /// Every namespaced object in `namespace`, of any resource, in key order.
+    func contents(of namespace: String) -> [ObjectKey] {
+        var keys: [ObjectKey] = []
+        for (scope, set) in names where scope.namespace == namespace {
+            keys += set.map { ObjectKey(resource: scope.resource, namespace: namespace, name: $0) }
+        }
+        return keys.sorted()
+    }
+
+    /// Objects whose `ownerReferences` name `uid`, in key order.
+    public func dependents(of uid: String) -> [StoredObject] {
+        (ownerIndex[uid] ?? []).sorted().compactMap { objects[$0] }
+    }
+
+    private func scopes(_ resource: String, _ namespace: String?) -> [Scope] {
+        if let namespace { return [Scope(resource: resource, namespace: namespace)] }
+        return names.keys.filter { $0.resource == resource }
+    }
+
+    private func candidates(_ scope: Scope, _ selector: LabelSelector) -> Set<String> {
+        // Size the postings first, then build only the smallest (no copies of big sets).
+        var best: (size: Int, requirement: LabelSelector.Requirement)?
+        for r in selector.requirements where r.op == .equals || r.op == .doubleEquals || r.op == .in {
+            let size = r.values.reduce(0) { $0 + (labelIndex[Posting(scope: scope, key: r.key, value: $1)]?.count ?? 0) }
+            if best == nil || size < best!.size { best = (size, r) }
+        }
+        guard let best else { return names[scope] ?? [] }
+        if best.requirement.values.count == 1 {
+            return labelIndex[Posting(scope: scope, key: best.requirement.key, value: best.requirement.values[0])] ?? []
+        }
+        var union: Set<String> = []
+        for v in best.requirement.values { union.formUnion(labelIndex[Posting(scope: scope, key: best.requirement.key, value: v)] ?? []) }
+        return union
+    }
+
+    /// Checks every index against the objects (swift-collections' `_checkInvariants` habit).
+    public func checkInvariants() {
+        var expectedNames: [Scope: Set<String>] = [:]
+        var expectedLabels: [Posting: Set<String>] = [:]
+        var expectedOwners: [String: Set<ObjectKey>] = [:]
+        for (key, o) in objects {
+            precondition(o.key == key, "store: object filed under the wrong key")
+            let scope = Scope(resource: key.resource, namespace: key.namespace)
+            expectedNames[scope, default: []].insert(key.name)
+            for (k, v) in o.labels { expectedLabels[Posting(scope: scope, key: k, value: v), default: []].insert(key.name) }
+            for owner in o.ownerUIDs { expectedOwners[owner, default: []].insert(key) }
+            if !o.uid.isEmpty { precondition(uidIndex[o.uid] == key, "store: uid index out of date") }
+        }
+        precondition(expectedNames == names, "store: name index out of date")
+        precondition(expectedLabels == labelIndex, "store: label index out of date")
+        precondition(expectedOwners == ownerIndex, "store: owner index out of date")
+    }
+}
+
+/// One write, as a watch event: `old` nil for a creation, `new` nil for a removal.
+public struct StoreChange: Sendable {
+    public var key: ObjectKey
+    public var old: Value?
+    public var new: Value?
+}

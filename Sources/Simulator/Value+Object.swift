@@ -1,0 +1,82 @@
+import YAML
+
+// Reading and editing API objects held as `Value` trees: the metadata fields the store,
+// the API server and the controllers need. Mappings keep their key order; new keys go at the
+// end (printers sort them as Go does).
+extension Value {
+    var metadata: Value { self["metadata"] ?? .mapping([]) }
+    var objectName: String { self["metadata"]?["name"]?.string ?? "" }
+    var objectNamespace: String { self["metadata"]?["namespace"]?.string ?? "" }
+    var uid: String { self["metadata"]?["uid"]?.string ?? "" }
+    var labelMap: [String: String] { Value.strings(self["metadata"]?["labels"]) }
+    var annotationMap: [String: String] { Value.strings(self["metadata"]?["annotations"]) }
+    var finalizers: [String] { (self["metadata"]?["finalizers"]?.sequence ?? []).compactMap(\.string) }
+    var ownerReferences: [Value] { self["metadata"]?["ownerReferences"]?.sequence ?? [] }
+    var isBeingDeleted: Bool { !(self["metadata"]?["deletionTimestamp"]?.isNull ?? true) }
+    var generation: Int64 { self["metadata"]?["generation"]?.int ?? 0 }
+
+    /// The owner reference with `controller: true` (`metav1.GetControllerOf`).
+    var controllerRef: Value? { ownerReferences.first { $0["controller"]?.bool == true } }
+
+    static func strings(_ value: Value?) -> [String: String] {
+        guard let pairs = value?.mapping else { return [:] }
+        var out: [String: String] = [:]
+        for p in pairs { if let k = p.key.string, let v = p.value.string { out[k] = v } }
+        return out
+    }
+
+    /// Sets `key`, replacing in place or appending; a non-mapping becomes a mapping.
+    mutating func set(_ key: String, _ value: Value) {
+        guard case .mapping(var pairs) = self else {
+            self = .mapping([Pair(key, value)])
+            return
+        }
+        if let i = pairs.lastIndex(where: { $0.key == .string(key) }) {
+            pairs[i].value = value
+        } else {
+            pairs.append(Pair(key, value))
+        }
+        self = .mapping(pairs)
+    }
+
+    /// Removes `key` from a mapping (nothing for other values).
+    mutating func remove(_ key: String) {
+        guard case .mapping(var pairs) = self else { return }
+        pairs.removeAll { $0.key == .string(key) }
+        self = .mapping(pairs)
+    }
+
+    /// Edits the value under `key` in place, starting from an empty mapping when missing.
+    mutating func edit(_ key: String, _ body: (inout Value) -> Void) {
+        var child = self[key] ?? .mapping([])
+        if child.isNull { child = .mapping([]) }
+        body(&child)
+        set(key, child)
+    }
+
+    /// Edits `metadata`.
+    mutating func editMetadata(_ body: (inout Value) -> Void) { edit("metadata", body) }
+
+    /// Sets or removes (`nil`) one annotation; an emptied `annotations` map is removed.
+    mutating func setAnnotation(_ key: String, _ value: String?) {
+        editMetadata { meta in
+            var annotations = meta["annotations"] ?? .mapping([])
+            if let value { annotations.set(key, .string(value)) } else { annotations.remove(key) }
+            if annotations.mapping?.isEmpty ?? true { meta.remove("annotations") } else { meta.set("annotations", annotations) }
+        }
+    }
+
+    /// Replaces `metadata.finalizers` (removing the field when empty, as Go's omitempty).
+    mutating func setFinalizers(_ list: [String]) {
+        editMetadata { meta in
+            if list.isEmpty { meta.remove("finalizers") } else { meta.set("finalizers", .sequence(list.map { .string($0) })) }
+        }
+    }
+
+    /// Replaces `metadata.ownerReferences` (removing the field when empty).
+    mutating func setOwnerReferences(_ refs: [Value]) {
+        editMetadata { meta in
+            if refs.isEmpty { meta.remove("ownerReferences") } else { meta.set("ownerReferences", .sequence(refs)) }
+        }
+    }
+}

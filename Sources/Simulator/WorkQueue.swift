@@ -1,0 +1,107 @@
+/// The controllers' work queue (k8s.io/client-go/util/workqueue), made deterministic:
+/// items are (controller, key), deduplicated while waiting; each has a due time; items come
+/// out by due time, then in the order they were added (FIFO). `AddAfter` keeps the earlier
+/// of two due times. `addRateLimited` waits as `DefaultTypedControllerRateLimiter`'s
+/// per-item exponential back-off does: 5 ms doubling up to 1000 s, reset by `forget`
+/// (default_rate_limiters.go; the overall 10 qps bucket is not modelled).
+struct WorkQueue: Sendable {
+    struct Item: Hashable, Sendable {
+        var controller: Int
+        var key: ObjectKey
+    }
+
+    struct Entry: Sendable {
+        var due: VirtualTime
+        var sequence: UInt64
+        var item: Item
+    }
+
+    private(set) var pending: [Item: Entry] = [:]
+    private var heap: [Entry] = []
+    private(set) var failures: [Item: Int] = [:]
+    private(set) var sequence: UInt64 = 0
+
+    var isEmpty: Bool { pending.isEmpty }
+    var count: Int { pending.count }
+
+    mutating func add(_ item: Item, at due: VirtualTime) {
+        if let existing = pending[item], existing.due <= due { return }
+        sequence += 1
+        let entry = Entry(due: due, sequence: sequence, item: item)
+        pending[item] = entry
+        push(entry)
+    }
+
+    mutating func addRateLimited(_ item: Item, now: VirtualTime) {
+        let n = failures[item, default: 0]
+        failures[item] = n + 1
+        let delay = min(Int64(5) << Int64(min(n, 40)), 1_000_000)
+        add(item, at: VirtualTime(milliseconds: now.milliseconds + delay))
+    }
+
+    mutating func forget(_ item: Item) { failures[item] = nil }
+
+    /// The earliest due time waiting.
+    mutating func nextDue() -> VirtualTime? {
+        dropStale()
+        return heap.first?.due
+    }
+
+    /// The next item due at or before `now`.
+    mutating func pop(dueBy now: VirtualTime) -> Item? {
+        dropStale()
+        guard let top = heap.first, top.due <= now else { return nil }
+        removeTop()
+        pending[top.item] = nil
+        return top.item
+    }
+
+    /// Every waiting entry, in the order they would come out (for saving).
+    var entries: [Entry] { pending.values.sorted(by: WorkQueue.before) }
+
+    /// Restores saved entries and failure counts.
+    init(entries: [Entry] = [], failures: [Item: Int] = [:], sequence: UInt64 = 0) {
+        for e in entries {
+            pending[e.item] = e
+            push(e)
+        }
+        self.failures = failures
+        self.sequence = sequence
+    }
+
+    // MARK: Binary heap ordered by (due, sequence); stale entries are skipped lazily.
+
+    static func before(_ a: Entry, _ b: Entry) -> Bool {
+        a.due != b.due ? a.due < b.due : a.sequence < b.sequence
+    }
+
+    private mutating func dropStale() {
+        while let top = heap.first, pending[top.item]?.sequence != top.sequence { removeTop() }
+    }
+
+    private mutating func push(_ e: Entry) {
+        heap.append(e)
+        var i = heap.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard WorkQueue.before(heap[i], heap[parent]) else { break }
+            heap.swapAt(i, parent)
+            i = parent
+        }
+    }
+
+    private mutating func removeTop() {
+        heap.swapAt(0, heap.count - 1)
+        heap.removeLast()
+        var i = 0
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var smallest = i
+            if l < heap.count, WorkQueue.before(heap[l], heap[smallest]) { smallest = l }
+            if r < heap.count, WorkQueue.before(heap[r], heap[smallest]) { smallest = r }
+            if smallest == i { return }
+            heap.swapAt(i, smallest)
+            i = smallest
+        }
+    }
+}

@@ -24,5 +24,6 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: swift6),
         .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI"], swiftSettings: swift6),
         .testTarget(name: "CLITests", dependencies: ["CLI"], swiftSettings: swift6),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator"], swiftSettings: swift6),
     ]
 )

@@ -83,7 +83,6 @@ struct JSONPathEvaluator {
         if input.isEmpty { return [] }
         var results: [Value] = []
         for v in input where !v.isNull {
-            if name.isEmpty { results.append(v); continue }
             if case .mapping = v, let r = v[name] { results.append(r) }
         }
         if results.isEmpty, !allowMissingKeys { throw .notFound(name) }

@@ -25,5 +25,6 @@ let package = Package(
         .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI"], swiftSettings: swift6),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator"], swiftSettings: swift6),
         .testTarget(name: "CLITests", dependencies: ["CLI"], swiftSettings: swift6),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator"], swiftSettings: swift6),
     ]
 )

@@ -1,0 +1,119 @@
+import YAML
+
+/// describe.go `describeDeployment`, `describeReplicaSet`, `DescribePodTemplate`,
+/// `describeService`.
+extension Describer {
+    static func deployment(_ o: Value, _ replicaSets: [Value], _ w: inout PrefixWriter) {
+        w.write(0, "Name:\t\(o.name)\n")
+        w.write(0, "Namespace:\t\(o.namespace)\n")
+        w.write(0, "CreationTimestamp:\t\(time(o.creationTimestamp) ?? "")\n")
+        w.labels("Labels", o.stringMap("metadata", "labels"))
+        w.annotations(o.stringMap("metadata", "annotations"))
+        w.write(0, "Selector:\t\(o.at("spec", "selector").map(LabelSelector.string) ?? "")\n")
+        w.write(0, "Replicas:\t\(o.int("spec", "replicas")) desired | \(o.int("status", "updatedReplicas")) updated | \(o.int("status", "replicas")) total | \(o.int("status", "availableReplicas")) available | \(o.int("status", "unavailableReplicas")) unavailable\n")
+        w.write(0, "StrategyType:\t\(o.str("spec", "strategy", "type"))\n")
+        w.write(0, "MinReadySeconds:\t\(o.int("spec", "minReadySeconds"))\n")
+        if let ru = o.at("spec", "strategy", "rollingUpdate"), !ru.isNull {
+            func s(_ v: Value?) -> String { v?.string ?? v?.int.map(String.init) ?? "<nil>" }
+            w.write(0, "RollingUpdateStrategy:\t\(s(ru["maxUnavailable"])) max unavailable, \(s(ru["maxSurge"])) max surge\n")
+        }
+        podTemplate(o.at("spec", "template") ?? .null, &w)
+        conditions(o, &w)
+        let newRS = replicaSets.first { $0.at("metadata", "annotations", "deployment.kubernetes.io/revision")?.string == o.at("metadata", "annotations", "deployment.kubernetes.io/revision")?.string }
+        let old = replicaSets.filter { $0.name != newRS?.name && $0.int("spec", "replicas") > 0 }
+        func rsText(_ rs: Value) -> String { "\(rs.name) (\(rs.int("status", "replicas"))/\(rs.int("spec", "replicas")) replicas created)" }
+        w.write(0, "OldReplicaSets:\t\(old.isEmpty ? "<none>" : old.map(rsText).joined(separator: ", "))\n")
+        w.write(0, "NewReplicaSet:\t\(newRS.map(rsText) ?? "<none>")\n")
+    }
+
+    static func conditions(_ o: Value, _ w: inout PrefixWriter) {
+        let list = o.seq("status", "conditions")
+        guard !list.isEmpty else { return }
+        w.write(0, "Conditions:\n  Type\tStatus\tReason\n")
+        w.write(1, "----\t------\t------\n")
+        for c in list { w.write(1, "\(c.str("type")) \t\(c.str("status"))\t\(c.str("reason"))\n") }
+    }
+
+    static func replicaSet(_ o: Value, _ w: inout PrefixWriter) {
+        w.write(0, "Name:\t\(o.name)\n")
+        w.write(0, "Namespace:\t\(o.namespace)\n")
+        w.write(0, "Selector:\t\(LabelSelector.format(o.at("spec", "selector")))\n")
+        w.labels("Labels", o.stringMap("metadata", "labels"))
+        w.annotations(o.stringMap("metadata", "annotations"))
+        if let c = controller(o) { w.write(0, "Controlled By:\t\(c)\n") }
+        w.write(0, "Replicas:\t\(o.int("status", "replicas")) current / \(o.int("spec", "replicas")) desired\n")
+        w.write(0, "Pods Status:\t\(o.int("status", "readyReplicas")) Running / \(max(0, o.int("status", "replicas") - o.int("status", "readyReplicas"))) Waiting / 0 Succeeded / 0 Failed\n")
+        podTemplate(o.at("spec", "template") ?? .null, &w)
+        conditions(o, &w)
+    }
+
+    /// `DescribePodTemplate`: the pod's fields one level in, container names at level 2 with
+    /// a leading space.
+    static func podTemplate(_ t: Value, _ w: inout PrefixWriter) {
+        w.write(0, "Pod Template:\n")
+        w.labels("Labels", t.stringMap("metadata", "labels"), initialIndent: "  ", innerIndent: "\t")
+        let annotations = t.stringMap("metadata", "annotations")
+        if !annotations.isEmpty { w.labels("Annotations", annotations, initialIndent: "  ", innerIndent: "\t") }
+        let spec = t["spec"] ?? .null
+        if let sa = spec.str("serviceAccountName").nonEmpty { w.write(1, "Service Account:\t\(sa)\n") }
+        if !spec.seq("initContainers").isEmpty { containers("Init Containers", spec.seq("initContainers"), [], space: "  ", &w) }
+        containers("Containers", spec.seq("containers"), [], space: "  ", &w)
+        volumes(spec.seq("volumes"), space: "  ", &w)
+        w.labels("Node-Selectors", spec.stringMap("nodeSelector"), initialIndent: "  ", innerIndent: "\t")
+        w.write(0, "  Tolerations:\t")
+        let tolerations = spec.seq("tolerations")
+        if tolerations.isEmpty { w.write(0, "<none>\n") } else {
+            var sub = PrefixWriter()
+            Describer.tolerations(tolerations, &sub)
+            let text = sub.finish().split(separator: "\n").map { String($0) }
+            for (i, line) in text.enumerated() {
+                let body = line.drop { $0 != " " }.drop { $0 == " " }
+                w.write(0, (i == 0 ? "" : "  \t") + body + "\n")
+            }
+        }
+    }
+
+    static func service(_ o: Value, _ endpoints: Value?, _ w: inout PrefixWriter) {
+        w.write(0, "Name:\t\(o.name)\n")
+        w.write(0, "Namespace:\t\(o.namespace)\n")
+        w.labels("Labels", o.stringMap("metadata", "labels"))
+        w.annotations(o.stringMap("metadata", "annotations"))
+        w.write(0, "Selector:\t\(GoFormat.labels(o.stringMap("spec", "selector")))\n")
+        w.write(0, "Type:\t\(o.str("spec", "type"))\n")
+        if let p = o.str("spec", "ipFamilyPolicy").nonEmpty { w.write(0, "IP Family Policy:\t\(p)\n") }
+        let families = o.seq("spec", "ipFamilies").compactMap(\.string)
+        if !families.isEmpty { w.write(0, "IP Families:\t\(families.joined(separator: ","))\n") }
+        let clusterIPs = o.seq("spec", "clusterIPs").compactMap(\.string)
+        w.write(0, "IP:\t\(o.str("spec", "clusterIP"))\n")
+        if !clusterIPs.isEmpty { w.write(0, "IPs:\t\(clusterIPs.joined(separator: ","))\n") }
+        if let e = o.str("spec", "externalName").nonEmpty { w.write(0, "External Name:\t\(e)\n") }
+        let lb = o.seq("status", "loadBalancer", "ingress").map { $0.str("ip").nonEmpty ?? $0.str("hostname") }
+        if !lb.isEmpty { w.write(0, "LoadBalancer Ingress:\t\(lb.joined(separator: ", "))\n") }
+        for p in o.seq("spec", "ports") {
+            let name = p.str("name").nonEmpty ?? "<unset>"
+            let proto = p.str("protocol")
+            w.write(0, "Port:\t\(name)\t\(p.int("port"))/\(proto)\n")
+            let target = p["targetPort"]?.string ?? p["targetPort"]?.int.map(String.init) ?? "0"
+            w.write(0, "TargetPort:\t\(target)/\(proto)\n")
+            if p.int("nodePort") != 0 { w.write(0, "NodePort:\t\(name)\t\(p.int("nodePort"))/\(proto)\n") }
+            w.write(0, "Endpoints:\t\(serviceEndpoints(endpoints, portName: p.str("name")))\n")
+        }
+        w.write(0, "Session Affinity:\t\(o.str("spec", "sessionAffinity"))\n")
+        if let e = o.str("spec", "externalTrafficPolicy").nonEmpty { w.write(0, "External Traffic Policy:\t\(e)\n") }
+        if let i = o.str("spec", "internalTrafficPolicy").nonEmpty { w.write(0, "Internal Traffic Policy:\t\(i)\n") }
+    }
+
+    /// `formatEndpoints(endpoints, sets.NewString(port.Name))`, empty when there are none.
+    static func serviceEndpoints(_ e: Value?, portName: String) -> String {
+        guard let e else { return "" }
+        var list: [String] = []
+        var count = 0
+        for ss in e.seq("subsets") {
+            for p in ss.seq("ports") where p.str("name") == portName {
+                count += ss.seq("addresses").count
+                for a in ss.seq("addresses") where list.count < 3 { list.append("\(a.str("ip")):\(p.int("port"))") }
+            }
+        }
+        return count > 3 ? list.joined(separator: ",") + " + \(count - 3) more..." : list.joined(separator: ",")
+    }
+}

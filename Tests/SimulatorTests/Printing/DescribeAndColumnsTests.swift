@@ -1,0 +1,100 @@
+import Testing
+import YAML
+@testable import Simulator
+
+struct DescribeAndColumnsTests {
+    @Test func customColumns() throws {
+        let pod = Fixtures.load(KubectlOracleTests.pod)
+        let columns = try CustomColumns("NAME:.metadata.name,IMAGES:.spec.containers[*].image,NONE:.foo,LABELS:{.metadata.labels}")
+        #expect(try columns.string([pod]) == """
+        NAME   IMAGES               NONE     LABELS
+        p1     nginx:1.25,busybox   <none>   map[app:web tier:front]
+
+        """)
+        #expect(throws: CustomColumnsError.badSpec("NAME")) { try CustomColumns("NAME") }
+    }
+
+    /// Blocks end at lines without a tab (`Containers:`), so `Conditions` rows and the
+    /// `Volumes:`…`Tolerations:` fields share one column, as Go's tabwriter does.
+    @Test func describePodAlignsPerBlock() {
+        let pod = Fixtures.load("""
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+          namespace: default
+          labels: {app: web, pod-template-hash: abc}
+          ownerReferences: [{kind: ReplicaSet, name: web-abc, controller: true}]
+        spec:
+          nodeName: worker-1
+          serviceAccountName: default
+          priority: 0
+          containers: [{name: nginx, image: nginx, ports: [{containerPort: 80, protocol: TCP}]}]
+          tolerations:
+          - {key: node.kubernetes.io/not-ready, operator: Exists, effect: NoExecute, tolerationSeconds: 300}
+          - {key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 300}
+        status:
+          phase: Running
+          hostIP: 10.0.0.11
+          podIP: 10.244.1.5
+          podIPs: [{ip: 10.244.1.5}]
+          startTime: "2024-01-01T00:55:00Z"
+          qosClass: BestEffort
+          conditions: [{type: Ready, status: "True"}, {type: PodScheduled, status: "True"}]
+          containerStatuses: [{name: nginx, ready: true, restartCount: 0, containerID: "containerd://1", imageID: "nginx@sha256:1", state: {running: {startedAt: "2024-01-01T00:55:05Z"}}}]
+        """)
+        let event = Fixtures.load("""
+        type: Normal
+        reason: Scheduled
+        message: Successfully assigned default/web to worker-1
+        source: {component: default-scheduler}
+        firstTimestamp: "2024-01-01T00:55:00Z"
+        lastTimestamp: "2024-01-01T00:55:00Z"
+        count: 1
+        """)
+        let text = Describer.describe(DescribeInput(object: pod, events: [event], now: Fixtures.now))
+        #expect(text == """
+        Name:             web
+        Namespace:        default
+        Priority:         0
+        Service Account:  default
+        Node:             worker-1/10.0.0.11
+        Start Time:       Mon, 01 Jan 2024 00:55:00 +0000
+        Labels:           app=web
+                          pod-template-hash=abc
+        Annotations:      <none>
+        Status:           Running
+        IP:               10.244.1.5
+        IPs:
+          IP:           10.244.1.5
+        Controlled By:  ReplicaSet/web-abc
+        Containers:
+          nginx:
+            Container ID:   containerd://1
+            Image:          nginx
+            Image ID:       nginx@sha256:1
+            Port:           80/TCP
+            Host Port:      0/TCP
+            State:          Running
+              Started:      Mon, 01 Jan 2024 00:55:05 +0000
+            Ready:          True
+            Restart Count:  0
+            Environment:    <none>
+            Mounts:         <none>
+        Conditions:
+          Type           Status
+          Ready          True 
+          PodScheduled   True 
+        Volumes:         <none>
+        QoS Class:       BestEffort
+        Node-Selectors:  <none>
+        Tolerations:     node.kubernetes.io/not-ready:NoExecute op=Exists for 300s
+                         node.kubernetes.io/unreachable:NoExecute op=Exists for 300s
+        Events:
+          Type    Reason     Age   From               Message
+          ----    ------     ----  ----               -------
+          Normal  Scheduled  5m    default-scheduler  Successfully assigned default/web to worker-1
+
+        """)
+    }
+}

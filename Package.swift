@@ -25,6 +25,5 @@ let package = Package(
         .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI"], swiftSettings: swift6),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator"], swiftSettings: swift6),
         .testTarget(name: "CLITests", dependencies: ["CLI"], swiftSettings: swift6),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator"], swiftSettings: swift6),
     ]
 )

@@ -9,7 +9,7 @@ extension Describer {
         w.write(0, "CreationTimestamp:\t\(time(o.creationTimestamp) ?? "")\n")
         w.labels("Labels", o.stringMap("metadata", "labels"))
         w.annotations(o.stringMap("metadata", "annotations"))
-        w.write(0, "Selector:\t\(o.at("spec", "selector").map(LabelSelector.string) ?? "")\n")
+        w.write(0, "Selector:\t\(o.at("spec", "selector").map(SelectorFormat.string) ?? "")\n")
         w.write(0, "Replicas:\t\(o.int("spec", "replicas")) desired | \(o.int("status", "updatedReplicas")) updated | \(o.int("status", "replicas")) total | \(o.int("status", "availableReplicas")) available | \(o.int("status", "unavailableReplicas")) unavailable\n")
         w.write(0, "StrategyType:\t\(o.str("spec", "strategy", "type"))\n")
         w.write(0, "MinReadySeconds:\t\(o.int("spec", "minReadySeconds"))\n")
@@ -37,7 +37,7 @@ extension Describer {
     static func replicaSet(_ o: Value, _ w: inout PrefixWriter) {
         w.write(0, "Name:\t\(o.name)\n")
         w.write(0, "Namespace:\t\(o.namespace)\n")
-        w.write(0, "Selector:\t\(LabelSelector.format(o.at("spec", "selector")))\n")
+        w.write(0, "Selector:\t\(SelectorFormat.format(o.at("spec", "selector")))\n")
         w.labels("Labels", o.stringMap("metadata", "labels"))
         w.annotations(o.stringMap("metadata", "annotations"))
         if let c = controller(o) { w.write(0, "Controlled By:\t\(c)\n") }

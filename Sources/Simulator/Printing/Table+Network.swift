@@ -131,6 +131,6 @@ extension TableGenerator {
     }
 
     static let networkPolicy = Spec(columns: [name, Table.Column("Pod-Selector"), age]) { o, now in
-        [o.name, LabelSelector.format(o.at("spec", "podSelector") ?? .mapping([])), age(o, now)]
+        [o.name, SelectorFormat.format(o.at("spec", "podSelector") ?? .mapping([])), age(o, now)]
     }
 }

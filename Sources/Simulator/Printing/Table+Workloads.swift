@@ -6,7 +6,7 @@ extension TableGenerator {
     static let workloadWide = wide("Containers", "Images", "Selector")
 
     static let deployment = Spec(columns: [name, Table.Column("Ready"), Table.Column("Up-to-date"), Table.Column("Available"), age] + workloadWide) { o, now in
-        let selector = o.at("spec", "selector").map(LabelSelector.string) ?? ""
+        let selector = o.at("spec", "selector").map(SelectorFormat.string) ?? ""
         return [o.name, "\(o.int("status", "readyReplicas"))/\(o.int("spec", "replicas"))",
                 "\(o.int("status", "updatedReplicas"))", "\(o.int("status", "availableReplicas"))", age(o, now)]
             + containerCells(o.at("spec", "template", "spec")) + [selector]
@@ -14,7 +14,7 @@ extension TableGenerator {
 
     static let replicaSet = Spec(columns: [name, Table.Column("Desired"), Table.Column("Current"), Table.Column("Ready"), age] + workloadWide) { o, now in
         [o.name, "\(o.int("spec", "replicas"))", "\(o.int("status", "replicas"))", "\(o.int("status", "readyReplicas"))", age(o, now)]
-            + containerCells(o.at("spec", "template", "spec")) + [LabelSelector.format(o.at("spec", "selector"))]
+            + containerCells(o.at("spec", "template", "spec")) + [SelectorFormat.format(o.at("spec", "selector"))]
     }
 
     static let statefulSet = Spec(columns: [name, Table.Column("Ready"), age] + wide("Containers", "Images")) { o, now in
@@ -27,7 +27,7 @@ extension TableGenerator {
         [o.name, "\(o.int("status", "desiredNumberScheduled"))", "\(o.int("status", "currentNumberScheduled"))",
          "\(o.int("status", "numberReady"))", "\(o.int("status", "updatedNumberScheduled"))", "\(o.int("status", "numberAvailable"))",
          GoFormat.labels(o.stringMap("spec", "template", "spec", "nodeSelector")), age(o, now)]
-            + containerCells(o.at("spec", "template", "spec")) + [LabelSelector.format(o.at("spec", "selector"))]
+            + containerCells(o.at("spec", "template", "spec")) + [SelectorFormat.format(o.at("spec", "selector"))]
     }
 
     static let job = Spec(columns: [name, Table.Column("Status"), Table.Column("Completions"), Table.Column("Duration"), age] + workloadWide) { o, now in
@@ -54,7 +54,7 @@ extension TableGenerator {
         else if has("FailureTarget") { status = "FailureTarget" }
         else { status = "Running" }
         return [o.name, status, completions, duration, age(o, now)]
-            + containerCells(o.at("spec", "template", "spec")) + [LabelSelector.format(o.at("spec", "selector"))]
+            + containerCells(o.at("spec", "template", "spec")) + [SelectorFormat.format(o.at("spec", "selector"))]
     }
 
     static let cronJob = Spec(columns: [name, Table.Column("Schedule"), Table.Column("Timezone"), Table.Column("Suspend"),
@@ -64,7 +64,7 @@ extension TableGenerator {
         return [o.name, o.str("spec", "schedule"), o.at("spec", "timeZone")?.string ?? "<none>", suspend,
                 "\(o.seq("status", "active").count)", last, age(o, now)]
             + containerCells(o.at("spec", "jobTemplate", "spec", "template", "spec"))
-            + [LabelSelector.format(o.at("spec", "jobTemplate", "spec", "selector"))]
+            + [SelectorFormat.format(o.at("spec", "jobTemplate", "spec", "selector"))]
     }
 }
 

@@ -2,7 +2,7 @@ import YAML
 
 /// metav1.FormatLabelSelector and labels.Selector.String
 /// (k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go, pkg/labels/selector.go).
-enum LabelSelector {
+enum SelectorFormat {
     /// `FormatLabelSelector`: `<none>` for nil or empty; requirements sorted by key.
     static func format(_ selector: Value?) -> String {
         guard let selector, !selector.isNull else { return "<none>" }

@@ -18,6 +18,11 @@ public func yamlFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
     } catch {
         errors.append(error)
     }
+    // The fast path and the full parser must agree on every input: same documents, nodes,
+    // styles and marks, or the same error at the same place.
+    let fast = outcome { () throws(YAMLError) in try YAML.compose(bytes, file: "fuzz.yaml", limits: limits) }
+    let full = outcome { () throws(YAMLError) in try YAML.composeWithFullParser(bytes, file: "fuzz.yaml", limits: limits) }
+    precondition(fast == full, "fast path and full parser disagree:\n\(fast)\n---\n\(full)")
     do {
         _ = try YAML.compose(bytes, file: "fuzz.yaml", limits: limits)
     } catch {
@@ -41,4 +46,32 @@ public func yamlFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
         _ = error.summary
     }
     return 0
+}
+
+private func outcome(_ compose: () throws(YAMLError) -> [Document]) -> String {
+    do {
+        var out = ""
+        for doc in try compose() {
+            out += "D\(doc.explicitStart)\(doc.explicitEnd)\(doc.mark)\n"
+            dump(doc.root, into: &out)
+        }
+        return out
+    } catch {
+        return "E \(error.kind) \(error.mark)"
+    }
+}
+
+private func dump(_ node: Node, into out: inout String) {
+    out += "\(node.mark)|\(node.tag ?? "")|\(node.anchor ?? "")|\(node.aliasMark.map(String.init(describing:)) ?? "")|"
+    switch node.content {
+    case .scalar(let s, let style): out += "S\(style)\(s.debugDescription)\n"
+    case .sequence(let items, let style):
+        out += "Q\(style)\n"
+        for item in items { dump(item, into: &out) }
+        out += "q\n"
+    case .mapping(let pairs, let style):
+        out += "M\(style)\n"
+        for pair in pairs { dump(pair.key, into: &out); dump(pair.value, into: &out) }
+        out += "m\n"
+    }
 }

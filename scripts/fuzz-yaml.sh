@@ -56,7 +56,7 @@ fi
 # -rss_limit_mb / -timeout: una entrada que crece sin límite o se cuelga también es un fallo.
 echo "ejecutando ${DURATION} s ..."
 set +e
-"$OUT/yaml-fuzz" "$OUT/corpus" "$OUT/seeds" \
+SWIFT_BACKTRACE=enable=no "$OUT/yaml-fuzz" "$OUT/corpus" "$OUT/seeds" \
     -max_total_time="$DURATION" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
     $([ "$JOBS" -gt 1 ] && echo "-jobs=$JOBS -workers=$JOBS") \
     -artifact_prefix="$OUT/crashes/" -print_final_stats=1 2>&1 | tee "$OUT/fuzz.log" | grep -E '^#[0-9]+.*(pulse|DONE|NEW)|ERROR|SUMMARY|stat::' | tail -n 40

@@ -53,7 +53,6 @@ struct FastComposer {
         docs.reserveCapacity(chunks.count)
         for chunk in chunks {
             do {
-                if chunk.endsWithDocumentEnd { throw GiveUp() }
                 if let doc = try document(chunk) { docs.append(doc) }
             } catch {
                 // This document needs the full parser, alone, with its own marks.
@@ -137,6 +136,17 @@ struct FastComposer {
         line = chunk.line
         end = chunk.end
         depth = 0
+        if chunk.endsWithDocumentEnd {
+            // The `...` line is the chunk's last: stop before it; only a comment may follow it.
+            var last = end
+            if last > chunk.start && p[last - 1] == 0x0A { last -= 1 }
+            if last > chunk.start && p[last - 1] == 0x0D { last -= 1 }
+            while last > chunk.start && p[last - 1] != 0x0A && p[last - 1] != 0x0D { last -= 1 }
+            var k = last + 3
+            while p[k] == 0x20 { k += 1 }
+            guard k >= chunk.end || p[k] == 0x0A || p[k] == 0x0D || (p[k] == UInt8(ascii: "#") && p[k - 1] == 0x20) else { throw GiveUp() }
+            end = last
+        }
         var explicit = false
         var docMark = Mark()
         if end - i >= 3 && p[i] == UInt8(ascii: "-") && p[i + 1] == p[i] && p[i + 2] == p[i] {
@@ -148,12 +158,13 @@ struct FastComposer {
         nextContentLine()
         if indent < 0 {
             guard explicit else { return nil }
-            return Document(root: Node(plain: .scalar("", .plain), mark: endMark()), explicitStart: true, explicitEnd: false, mark: docMark)
+            return Document(root: Node(plain: .scalar("", .plain), mark: endMark()), explicitStart: true,
+                            explicitEnd: chunk.endsWithDocumentEnd, mark: docMark)
         }
         if !explicit { docMark = mark(i) }
         let root = try blockNode(parent: -1)
         guard indent < 0 else { throw GiveUp() }
-        return Document(root: root, explicitStart: explicit, explicitEnd: false, mark: docMark)
+        return Document(root: root, explicitStart: explicit, explicitEnd: chunk.endsWithDocumentEnd, mark: docMark)
     }
 
     // MARK: Block nodes
@@ -176,17 +187,34 @@ struct FastComposer {
     /// cursor on the next content line.
     private mutating func valueOnLine(parent: Int) throws(GiveUp) -> Node {
         let c = p[i]
-        if c == UInt8(ascii: "|") || c == UInt8(ascii: ">") { return try blockScalar(parent: parent) }
-        let node = c == UInt8(ascii: "[") || c == UInt8(ascii: "{") ? try flowCollection(parent: parent) : try scalarOnLine()
+        if c == UInt8(ascii: "|") || c == UInt8(ascii: ">") {
+            return try withFullScanner(.block(literal: c == UInt8(ascii: "|")), parent: parent)
+        }
+        let start = (offset: i, line: line, lineStart: lineStart)
+        let plain = c != UInt8(ascii: "[") && c != UInt8(ascii: "{") && c != UInt8(ascii: "\"") && c != UInt8(ascii: "'")
+        let node = plain ? try scalarOnLine() : c == UInt8(ascii: "[") || c == UInt8(ascii: "{") ? try flowCollection(parent: parent) : try scalarOnLine()
         try endLine()
         nextContentLine()
+        if plain && indent > parent {
+            // The plain scalar goes on over more lines: read it again with its folding.
+            (i, line, lineStart) = start
+            return try withFullScanner(.plain, parent: parent)
+        }
         return node
     }
 
-    /// A literal or folded block scalar, read by the full scanner so that its many rules
-    /// (chomping, indentation indicators and detection, folding) live in one place.
-    private mutating func blockScalar(parent: Int) throws(GiveUp) -> Node {
+    private enum ScannedScalar {
+        case block(literal: Bool), plain, quoted(double: Bool)
+    }
+
+    /// Reads one scalar at the cursor with the full scanner, so that the rules of block
+    /// scalars (chomping, indentation indicators, folding), multi-line plain scalars and
+    /// escapes live in one place; `parent` is the indentation of the enclosing block.
+    /// Block and plain scalars leave the cursor on the next content line; a quoted one
+    /// (which must fit on its line) right after its closing quote.
+    private mutating func withFullScanner(_ kind: ScannedScalar, parent: Int) throws(GiveUp) -> Node {
         guard isASCIIIndent(upTo: i) else { throw GiveUp() }
+        let nodeMark = mark(i)
         var scanner = Scanner(source: source, file: file, limits: limits)
         scanner.index = i
         scanner.line = line
@@ -194,21 +222,36 @@ struct FastComposer {
         scanner.indent = parent
         let token: Token
         do {
-            token = try scanner.scanBlockScalar(literal: p[i] == UInt8(ascii: "|"))
+            switch kind {
+            case .block(let literal): token = try scanner.scanBlockScalar(literal: literal)
+            case .plain: token = try scanner.scanPlainScalar()
+            case .quoted(let double): token = try scanner.scanFlowScalar(double: double)
+            }
         } catch {
             throw GiveUp()
         }
-        let node = Node(plain: .scalar(scanner.texts[token.textIndex], token.style), mark: mark(i))
+        let value = token.textIndex >= 0
+            ? scanner.texts[token.textIndex]
+            : strings.string(p + token.spanStart, token.spanLength)
+        let node = Node(plain: .scalar(value, token.style), mark: nodeMark)
         guard scanner.index <= end else { throw GiveUp() }
+        if case .quoted = kind {
+            guard scanner.line == line else { throw GiveUp() }
+            i = scanner.index
+            return node
+        }
         if scanner.index >= end {
             i = end
             indent = -1
             return node
         }
-        // The scanner stops in the leading spaces of the line after the scalar.
+        // The scanner stops at the next token; only spaces may stand before it on its line.
+        var start = scanner.index
+        while start > 0 && p[start - 1] == 0x20 { start -= 1 }
+        guard start == 0 || p[start - 1] == 0x0A || p[start - 1] == 0x0D else { throw GiveUp() }
         line = scanner.line
-        lineStart = scanner.index - scanner.column
-        i = lineStart
+        lineStart = start
+        i = start
         nextContentLine()
         return node
     }
@@ -386,10 +429,12 @@ struct FastComposer {
             var k = i + 1
             while k < end && p[k] != c {
                 let b = p[k]
-                if b == 0x0A || b == 0x0D || b == UInt8(ascii: "\\") { throw GiveUp() }
+                if b == 0x0A || b == 0x0D { throw GiveUp() }
+                if b == UInt8(ascii: "\\") && c == UInt8(ascii: "\"") { return try withFullScanner(.quoted(double: true), parent: -1) }
                 k += 1
             }
-            guard k < end, !(c == UInt8(ascii: "'") && p[k + 1] == c) else { throw GiveUp() }
+            guard k < end else { throw GiveUp() }
+            if c == UInt8(ascii: "'") && p[k + 1] == c { return try withFullScanner(.quoted(double: false), parent: -1) }
             let value = strings.string(p + i + 1, k - i - 1)
             let node = Node(plain: .scalar(value, c == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted), mark: mark(start))
             i = k + 1

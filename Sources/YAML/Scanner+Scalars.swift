@@ -36,7 +36,12 @@ extension Scanner {
         while true {
             if column == 0 && isDocumentIndicator() { break }
             if at() == UInt8(ascii: "#") { break }
-            if flowLevel > 0 && continuationLine && column <= indent { throw error(.invalidIndentation) }
+            // A continuation line inside a flow collection must be indented deeper than the
+            // block around it; a flow indicator there ends the scalar instead, and
+            // `checkIndentation` judges that token (a closing bracket may sit level).
+            if flowLevel > 0 && continuationLine && column <= indent && !Scanner.isFlowIndicator(at()) {
+                throw error(.invalidIndentation)
+            }
 
             let runStart = index
             // Hot loop on locals; `plainByteClass` sorts bytes into ordinary ASCII (go on),

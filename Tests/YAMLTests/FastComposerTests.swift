@@ -99,6 +99,13 @@ import Testing
             "--- # comment\n",
             "---",
             "a: [1, 2,]\n",
+            "-)[![b,c, e]M: [3\n]\n",    // found by the fuzzer: a closing bracket level with its key
+            "---\n...\n",
+            "a: 1\n... # fin\nb: 2\n...\n...\n",
+            "a: 1\n... x\n",
+            "k: \"a\\tb\"\nj: 'it''s'\n- x\n",
+            "- uno\n  dos\n\n  tres\n- b: c\n    d\n",
+            "args: [\n  \"--a\",\n  \"--b\", # c\n]\n",
         ]
         for text in samples {
             #expect(Self.check(Array(text.utf8), file: "m.yaml"), "\(text.debugDescription)")

@@ -130,6 +130,8 @@ public struct APIServer: Sendable {
             // Status strategies keep everything but the status from the stored object.
             new = old.value
             new.set("status", proposed["status"] ?? .mapping([]))
+            // deploymentStatusStrategy.PrepareForUpdate keeps spec and labels only (pkg/registry/apps/deployment/strategy.go).
+            if key.resource == "deployments.apps", let a = proposed["metadata"]?["annotations"] { new.editMetadata { $0.set("annotations", a) } }
         } else {
             new = Defaults.apply(to: proposed, kind: resource.kind, apiVersion: resource.apiVersion)
             new.editMetadata { meta in

@@ -36,6 +36,7 @@ public struct Cluster: Sendable {
             GarbageCollector(),
             NamespaceController(),
             DeploymentController(),
+            StatefulSetController(),
         ]
     }
 

@@ -89,6 +89,7 @@ public struct APIServer: Sendable {
             meta.set("creationTimestamp", .string(now))
             meta.remove("managedFields")
         }
+        if resource.groupResource == "jobs.batch" { o = Defaults.jobSelector(o, uid: uid) } // job strategy generateSelector
         if dryRun {
             o.editMetadata { $0.set("resourceVersion", .string(String(store.revision + 1))) }
             return StoredObject(key: key, value: o, source: source)

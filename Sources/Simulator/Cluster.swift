@@ -37,6 +37,7 @@ public struct Cluster: Sendable {
             NamespaceController(),
             DeploymentController(),
             StatefulSetController(),
+            JobController(),
         ]
     }
 

@@ -38,6 +38,7 @@ public struct Cluster: Sendable {
             DeploymentController(),
             StatefulSetController(),
             JobController(),
+            CronJobController(),
         ]
     }
 

@@ -89,6 +89,7 @@ public struct APIServer: Sendable {
             meta.set("creationTimestamp", .string(now))
             meta.remove("managedFields")
         }
+        if resource.groupResource == "jobs.batch" { o = Defaults.jobSelector(o, uid: uid) } // job strategy generateSelector
         if dryRun {
             o.editMetadata { $0.set("resourceVersion", .string(String(store.revision + 1))) }
             return StoredObject(key: key, value: o, source: source)
@@ -130,6 +131,8 @@ public struct APIServer: Sendable {
             // Status strategies keep everything but the status from the stored object.
             new = old.value
             new.set("status", proposed["status"] ?? .mapping([]))
+            // deploymentStatusStrategy.PrepareForUpdate keeps spec and labels only (pkg/registry/apps/deployment/strategy.go).
+            if key.resource == "deployments.apps", let a = proposed["metadata"]?["annotations"] { new.editMetadata { $0.set("annotations", a) } }
         } else {
             new = Defaults.apply(to: proposed, kind: resource.kind, apiVersion: resource.apiVersion)
             new.editMetadata { meta in

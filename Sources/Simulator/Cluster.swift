@@ -31,7 +31,15 @@ public struct Cluster: Sendable {
     public static let maxReconcilesPerAdvance = 5_000_000
 
     public static var standardControllers: [any Controller] {
-        [ReplicaSetController(), GarbageCollector(), NamespaceController()]
+        [
+            ReplicaSetController(),
+            GarbageCollector(),
+            NamespaceController(),
+            DeploymentController(),
+            StatefulSetController(),
+            JobController(),
+            CronJobController(),
+        ]
     }
 
     public init(seed: UInt64 = 1, start: VirtualTime = .courseEpoch, controllers: [any Controller] = Cluster.standardControllers) {
@@ -115,6 +123,8 @@ public struct Cluster: Sendable {
                 do { _ = try api.updateObject(key, value) } catch { if case .notFound = error {} else { failed = true } }
             case .updateStatus(let key, let status):
                 _ = try? api.updateStatus(key, status: status)
+            case .updateStatusObject(let key, let value):
+                _ = try? api.updateObject(key, value, statusOnly: true)
             case .delete(let key, let policy):
                 _ = try? api.deleteObject(key, propagation: policy)
             case .deletePod(let key, let owner):

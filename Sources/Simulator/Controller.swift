@@ -35,6 +35,9 @@ public enum Action: Sendable {
     case update(ObjectKey, Value)
     /// Replace the object's `status` with this value.
     case updateStatus(ObjectKey, Value)
+    /// A status-subresource write of the whole object: the kind's status strategy keeps all but
+    /// `status` (and, for Deployments, `metadata.annotations`, where the revision lives).
+    case updateStatusObject(ObjectKey, Value)
     case delete(ObjectKey, PropagationPolicy)
     /// `RealPodControl.DeletePod`: delete a pod, recording `SuccessfulDelete`
     /// (`Deleted pod: <name>`) or `FailedDelete`.

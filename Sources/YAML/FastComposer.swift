@@ -68,7 +68,7 @@ struct FastComposer {
 
     // MARK: Documents
 
-    private struct Chunk {
+    struct Chunk: Sendable {
         var start: Int
         var end: Int
         var line: Int
@@ -80,9 +80,9 @@ struct FastComposer {
     /// new stream may as well begin: a bare document is allowed either way). nil when a
     /// line starts with `%`: directives' rules span documents, so the full parser takes
     /// the whole stream then.
-    private func splitDocuments() -> [Chunk]? {
+    func splitDocuments() -> [Chunk]? {
         var chunks: [Chunk] = []
-        var start = 0, startLine = 0, k = 0, line = 0
+        var start = 0, startLine = source.firstLine, k = 0, line = source.firstLine
         let n = source.count
         while k < n {
             let c = p[k]

@@ -56,6 +56,23 @@ final class SourceBuffer {
         firstLine = line
     }
 
+    /// Bytes `[skipped + from, skipped + to)` of an input already checked by a
+    /// `SourceBuffer` whose BOM took `skipped` bytes: one part of it, parsed on its own
+    /// (see `ParallelCompose`).
+    init(checked bytes: [UInt8], skipped: Int, from: Int, to: Int, line: Int) {
+        let n = to - from
+        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 8)
+        bytes.withUnsafeBufferPointer { buf in
+            if n > 0 { pointer.initialize(from: buf.baseAddress! + skipped + from, count: n) }
+        }
+        (pointer + n).initialize(repeating: 0, count: 8)
+        base = pointer
+        count = n
+        self.skipped = skipped
+        baseOffset = skipped + from
+        firstLine = line
+    }
+
     deinit { base.deallocate() }
 
     /// Offset of the first byte that is not valid UTF-8 or not a printable YAML character.

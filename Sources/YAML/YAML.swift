@@ -15,7 +15,15 @@ public enum YAML {
 
     /// Every document of `bytes` as a node tree, aliases resolved.
     public static func compose(_ bytes: [UInt8], file: String = "", limits: YAMLLimits = .standard) throws(YAMLError) -> [Document] {
+        try compose(bytes, file: file, limits: limits, parallelFrom: ParallelCompose.minimumBytes)
+    }
+
+    /// `compose`, taking several cores for inputs of `parallelFrom` bytes or more.
+    static func compose(_ bytes: [UInt8], file: String, limits: YAMLLimits, parallelFrom: Int) throws(YAMLError) -> [Document] {
         let source = try SourceBuffer(bytes: bytes, file: file, limits: limits)
+        if let documents = ParallelCompose.documents(bytes, source: source, file: file, limits: limits, minimumBytes: parallelFrom) {
+            return documents
+        }
         var fast = FastComposer(source: source, file: file, limits: limits)
         if let documents = try fast.documents() { return documents }
         var composer = Composer(source: source, file: file, limits: limits)

@@ -76,8 +76,12 @@ import Testing
             if !Self.check(bytes, file: url.lastPathComponent) { differ.append(url.lastPathComponent) }
             all += Array("---\n".utf8) + bytes + (bytes.last == 0x0A ? [] : [0x0A])
         }
-        // The whole corpus as one stream, as the benchmark reads it.
+        // The whole corpus as one stream, as the benchmark reads it, on one core and split
+        // across cores (`ParallelCompose`, forced on by a low threshold).
         let together = Self.check(all, file: "todo.yaml")
+        let parallel = Self.outcome { () throws(YAMLError) in try YAML.compose(all, file: "todo.yaml", limits: .standard, parallelFrom: 1) }
+        let full = Self.outcome { () throws(YAMLError) in try YAML.composeWithFullParser(all, file: "todo.yaml") }
+        #expect(parallel == full, "la composición en paralelo difiere")
         print("vía rápida frente al analizador completo, corpus k8s: \(files.count - differ.count)/\(files.count) archivos iguales; flujo único: \(together ? "igual" : "DISTINTO")")
         #expect(differ.isEmpty, "difieren: \(differ)")
         #expect(together)

@@ -128,6 +128,10 @@ public struct Cluster: Sendable {
                                          message: "Error deleting: \(error.statusMessage)", component: controller.name))
                     failed = true
                 }
+            case .bindPod(let key, let node):
+                api.bindPod(key, node: node)
+            case .finishPodDeletion(let key):
+                api.finishPodDeletion(key)
             case .event(let spec):
                 api.record(spec)
             case .requeueAfter(let delay):

@@ -31,7 +31,7 @@ public struct Cluster: Sendable {
     public static let maxReconcilesPerAdvance = 5_000_000
 
     public static var standardControllers: [any Controller] {
-        [ReplicaSetController(), GarbageCollector(), NamespaceController()]
+        [ReplicaSetController(), GarbageCollector(), NamespaceController(), Scheduler(), Kubelet(), NodeLifecycleController()]
     }
 
     public init(seed: UInt64 = 1, start: VirtualTime = .courseEpoch, controllers: [any Controller] = Cluster.standardControllers) {

@@ -67,6 +67,10 @@ public struct Scheduler: Controller {
 
     public func reconcile(key: ObjectKey, state: ClusterState, now: VirtualTime) -> [Action] {
         guard let pod = state[key], SchedulerCache.isPending(pod.value) else { return [] }
+        // A cluster without any node is the core-only setup the store and controller tests
+        // use: the scheduler stays silent there (upstream would report `no nodes available to
+        // schedule pods`, and does so here as soon as a node has ever existed).
+        if state.store.scheduling.nodes.isEmpty { return [] }
         // Back-off after a failed attempt.
         if let failed = Scheduler.condition(pod.value, "PodScheduled"), failed["status"]?.string == "False",
            let since = failed["lastTransitionTime"]?.string.flatMap(VirtualTime.init(rfc3339:)), now < since + Scheduler.initialBackoff {

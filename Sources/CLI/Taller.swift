@@ -11,7 +11,7 @@ import Darwin
 public enum Taller {
     /// Every command, in help order. Adding a command is adding a type here.
     static var commands: [any Command.Type] {
-        [HelpCommand.self, YAMLEventsCommand.self, YAMLJSONCommand.self, YAMLMeasureCommand.self, BenchStoreCommand.self]
+        [HelpCommand.self, YAMLEventsCommand.self, YAMLJSONCommand.self, YAMLMeasureCommand.self, BenchStoreCommand.self, BenchScaleCommand.self]
     }
 
     public static func main(_ arguments: [String]) -> Int32 {

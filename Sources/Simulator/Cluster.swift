@@ -39,6 +39,9 @@ public struct Cluster: Sendable {
             StatefulSetController(),
             JobController(),
             CronJobController(),
+            Scheduler(),
+            Kubelet(),
+            NodeLifecycleController(),
         ]
     }
 
@@ -138,6 +141,10 @@ public struct Cluster: Sendable {
                                          message: "Error deleting: \(error.statusMessage)", component: controller.name))
                     failed = true
                 }
+            case .bindPod(let key, let node):
+                api.bindPod(key, node: node)
+            case .finishPodDeletion(let key):
+                api.finishPodDeletion(key)
             case .event(let spec):
                 api.record(spec)
             case .requeueAfter(let delay):

@@ -43,6 +43,10 @@ public enum Action: Sendable {
     /// (`Deleted pod: <name>`) or `FailedDelete`.
     case deletePod(ObjectKey, controller: ObjectKey)
     case event(EventSpec)
+    /// The scheduler's `pods/binding`: set the pod's `spec.nodeName` (Scheduling/APIServer+Binding.swift).
+    case bindPod(ObjectKey, node: String)
+    /// The kubelet's final delete of a pod it has stopped (`APIServer.finishPodDeletion`).
+    case finishPodDeletion(ObjectKey)
     /// Reconcile this key again after the delay (`queue.AddAfter`).
     case requeueAfter(Duration)
 }

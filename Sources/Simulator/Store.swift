@@ -19,6 +19,8 @@ public struct Store: Sendable {
     private var labelIndex: [Posting: Set<String>] = [:]
     private var ownerIndex: [String: Set<ObjectKey>] = [:]
     private var uidIndex: [String: ObjectKey] = [:]
+    /// The scheduler's cache of nodes and pod requests (Scheduling/SchedulerCache.swift).
+    public private(set) var scheduling = SchedulerCache()
     /// The last resourceVersion handed out (etcd's revision).
     public internal(set) var revision: UInt64 = 0
     /// Writes not yet seen by controllers, oldest first.
@@ -58,6 +60,7 @@ public struct Store: Sendable {
         let old = objects.updateValue(object, forKey: object.key)
         if let old { unindex(old) }
         index(object)
+        scheduling.update(object.key, old: old?.value, new: object.value)
         journal.append(StoreChange(key: object.key, old: old?.value, new: object.value))
     }
 
@@ -66,6 +69,7 @@ public struct Store: Sendable {
     mutating func remove(_ key: ObjectKey) -> StoredObject? {
         guard let old = objects.removeValue(forKey: key) else { return nil }
         unindex(old)
+        scheduling.update(key, old: old.value, new: nil)
         journal.append(StoreChange(key: key, old: old.value, new: nil))
         return old
     }

@@ -1,0 +1,117 @@
+import KubeAPI
+import YAML
+
+/// The kubelets of every node, simulated (pkg/kubelet `syncPod`), driven by the image catalog.
+///
+/// Example: `web-abc` is bound to `taller-worker` at t=0 with `nginx:1.27`, not on the node
+/// yet. First sync: `startTime`, host and pod IPs (10.244.1.2, from the node's podCIDR),
+/// `PodReadyToStartContainers` and `Initialized` True, the container waiting
+/// `ContainerCreating`, event `Pulling image "nginx:1.27"`. The pull takes the catalog's 1.2 s:
+/// at t=1.2 s `Pulled` (`Successfully pulled image "nginx:1.27" in 1.2s (1.2s including
+/// waiting). Image size: 72195292 bytes.`), `Created container: web`, `Started container web`;
+/// the container is running and, with no readiness probe, ready: `Ready` True, phase
+/// `Running`. The image is now listed in the node's `status.images`, so the next pod there
+/// gets `Container image "nginx:1.27" already present on machine`.
+///
+/// Everything is level-based and derived from the pod's status, its spec, the catalog and
+/// the clock: each reconcile works out the state at `now`, writes it, records the events of
+/// the transitions that happen at `now`, and asks to be woken at the next transition (end of a
+/// pull, a back-off, a probe, an exit). Back-offs follow pkg/kubelet: image pulls 10 s doubling
+/// to 5 min (`ImagePullBackOff`); restarts immediately the first time, then 10 s doubling to
+/// 5 min (`CrashLoopBackOff`), back to immediate when the container had run 10 minutes.
+///
+/// Deviations: pulls of a pod's containers run in parallel; the back-off after a reset
+/// continues from the restart count; there are no init containers, volumes or startup probes
+/// yet; a stopped kubelet (`Cluster.nodeDown`) does nothing.
+public struct Kubelet: Controller {
+    public let name = "kubelet"
+    public let catalog: ImageCatalog
+
+    /// pkg/kubelet/pod_workers.go `backOffPeriod`: a failed sync is retried after 10 s.
+    static let syncRetry: Int64 = 10_000
+    /// Image pull and container restart back-off (kubelet.go `backOffPeriod`, `MaxContainerBackOff`).
+    static let initialBackoff: Int64 = 10_000
+    static let maxBackoff: Int64 = 300_000
+
+    public init(catalog: ImageCatalog = .standard) {
+        self.catalog = catalog
+    }
+
+    public func keys(for change: StoreChange, state: ClusterState) -> [ObjectKey] {
+        switch change.key.resource {
+        case "pods":
+            guard let new = change.new, let node = new["spec"]?["nodeName"]?.string, !node.isEmpty else { return [] }
+            guard let old = change.old else { return [change.key] }
+            if (old["spec"]?["nodeName"]?.string ?? "").isEmpty { return [change.key] }
+            if old.isBeingDeleted != new.isBeingDeleted || old["spec"] != new["spec"] { return [change.key] }
+            return []
+        case "nodes":
+            let stopped = SchedulerCache.kubeletStoppedAnnotation
+            if let old = change.old, old.annotationMap[stopped] != nil, change.new.map({ $0.annotationMap[stopped] == nil }) == true,
+               let info = state.store.scheduling.node(change.key.name) {
+                return info.pods.sorted()
+            }
+            return []
+        default:
+            return []
+        }
+    }
+
+    public func reconcile(key: ObjectKey, state: ClusterState, now: VirtualTime) -> [Action] {
+        guard let pod = state[key], let nodeName = pod.value["spec"]?["nodeName"]?.string, !nodeName.isEmpty,
+              let node = state[ObjectKey(resource: "nodes", namespace: "", name: nodeName)],
+              node.value.annotationMap[SchedulerCache.kubeletStoppedAnnotation] == nil else { return [] }
+        if pod.isBeingDeleted { return terminate(pod, now: now) }
+        let phase = pod.value["status"]?["phase"]?.string
+        if phase == "Succeeded" || phase == "Failed" { return [] }
+        var sync = PodSync(kubelet: self, pod: pod, node: node, state: state, now: now)
+        sync.run()
+        var actions = sync.actions
+        if sync.status != pod.value["status"] { actions.insert(.updateStatus(key, sync.status), at: 0) }
+        if let wake = sync.nextWake, wake > now { actions.append(.requeueAfter(wake.since(now))) }
+        return actions
+    }
+
+    /// Graceful termination (kuberuntime_container.go `killContainer`): `Killing`
+    /// (`Stopping container web`) when the deletion is first seen, then the containers stop
+    /// (after the image's SIGTERM time, or at the end of the grace period for a process that
+    /// ignores SIGTERM), then the final delete.
+    func terminate(_ pod: StoredObject, now: VirtualTime) -> [Action] {
+        let grace = (pod.value["metadata"]?["deletionGracePeriodSeconds"]?.int ?? 0) * 1000
+        guard let deadline = pod.value["metadata"]?["deletionTimestamp"]?.string.flatMap(VirtualTime.init(rfc3339:)) else { return [] }
+        let start = VirtualTime(milliseconds: deadline.milliseconds - grace)
+        let statuses = pod.value["status"]?["containerStatuses"]?.sequence ?? []
+        var stop: Int64 = 0
+        var actions: [Action] = []
+        for c in pod.value["spec"]?["containers"]?.sequence ?? [] {
+            let name = c["name"]?.string ?? ""
+            guard let s = statuses.first(where: { $0["name"]?.string == name }), s["state"]?["running"] != nil else { continue }
+            var needed = grace
+            if case .found(let image) = catalog.resolve(c["image"]?.string ?? "") { needed = min(grace, image.stopMilliseconds ?? grace) }
+            stop = max(stop, needed)
+            if now == start {
+                actions.append(.event(EventSpec(involved: pod.key, type: .normal, reason: "Killing", message: KubeletMessages.stopping(name), component: name_)))
+            }
+        }
+        let done = start + .milliseconds(stop)
+        if now >= done { return actions + [.finishPodDeletion(pod.key)] }
+        return actions + [.requeueAfter(done.since(now))]
+    }
+
+    var name_: String { name }
+
+    /// The logs of a container (`kubectl logs [-c] [--previous]`), recomputed from what it ran.
+    public func logs(_ pod: StoredObject, container: String, previous: Bool, now: VirtualTime) -> String? {
+        guard let spec = (pod.value["spec"]?["containers"]?.sequence ?? []).first(where: { $0["name"]?.string == container }),
+              let status = (pod.value["status"]?["containerStatuses"]?.sequence ?? []).first(where: { $0["name"]?.string == container }),
+              case .found(let image) = catalog.resolve(spec["image"]?.string ?? "") else { return nil }
+        let record = previous ? status["lastState"]?["terminated"] : (status["state"]?["running"] ?? status["state"]?["terminated"])
+        guard let record, let started = record["startedAt"]?.string.flatMap(VirtualTime.init(rfc3339:)) else { return nil }
+        let end = record["finishedAt"]?.string.flatMap(VirtualTime.init(rfc3339:)) ?? now
+        let env = (try? PodSync.environment(spec, pod: pod.value, state: nil)) ?? [:]
+        let program = ContainerProgram(container: spec, image: image, env: env, podIP: pod.value["status"]?["podIP"]?.string ?? "",
+                                       startedAt: started, horizon: end.since(started).wholeMilliseconds)
+        let limit = end.since(started).wholeMilliseconds
+        return program.lines.filter { $0.ms <= limit }.map { $0.text + "\n" }.joined()
+    }
+}

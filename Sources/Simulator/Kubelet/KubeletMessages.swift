@@ -1,0 +1,64 @@
+/// Texts of the simulated kubelet. Event reasons and messages are upstream's, in English, as
+/// a real cluster shows them (pkg/kubelet/events/event.go, pkg/kubelet/images/image_manager.go,
+/// pkg/kubelet/kuberuntime/kuberuntime_container.go, pkg/kubelet/prober/prober.go); the
+/// Spanish explanations a learner reads beside them live here too.
+enum KubeletMessages {
+    // image_manager.go
+    static func pulling(_ image: String) -> String { "Pulling image \"\(image)\"" }
+    static func pulled(_ image: String, ms: Int64, size: Int64) -> String {
+        let d = goDuration(ms)
+        return "Successfully pulled image \"\(image)\" in \(d) (\(d) including waiting). Image size: \(size) bytes."
+    }
+    static func alreadyPresent(_ image: String) -> String { "Container image \"\(image)\" already present on machine" }
+    static func failedToPull(_ image: String, _ error: String) -> String { "Failed to pull image \"\(image)\": \(error)" }
+    static func backOffPull(_ image: String) -> String { "Back-off pulling image \"\(image)\"" }
+    /// containerd's errors through CRI for a repository that does not exist and a missing tag.
+    static func accessDenied(_ full: String) -> String {
+        "failed to pull and unpack image \"\(full)\": failed to resolve reference \"\(full)\": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed"
+    }
+    static func notFound(_ full: String) -> String {
+        "rpc error: code = NotFound desc = failed to pull and unpack image \"\(full)\": failed to resolve reference \"\(full)\": \(full): not found"
+    }
+    // kuberuntime_container.go
+    static func created(_ c: String) -> String { "Created container: \(c)" }
+    static func started(_ c: String) -> String { "Started container \(c)" }
+    static func stopping(_ c: String) -> String { "Stopping container \(c)" }
+    static func failedProbe(_ c: String, _ probe: String) -> String { "Container \(c) failed \(probe) probe, will be restarted" }
+    // kuberuntime_manager.go doBackOff
+    static func backOffRestart(_ c: String, pod: String) -> String { "Back-off restarting failed container \(c) in pod \(pod)" }
+    static func crashLoopMessage(_ c: String, pod: String, seconds: Int64) -> String {
+        "back-off \(goDuration(seconds * 1000)) restarting failed container=\(c) pod=\(pod)"
+    }
+    // kubelet_pods.go makeEnvironmentVariables
+    static func configMapNotFound(_ name: String) -> String { "configmap \"\(name)\" not found" }
+    static func secretNotFound(_ name: String) -> String { "secret \"\(name)\" not found" }
+    static func keyNotFound(_ key: String, kind: String, namespace: String, name: String) -> String {
+        "couldn't find key \(key) in \(kind) \(namespace)/\(name)"
+    }
+    // prober.go
+    static func probeFailed(_ kind: String, _ output: String) -> String { "\(kind) probe failed: \(output)" }
+    static func httpStatus(_ code: Int) -> String { "HTTP probe failed with statuscode: \(code)" }
+    static func refusedHTTP(ip: String, port: Int, path: String) -> String {
+        "Get \"http://\(ip):\(port)\(path)\": dial tcp \(ip):\(port): connect: connection refused"
+    }
+    static func refusedTCP(ip: String, port: Int) -> String { "dial tcp \(ip):\(port): connect: connection refused" }
+    static func catFailed(_ file: String) -> String { "cat: can't open '\(file)': No such file or directory" }
+
+    /// Go's `time.Duration.String` for whole milliseconds: `1.2s`, `812ms`, `5m0s`.
+    static func goDuration(_ ms: Int64) -> String {
+        if ms == 0 { return "0s" }
+        if ms < 1000 { return "\(ms)ms" }
+        let totalSeconds = ms / 1000, fraction = ms % 1000
+        var secondsText = "\(totalSeconds % 60)"
+        if fraction > 0 {
+            var f = String(fraction)
+            f = String(repeating: "0", count: 3 - f.count) + f
+            while f.hasSuffix("0") { f.removeLast() }
+            secondsText += "." + f
+        }
+        let minutes = totalSeconds / 60
+        if minutes == 0 { return secondsText + "s" }
+        if minutes < 60 { return "\(minutes)m\(secondsText)s" }
+        return "\(minutes / 60)h\(minutes % 60)m\(secondsText)s"
+    }
+}

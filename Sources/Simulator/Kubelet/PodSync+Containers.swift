@@ -1,0 +1,142 @@
+import KubeAPI
+import YAML
+
+/// One container's step (kuberuntime_manager.go `computePodActions`, `doBackOff`;
+/// images/image_manager.go `EnsureImageExists`; kuberuntime_container.go `startContainer`).
+extension PodSync {
+    static let pullFailureMs: Int64 = 500
+
+    func time(_ v: Value?) -> VirtualTime? { v?.string.flatMap(VirtualTime.init(rfc3339:)) }
+
+    mutating func step(_ c: Value, _ old: Value?) -> Value {
+        let name = c["name"]?.string ?? ""
+        let imageName = c["image"]?.string ?? ""
+        let restarts = old?["restartCount"]?.int ?? 0
+        if let running = old?["state"]?["running"], let started = time(running["startedAt"]) {
+            return stepRunning(c, old!, started: started, restarts: restarts)
+        }
+        if let last = old?["lastState"]?["terminated"], old?["state"]?["waiting"]?["reason"]?.string == "CrashLoopBackOff",
+           let finished = time(last["finishedAt"]) {
+            let delay = PodSync.backoff(restarts: restarts)
+            if now >= finished + .milliseconds(delay) { return start(c, old: old, restarts: restarts + 1, presentEvent: true) }
+            wake(at: finished + .milliseconds(delay))
+            return old!
+        }
+        if old?["state"]?["terminated"] != nil { return old! }
+        // Not started yet: the image, then the configuration.
+        var base: Value = ["image": .string(imageName), "imageID": "", "lastState": .mapping([]), "name": .string(name), "ready": false,
+                           "restartCount": .int(restarts), "started": false, "state": ["waiting": ["reason": "ContainerCreating"]]]
+        let ref = ImageCatalog.reference(imageName)
+        switch kubelet.catalog.resolve(imageName) {
+        case .found(let image):
+            let firstSync = old == nil
+            let present = nodeImages.contains { ($0["names"]?.sequence ?? []).contains { $0.string == ref.fullName } }
+            let policy = c["imagePullPolicy"]?.string ?? "IfNotPresent"
+            let reason = old?["state"]?["waiting"]?["reason"]?.string
+            if firstSync && (policy == "Always" || !present) {
+                event("Pulling", KubeletMessages.pulling(imageName))
+                wake(at: now + .milliseconds(image.pullMilliseconds))
+                return base
+            }
+            if reason == "ContainerCreating" && !firstSync {
+                let done = startTime + .milliseconds(image.pullMilliseconds)
+                if now < done { wake(at: done); return old! }
+                event("Pulled", KubeletMessages.pulled(imageName, ms: image.pullMilliseconds, size: image.size))
+                addNodeImage(ref, image)
+                return start(c, old: base, restarts: restarts, presentEvent: false)
+            }
+            return start(c, old: base, restarts: restarts, presentEvent: true)
+        case .repositoryMissing, .tagMissing:
+            let missing = kubelet.catalog.resolve(imageName) == .tagMissing
+            let error = missing ? KubeletMessages.notFound(ref.fullName) : KubeletMessages.accessDenied(ref.fullName)
+            // Attempts at a0 = start, failing 0.5 s later (ErrImagePull), ImagePullBackOff 1 s
+            // after that; the next attempt after 10 s, 20 s, … 300 s from the failure.
+            var attempt = startTime, k: Int64 = 0
+            var phase = "ContainerCreating", point = startTime, kind = 0
+            while attempt <= now {
+                let fail = attempt + .milliseconds(PodSync.pullFailureMs), backOff = fail + .seconds(1)
+                let next = fail + .milliseconds(min(Kubelet.initialBackoff << min(k, 20), Kubelet.maxBackoff))
+                point = attempt; kind = 0
+                if fail <= now { point = fail; kind = 1; phase = "ErrImagePull" }
+                if backOff <= now { point = backOff; kind = 2; phase = "ImagePullBackOff" }
+                if next > now { wake(at: [fail, backOff, next].first { $0 > now } ?? next); break }
+                attempt = next
+                k += 1
+            }
+            if point == now {
+                switch kind {
+                case 0: event("Pulling", KubeletMessages.pulling(imageName))
+                case 1:
+                    event(.warning, "Failed", KubeletMessages.failedToPull(imageName, error))
+                    event(.warning, "Failed", "Error: ErrImagePull")
+                default:
+                    event(.normal, "BackOff", KubeletMessages.backOffPull(imageName))
+                    event(.warning, "Failed", "Error: ImagePullBackOff")
+                }
+            }
+            switch phase {
+            case "ErrImagePull": base.set("state", ["waiting": ["message": .string(error), "reason": "ErrImagePull"]])
+            case "ImagePullBackOff":
+                base.set("state", ["waiting": ["message": .string("Back-off pulling image \"\(imageName)\": ErrImagePull: \(error)"), "reason": "ImagePullBackOff"]])
+            default: if let old { return old }
+            }
+            return base
+        }
+    }
+
+    mutating func addNodeImage(_ ref: ImageCatalog.Reference, _ image: ImageCatalog.Image) {
+        guard !nodeImages.contains(where: { ($0["names"]?.sequence ?? []).contains { $0.string == ref.fullName } }) else { return }
+        let digest = ref.fullName.split(separator: ":").first.map(String.init)! + "@sha256:" + PodSync.digest(ref.fullName)
+        nodeImages.append(["names": [.string(digest), .string(ref.fullName)], "sizeBytes": .int(image.size)])
+        var nodeStatus = node.value["status"] ?? .mapping([])
+        nodeStatus.set("images", .sequence(nodeImages))
+        actions.append(.updateStatus(node.key, nodeStatus))
+    }
+
+    /// A stable fake content digest (64 hex digits) for an image or container id.
+    static func digest(_ s: String) -> String {
+        var h = Scheduler.fnv1a(s), out = ""
+        for _ in 0..<4 {
+            h = h &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let hex = String(h, radix: 16)
+            out += String(repeating: "0", count: 16 - hex.count) + hex
+        }
+        return out
+    }
+
+    /// kuberuntime_manager.go `doBackOff`: the first restart is immediate; then 10 s
+    /// doubling, at most 5 min.
+    static func backoff(restarts: Int64) -> Int64 {
+        restarts == 0 ? 0 : min(Kubelet.initialBackoff << min(restarts - 1, 20), Kubelet.maxBackoff)
+    }
+
+    /// `startContainer`: configuration (CreateContainerConfigError), then `Created`, `Started`.
+    mutating func start(_ c: Value, old: Value?, restarts: Int64, presentEvent: Bool) -> Value {
+        let name = c["name"]?.string ?? "", imageName = c["image"]?.string ?? ""
+        let ref = ImageCatalog.reference(imageName)
+        if presentEvent { event("Pulled", KubeletMessages.alreadyPresent(imageName)) }
+        var s = old ?? .mapping([])
+        s.set("image", .string(imageName))
+        s.set("imageID", .string(ref.fullName.split(separator: ":").first.map(String.init)! + "@sha256:" + PodSync.digest(ref.fullName)))
+        s.set("name", .string(name))
+        do {
+            _ = try PodSync.environment(c, pod: pod.value, state: state)
+        } catch {
+            event(.warning, "Failed", "Error: \(error.message)")
+            s.set("state", ["waiting": ["message": .string(error.message), "reason": "CreateContainerConfigError"]])
+            wake(at: now + .milliseconds(Kubelet.syncRetry))
+            return s
+        }
+        event("Created", KubeletMessages.created(name))
+        event("Started", KubeletMessages.started(name))
+        if let previous = old?["state"]?["terminated"] ?? old?["lastState"]?["terminated"], old?["state"]?["running"] == nil {
+            s.set("lastState", ["terminated": previous])
+        }
+        s.set("containerID", .string("containerd://" + PodSync.digest("\(pod.uid)/\(name)/\(restarts)")))
+        s.set("restartCount", .int(restarts))
+        s.set("started", true)
+        s.set("ready", false)
+        s.set("state", ["running": ["startedAt": .string(now.rfc3339)]])
+        return stepRunning(c, s, started: now, restarts: restarts)
+    }
+}

@@ -1,0 +1,143 @@
+import KubeAPI
+import YAML
+
+/// A running container: its exit, liveness kills and readiness (pkg/kubelet/prober: probes
+/// every `periodSeconds` from `initialDelaySeconds`, `failureThreshold` consecutive failures
+/// kill (liveness) or unready (readiness), `successThreshold` successes make ready), answered
+/// by what the image serves (`ContainerProgram.answer`).
+extension PodSync {
+    struct Probe {
+        var kind: String
+        var spec: Value
+        var delay: Int64
+        var period: Int64
+        var failureThreshold: Int
+        var successThreshold: Int
+
+        init?(_ v: Value?, kind: String) {
+            guard let v, !v.isNull else { return nil }
+            self.kind = kind
+            spec = v
+            delay = (v["initialDelaySeconds"]?.int ?? 0) * 1000
+            period = max(v["periodSeconds"]?.int ?? 10, 1) * 1000
+            failureThreshold = Int(v["failureThreshold"]?.int ?? 3)
+            successThreshold = Int(v["successThreshold"]?.int ?? 1)
+        }
+    }
+
+    /// nil on success, else prober.go's output.
+    func evaluate(_ probe: Probe, _ program: ContainerProgram, container: Value, atMs t: Int64) -> String? {
+        func port(_ v: Value?) -> Int {
+            if let n = v?.int { return Int(n) }
+            let name = v?.string ?? ""
+            return Int((container["ports"]?.sequence ?? []).first { $0["name"]?.string == name }?["containerPort"]?.int ?? 0)
+        }
+        if let http = probe.spec["httpGet"] {
+            let p = port(http["port"]), path = http["path"]?.string ?? "/"
+            switch program.answer(port: p, path: path, atMs: t) {
+            case .refused: return KubeletMessages.refusedHTTP(ip: podIP, port: p, path: path)
+            case .status(let code): return (200..<400).contains(code) ? nil : KubeletMessages.httpStatus(code)
+            }
+        }
+        if let tcp = probe.spec["tcpSocket"] {
+            let p = port(tcp["port"])
+            return program.answer(port: p, path: "/", atMs: t) == .refused ? KubeletMessages.refusedTCP(ip: podIP, port: p) : nil
+        }
+        if let command = probe.spec["exec"]?["command"]?.sequence?.compactMap(\.string), let first = command.first {
+            let file = command.last ?? ""
+            if ["cat", "ls", "test", "/bin/cat"].contains(first), command.count >= 2 {
+                return program.fileExists(file, atMs: t) ? nil : KubeletMessages.catFailed(file)
+            }
+        }
+        return nil
+    }
+
+    mutating func stepRunning(_ c: Value, _ current: Value, started: VirtualTime, restarts: Int64) -> Value {
+        var s = current
+        let name = c["name"]?.string ?? ""
+        guard case .found(let image) = kubelet.catalog.resolve(c["image"]?.string ?? "") else { return s }
+        let env = (try? PodSync.environment(c, pod: pod.value, state: state)) ?? [:]
+        let horizon = now.since(started).wholeMilliseconds + 3_600_000
+        let program = ContainerProgram(container: c, image: image, env: env, podIP: podIP, startedAt: started, horizon: horizon)
+        var end: (at: VirtualTime, code: Int, reason: String)?
+        if let e = program.exit { end = (started + .milliseconds(e.ms), e.code, e.reason) }
+        let elapsed = now.since(started).wholeMilliseconds
+        // Liveness.
+        if let probe = Probe(c["livenessProbe"], kind: "Liveness") {
+            var failures = 0, t = probe.delay
+            while t <= min(elapsed + 3_600_000, (end.map { $0.at.since(started).wholeMilliseconds } ?? Int64.max)) {
+                let result = evaluate(probe, program, container: c, atMs: t)
+                if let message = result {
+                    failures += 1
+                    if t == elapsed { event(.warning, "Unhealthy", KubeletMessages.probeFailed("Liveness", message)) }
+                    if t > elapsed { wake(at: started + .milliseconds(t)); break }
+                    if failures >= probe.failureThreshold {
+                        if t == elapsed { event("Killing", KubeletMessages.failedProbe(name, "liveness")) }
+                        let grace = (pod.value["spec"]?["terminationGracePeriodSeconds"]?.int ?? 30) * 1000
+                        let stop = image.stopMilliseconds ?? grace
+                        let at = started + .milliseconds(t + stop)
+                        if end.map({ at < $0.at }) ?? true { end = (at, image.stopMilliseconds == nil ? 137 : 0, image.stopMilliseconds == nil ? "Error" : "Completed") }
+                        break
+                    }
+                } else { failures = 0 }
+                t += probe.period
+            }
+        }
+        if let e = end, now >= e.at { return terminated(c, s, started: started, end: e, restarts: restarts) }
+        if let e = end { wake(at: e.at) }
+        // Readiness.
+        var ready = true
+        if let probe = Probe(c["readinessProbe"], kind: "Readiness") {
+            ready = false
+            var failures = 0, successes = 0, t = probe.delay
+            while t <= elapsed {
+                if let message = evaluate(probe, program, container: c, atMs: t) {
+                    failures += 1; successes = 0
+                    if failures >= probe.failureThreshold { ready = false }
+                    if t == elapsed { event(.warning, "Unhealthy", KubeletMessages.probeFailed("Readiness", message)) }
+                } else {
+                    successes += 1; failures = 0
+                    if successes >= probe.successThreshold { ready = true }
+                }
+                t += probe.period
+            }
+            // Wake at the next probe that fails or changes readiness.
+            var look = t
+            while look <= elapsed + 3_600_000 {
+                let fails = evaluate(probe, program, container: c, atMs: look) != nil
+                if fails || !ready { wake(at: started + .milliseconds(look)); break }
+                look += probe.period
+            }
+        }
+        s.set("ready", .bool(ready))
+        s.set("started", true)
+        return s
+    }
+
+    mutating func terminated(_ c: Value, _ current: Value, started: VirtualTime, end: (at: VirtualTime, code: Int, reason: String), restarts: Int64) -> Value {
+        var s = current
+        let name = c["name"]?.string ?? ""
+        let record: Value = ["containerID": current["containerID"] ?? "", "exitCode": .int(Int64(end.code)), "finishedAt": .string(end.at.rfc3339),
+                             "reason": .string(end.reason), "startedAt": .string(started.rfc3339)]
+        let policy = pod.value["spec"]?["restartPolicy"]?.string ?? "Always"
+        let restart = policy == "Always" || (policy == "OnFailure" && end.code != 0)
+        s.set("ready", false)
+        s.set("started", false)
+        guard restart else {
+            s.set("state", ["terminated": record])
+            return s
+        }
+        // backoff.go: an entry older than twice the maximum is forgotten.
+        let ranLong = end.at.since(started).wholeMilliseconds >= 2 * Kubelet.maxBackoff
+        let delay = ranLong ? 0 : PodSync.backoff(restarts: restarts)
+        s.set("lastState", ["terminated": record])
+        if delay == 0 || now >= end.at + .milliseconds(delay) {
+            s.set("state", ["terminated": record])
+            return start(c, old: s, restarts: restarts + 1, presentEvent: true)
+        }
+        event(.warning, "BackOff", KubeletMessages.backOffRestart(name, pod: podName))
+        s.set("state", ["waiting": ["message": .string(KubeletMessages.crashLoopMessage(name, pod: podName, seconds: delay / 1000)), "reason": "CrashLoopBackOff"]])
+        wake(at: end.at + .milliseconds(delay))
+        return s
+    }
+}

@@ -1,0 +1,187 @@
+import KubeAPI
+import YAML
+
+/// One kubelet sync of one pod at `now` (kubelet.go `SyncPod` + kuberuntime_manager.go
+/// `SyncPod` + status_manager.go): the new status, the events of the transitions that happen
+/// now, and when to look again. Containers are stepped in `Kubelet+Containers.swift`.
+struct PodSync {
+    let kubelet: Kubelet
+    let pod: StoredObject
+    let node: StoredObject
+    let state: ClusterState
+    let now: VirtualTime
+    var status: Value
+    var actions: [Action] = []
+    var nextWake: VirtualTime?
+    var startTime: VirtualTime
+    var podIP = ""
+    var nodeImages: [Value]
+
+    init(kubelet: Kubelet, pod: StoredObject, node: StoredObject, state: ClusterState, now: VirtualTime) {
+        self.kubelet = kubelet
+        self.pod = pod
+        self.node = node
+        self.state = state
+        self.now = now
+        var s = pod.value["status"] ?? .mapping([])
+        if s.isNull { s = .mapping([]) }
+        status = s
+        startTime = s["startTime"]?.string.flatMap(VirtualTime.init(rfc3339:)) ?? now
+        nodeImages = node.value["status"]?["images"]?.sequence ?? []
+    }
+
+    var podName: String { "\(pod.name)_\(pod.namespace)(\(pod.uid))" }
+
+    mutating func wake(at t: VirtualTime) {
+        if t > now, nextWake.map({ t < $0 }) ?? true { nextWake = t }
+    }
+
+    mutating func event(_ reason: String, _ message: String) { event(.normal, reason, message) }
+
+    mutating func event(_ type: EventSpec.EventType, _ reason: String, _ message: String) {
+        actions.append(.event(EventSpec(involved: pod.key, type: type, reason: reason, message: message, component: kubelet.name)))
+    }
+
+    mutating func run() {
+        if status["startTime"] == nil || status["startTime"]?.isNull == true {
+            let hostIP = (node.value["status"]?["addresses"]?.sequence ?? []).first { $0["type"]?.string == "InternalIP" }?["address"]?.string ?? ""
+            podIP = allocateIP()
+            status.set("hostIP", .string(hostIP))
+            status.set("hostIPs", [["ip": .string(hostIP)]])
+            status.set("podIP", .string(podIP))
+            status.set("podIPs", [["ip": .string(podIP)]])
+            status.set("startTime", .string(now.rfc3339))
+        } else {
+            podIP = status["podIP"]?.string ?? ""
+        }
+        let old = status["containerStatuses"]?.sequence ?? []
+        var statuses: [Value] = []
+        for c in pod.value["spec"]?["containers"]?.sequence ?? [] {
+            let name = c["name"]?.string ?? ""
+            statuses.append(step(c, old.first { $0["name"]?.string == name }))
+        }
+        status.set("containerStatuses", .sequence(statuses))
+        setPhaseAndConditions(statuses)
+    }
+
+    /// host-local IPAM over the node's podCIDR: the lowest free address from .2.
+    func allocateIP() -> String {
+        let cidr = node.value["spec"]?["podCIDR"]?.string ?? "10.244.0.0/24"
+        let prefix = cidr.split(separator: "/").first.map { $0.split(separator: ".").prefix(3).joined(separator: ".") } ?? "10.244.0"
+        var used: Set<String> = []
+        for key in state.store.scheduling.node(node.name)?.pods ?? [] {
+            if let ip = state[key]?.value["status"]?["podIP"]?.string { used.insert(ip) }
+        }
+        for host in 2..<255 where !used.contains("\(prefix).\(host)") { return "\(prefix).\(host)" }
+        return "\(prefix).254"
+    }
+
+    /// kubelet_pods.go `getPhase` and status_manager's conditions (generate.go).
+    mutating func setPhaseAndConditions(_ statuses: [Value]) {
+        let restartPolicy = pod.value["spec"]?["restartPolicy"]?.string ?? "Always"
+        var pending = false, allTerminated = !statuses.isEmpty, anyFailed = false
+        var unready: [String] = []
+        for s in statuses {
+            let neverRan = s["state"]?["waiting"] != nil && s["lastState"]?["terminated"] == nil
+            if neverRan { pending = true }
+            if let t = s["state"]?["terminated"] {
+                if t["exitCode"]?.int != 0 { anyFailed = true }
+            } else { allTerminated = false }
+            if s["ready"] != true { unready.append(s["name"]?.string ?? "") }
+        }
+        var phase = pending ? "Pending" : "Running"
+        if allTerminated && restartPolicy != "Always" { phase = anyFailed ? "Failed" : "Succeeded" }
+        status.set("phase", .string(phase))
+        let old = status["conditions"]?.sequence ?? []
+        func condition(_ type: String, _ ok: Bool, reason: String? = nil, message: String? = nil) -> Value {
+            let previous = old.first { $0["type"]?.string == type }
+            let value = ok ? "True" : "False"
+            let transition = previous?["status"]?.string == value ? (previous?["lastTransitionTime"] ?? .string(now.rfc3339)) : .string(now.rfc3339)
+            var c: Value = ["lastProbeTime": nil, "lastTransitionTime": transition, "status": .string(value), "type": .string(type)]
+            if let reason { c.set("reason", .string(reason)) }
+            if let message { c.set("message", .string(message)) }
+            return c
+        }
+        let ready = unready.isEmpty
+        let completed = phase == "Succeeded" || phase == "Failed"
+        let reason: String? = ready ? nil : (completed ? "PodCompleted" : "ContainersNotReady")
+        let message: String? = ready || completed ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"
+        var conditions = [condition("PodReadyToStartContainers", !completed), condition("Initialized", true),
+                          condition("Ready", ready, reason: reason, message: message),
+                          condition("ContainersReady", ready, reason: reason, message: message)]
+        conditions += old.filter { !["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady"].contains($0["type"]?.string ?? "") }
+        status.set("conditions", .sequence(conditions))
+    }
+
+    // MARK: Environment (kubelet_pods.go makeEnvironmentVariables)
+
+    /// The container's variables; throws the message of `CreateContainerConfigError`.
+    /// Without a state (logs), references resolve to empty strings.
+    static func environment(_ c: Value, pod: Value, state: ClusterState?) throws(ConfigError) -> [String: String] {
+        let ns = pod.objectNamespace
+        var env: [String: String] = ["HOSTNAME": pod.objectName]
+        func object(_ resource: String, _ name: String, optional: Bool) throws(ConfigError) -> Value? {
+            guard let state else { return nil }
+            if let o = state[ObjectKey(resource: resource, namespace: ns, name: name)] { return o.value }
+            if optional { return nil }
+            throw ConfigError(message: resource == "configmaps" ? KubeletMessages.configMapNotFound(name) : KubeletMessages.secretNotFound(name))
+        }
+        func data(_ o: Value, secret: Bool) -> [String: String] {
+            var out = Value.strings(o["data"])
+            if secret { out = out.mapValues { Base64Text.decode($0) } }
+            return out
+        }
+        for from in c["envFrom"]?.sequence ?? [] {
+            let prefix = from["prefix"]?.string ?? ""
+            for (field, resource, secret) in [("configMapRef", "configmaps", false), ("secretRef", "secrets", true)] {
+                guard let ref = from[field], let name = ref["name"]?.string else { continue }
+                if let o = try object(resource, name, optional: ref["optional"]?.bool ?? false) {
+                    for (k, v) in data(o, secret: secret) { env[prefix + k] = v }
+                }
+            }
+        }
+        for e in c["env"]?.sequence ?? [] {
+            guard let name = e["name"]?.string else { continue }
+            if let v = e["value"]?.string { env[name] = v; continue }
+            guard let from = e["valueFrom"] else { env[name] = ""; continue }
+            for (field, resource, kind, secret) in [("configMapKeyRef", "configmaps", "ConfigMap", false), ("secretKeyRef", "secrets", "Secret", true)] {
+                guard let ref = from[field], let refName = ref["name"]?.string, let key = ref["key"]?.string else { continue }
+                let optional = ref["optional"]?.bool ?? false
+                guard let o = try object(resource, refName, optional: optional) else { continue }
+                if let v = data(o, secret: secret)[key] { env[name] = v } else if !optional {
+                    throw ConfigError(message: KubeletMessages.keyNotFound(key, kind: kind, namespace: ns, name: refName))
+                }
+            }
+            if let path = from["fieldRef"]?["fieldPath"]?.string {
+                switch path {
+                case "metadata.name": env[name] = pod.objectName
+                case "metadata.namespace": env[name] = ns
+                case "spec.nodeName": env[name] = pod["spec"]?["nodeName"]?.string ?? ""
+                case "status.podIP": env[name] = pod["status"]?["podIP"]?.string ?? ""
+                default: env[name] = ""
+                }
+            }
+        }
+        return env
+    }
+
+    struct ConfigError: Error {
+        var message: String
+    }
+}
+
+/// Standard base64 decoding of Secret `data` into text.
+enum Base64Text {
+    static func decode(_ s: String) -> String {
+        var table = [UInt8: UInt8]()
+        for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() { table[c] = UInt8(i) }
+        var out: [UInt8] = [], buffer: UInt32 = 0, bits = 0
+        for c in s.utf8 {
+            guard let v = table[c] else { continue }
+            buffer = buffer << 6 | UInt32(v)
+            bits += 6
+            if bits >= 8 { bits -= 8; out.append(UInt8((buffer >> UInt32(bits)) & 0xFF)) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,197 @@
+import KubeAPI
+import Testing
+import YAML
+@testable import Simulator
+
+func podEvents(_ c: Cluster, _ pod: String) -> [String] {
+    c.api.list(events, namespace: "default").filter { $0.value["involvedObject"]?["name"]?.string == pod }
+        .sorted { ($0.value["metadata"]?["resourceVersion"]?.string.flatMap { Int($0) } ?? 0) < ($1.value["metadata"]?["resourceVersion"]?.string.flatMap { Int($0) } ?? 0) }
+        .map { "\($0.value["reason"]?.string ?? ""): \($0.value["message"]?.string ?? "")" }
+}
+
+func barePod(_ name: String, image: String = "nginx:1.27", extra: String = "") -> String {
+    """
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: \(name), namespace: default}
+    spec:
+      containers:
+      - name: web
+        image: \(image)
+    \(extra)
+    """
+}
+
+@Suite struct NodesScenarioTests {
+    /// kubelet: a bare pod goes Pending → Running → Ready with upstream's events in order.
+    @Test func barePodRunsWithEventsInOrder() throws {
+        var c = Cluster(nodes: NodeSpec.defaultCluster)
+        _ = try c.api.create(decoded(barePod("web")))
+        c.advance()
+        var pod = try c.api.get(pods, namespace: "default", name: "web")
+        #expect(pod.value["status"]?["phase"]?.string == "Pending")
+        c.advance(by: .seconds(2))
+        pod = try c.api.get(pods, namespace: "default", name: "web")
+        #expect(pod.value["status"]?["phase"]?.string == "Running")
+        #expect(Scheduler.condition(pod.value, "Ready")?["status"]?.string == "True")
+        let node = pod.value["spec"]?["nodeName"]?.string ?? ""
+        #expect(podEvents(c, "web") == [
+            "Scheduled: Successfully assigned default/web to \(node)",
+            "Pulling: Pulling image \"nginx:1.27\"",
+            "Pulled: Successfully pulled image \"nginx:1.27\" in 1.2s (1.2s including waiting). Image size: 72195292 bytes.",
+            "Created: Created container: web",
+            "Started: Started container web",
+        ])
+        #expect(pod.value["status"]?["podIP"]?.string?.hasPrefix("10.244.") == true)
+        c.api.store.checkInvariants()
+    }
+
+    /// schedule_one.go + framework/types.go FitError + default_preemption.go.
+    @Test func failedSchedulingTextForTaintAndInsufficientCPU() throws {
+        var c = Cluster(nodes: NodeSpec.defaultCluster)
+        let extra = """
+            resources: {requests: {cpu: "5"}}
+        """
+        _ = try c.api.create(decoded(barePod("big", extra: extra)))
+        c.advance()
+        #expect(podEvents(c, "big") == ["FailedScheduling: 0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod."])
+        let pod = try c.api.get(pods, namespace: "default", name: "big")
+        #expect(Scheduler.condition(pod.value, "PodScheduled")?["reason"]?.string == "Unschedulable")
+    }
+
+    /// nodeaffinity ErrReasonPod for a nodeSelector nobody matches.
+    @Test func failedSchedulingForNodeSelector() throws {
+        var c = Cluster(nodes: NodeSpec.defaultCluster)
+        let extra = """
+          nodeSelector: {disk: ssd}
+        """
+        _ = try c.api.create(decoded(barePod("ssd", extra: extra)))
+        c.advance()
+        #expect(podEvents(c, "ssd") == ["FailedScheduling: 0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling."])
+    }
+
+    /// image_manager.go: ErrImagePull then ImagePullBackOff, retried after 10 s, 20 s…
+    @Test func imagePullBackOffTimeline() throws {
+        var c = Cluster(nodes: NodeSpec.defaultCluster)
+        _ = try c.api.create(decoded(barePod("typo", image: "ngnix:1.25")))
+        c.advance(by: .seconds(2))
+        var pod = try c.api.get(pods, namespace: "default", name: "typo")
+        #expect(pod.value["status"]?["containerStatuses"]?[0]?["state"]?["waiting"]?["reason"]?.string == "ImagePullBackOff")
+        let e = podEvents(c, "typo")
+        #expect(e.contains("Failed: Failed to pull image \"ngnix:1.25\": failed to pull and unpack image \"docker.io/library/ngnix:1.25\": failed to resolve reference \"docker.io/library/ngnix:1.25\": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed"))
+        #expect(e.contains("Failed: Error: ErrImagePull"))
+        #expect(e.contains("BackOff: Back-off pulling image \"ngnix:1.25\""))
+        c.advance(by: .seconds(9))
+        pod = try c.api.get(pods, namespace: "default", name: "typo")
+        #expect(pod.value["status"]?["containerStatuses"]?[0]?["state"]?["waiting"]?["reason"]?.string == "ErrImagePull")
+    }
+
+    /// kubelet_pods.go makeEnvironmentVariables.
+    @Test func createContainerConfigError() throws {
+        var c = Cluster(nodes: NodeSpec.defaultCluster)
+        let extra = """
+            env:
+            - name: X
+              valueFrom: {configMapKeyRef: {name: cfg, key: k}}
+        """
+        _ = try c.api.create(decoded(barePod("cfg", extra: extra)))
+        c.advance(by: .seconds(2))
+        let pod = try c.api.get(pods, namespace: "default", name: "cfg")
+        let waiting = pod.value["status"]?["containerStatuses"]?[0]?["state"]?["waiting"]
+        #expect(waiting?["reason"]?.string == "CreateContainerConfigError")
+        #expect(waiting?["message"]?.string == "configmap \"cfg\" not found")
+    }
+
+    /// mysql without a root password: exits 1, restarts at once, then back-off 10 s, 20 s.
+    @Test func mysqlWithoutPasswordCrashLoops() throws {
+        var c = Cluster(nodes: NodeSpec.defaultCluster)
+        _ = try c.api.create(decoded(barePod("db", image: "mysql:8.4")))
+        c.advance(by: .seconds(6))
+        var pod = try c.api.get(pods, namespace: "default", name: "db")
+        var s = pod.value["status"]?["containerStatuses"]?[0]
+        #expect(s?["restartCount"]?.int == 1)
+        #expect(s?["state"]?["waiting"]?["reason"]?.string == "CrashLoopBackOff")
+        #expect(s?["state"]?["waiting"]?["message"]?.string?.hasPrefix("back-off 10s restarting failed container=web pod=db_default(") == true)
+        #expect(s?["lastState"]?["terminated"]?["exitCode"]?.int == 1)
+        let logs = Kubelet().logs(pod, container: "web", previous: true, now: c.now) ?? ""
+        #expect(logs.contains("[ERROR] [Entrypoint]: Database is uninitialized and password option is not specified"))
+        c.advance(by: .seconds(11))
+        pod = try c.api.get(pods, namespace: "default", name: "db")
+        s = pod.value["status"]?["containerStatuses"]?[0]
+        #expect(s?["restartCount"]?.int == 2)
+        #expect(s?["state"]?["waiting"]?["message"]?.string?.hasPrefix("back-off 20s") == true)
+    }
+
+    /// OOMKilled under a memory limit below what the image needs.
+    @Test func oomKilled() throws {
+        var c = Cluster(nodes: NodeSpec.defaultCluster)
+        let extra = """
+            resources: {limits: {memory: 64Mi}}
+        """
+        _ = try c.api.create(decoded(barePod("db", image: "mysql:8.4", extra: extra + "\n    env: [{name: MYSQL_ROOT_PASSWORD, value: x}]")))
+        c.advance(by: .seconds(10))
+        let pod = try c.api.get(pods, namespace: "default", name: "db")
+        #expect(pod.value["status"]?["containerStatuses"]?[0]?["lastState"]?["terminated"]?["reason"]?.string == "OOMKilled")
+    }
+
+    /// Liveness on a port nothing listens on: Unhealthy ×3, Killing, restart.
+    @Test func livenessProbeRestarts() throws {
+        var c = Cluster(nodes: NodeSpec.defaultCluster)
+        let extra = """
+            livenessProbe: {httpGet: {path: /healthz, port: 8081}, periodSeconds: 5}
+        """
+        _ = try c.api.create(decoded(barePod("live", extra: extra)))
+        c.advance(by: .seconds(20))
+        let pod = try c.api.get(pods, namespace: "default", name: "live")
+        let ip = pod.value["status"]?["podIP"]?.string ?? ""
+        let e = podEvents(c, "live")
+        #expect(e.contains("Unhealthy: Liveness probe failed: Get \"http://\(ip):8081/healthz\": dial tcp \(ip):8081: connect: connection refused"))
+        #expect(e.contains("Killing: Container web failed liveness probe, will be restarted"))
+        #expect(pod.value["status"]?["containerStatuses"]?[0]?["restartCount"]?.int == 1)
+    }
+
+    /// busybox commands: a Job-like pod completes and its logs hold the output.
+    @Test func busyboxCommandCompletes() throws {
+        var c = Cluster(nodes: NodeSpec.defaultCluster)
+        let extra = """
+            command: ["sh", "-c", "echo hola; sleep 2; echo adios"]
+          restartPolicy: Never
+        """
+        _ = try c.api.create(decoded(barePod("job", image: "busybox:1.36", extra: extra)))
+        c.advance(by: .seconds(5))
+        let pod = try c.api.get(pods, namespace: "default", name: "job")
+        #expect(pod.value["status"]?["phase"]?.string == "Succeeded")
+        #expect(Kubelet().logs(pod, container: "web", previous: false, now: c.now) == "hola\nadios\n")
+    }
+
+    /// Node down → Unknown at 40 s → eviction at 340 s (DefaultTolerationSeconds).
+    @Test func nodeDownEvictsAfterTolerationSeconds() throws {
+        var c = Cluster(nodes: NodeSpec.defaultCluster)
+        _ = try c.api.create(decoded(barePod("web")))
+        c.advance(by: .seconds(3))
+        let node = try c.api.get(pods, namespace: "default", name: "web").value["spec"]?["nodeName"]?.string ?? ""
+        c.nodeDown(node)
+        c.advance(by: .seconds(39))
+        #expect(Scheduler.condition(try c.api.get(pods, namespace: "default", name: "web").value, "Ready")?["status"]?.string == "True")
+        c.advance(by: .seconds(2))
+        let n = c.api.store[ObjectKey(resource: "nodes", namespace: "", name: node)]!
+        #expect(n.value["status"]?["conditions"]?[3]?["status"]?.string == "Unknown")
+        #expect(Scheduler.condition(try c.api.get(pods, namespace: "default", name: "web").value, "Ready")?["status"]?.string == "False")
+        c.advance(by: .seconds(300))
+        let pod = try c.api.get(pods, namespace: "default", name: "web")
+        #expect(pod.isBeingDeleted)
+        #expect(podEvents(c, "web").contains("TaintManagerEviction: Marking for deletion Pod default/web"))
+    }
+
+    @Test func numFeasibleNodesToFind() {
+        #expect(Scheduler.numFeasibleNodesToFind(4) == 4)
+        #expect(Scheduler.numFeasibleNodesToFind(5000) == 500)
+        #expect(Scheduler.numFeasibleNodesToFind(200) == 100)
+    }
+
+    @Test func goDurations() {
+        #expect(KubeletMessages.goDuration(1200) == "1.2s")
+        #expect(KubeletMessages.goDuration(812) == "812ms")
+        #expect(KubeletMessages.goDuration(300_000) == "5m0s")
+    }
+}

@@ -32,7 +32,8 @@ enum KubectlCreate {
         var shown = dryRun == .client ? generated.object : (outcome.object ?? generated.object)
         if dryRun == .client, c.flags.has("namespace") { shown = withNamespace(shown, c.namespace) }
         return try KubectlGet.render([GetPrinter.ResourceList(resource: generated.resource, objects: [shown])],
-                                     format: format, single: true, named: true, flags: c.flags, now: cluster.now)
+                                     format: format, single: true, named: true, flags: c.flags, now: cluster.now,
+                                     structOrder: dryRun == .client)
     }
 
     struct Generated {
@@ -44,7 +45,8 @@ enum KubectlCreate {
 
     static func generate(_ what: String, _ args: [String], _ c: KubectlContext) throws(KubectlError) -> Generated {
         let f = c.flags
-        func name(_ verb: String) throws(KubectlError) -> String {
+        func name(_ verb: String, skip: Int = 0) throws(KubectlError) -> String {
+            let args = Array(args.dropFirst(skip))
             guard let n = args.first else { throw .message("error: exactly one NAME is required, got 0\nSee 'kubectl create \(verb) -h' for help and examples") }
             guard args.count == 1 else { throw .message("error: exactly one NAME is required, got \(args.count)\nSee 'kubectl create \(verb) -h' for help and examples") }
             return n
@@ -62,7 +64,7 @@ enum KubectlCreate {
             guard let type = args.first, ["clusterip", "nodeport", "loadbalancer", "externalname"].contains(type) else {
                 throw .message("error: Unexpected args: \(args)\nSee 'kubectl create service -h' for help and examples")
             }
-            let n = try name("service " + type)
+            let n = try name("service " + type, skip: 1)
             let goType = ["clusterip": "ClusterIP", "nodeport": "NodePort", "loadbalancer": "LoadBalancer", "externalname": "ExternalName"][type]!
             let clusterIP = f.value("clusterip")
             if f.all("tcp").isEmpty && clusterIP != "None" && goType != "ExternalName" {
@@ -79,7 +81,7 @@ enum KubectlCreate {
             guard args.first == "generic" else {
                 throw .message("error: Unexpected args: \(args)\n" + "  En taller: taller k create secret generic NOMBRE --from-literal=clave=valor")
             }
-            let n = try name("secret generic")
+            let n = try name("secret generic", skip: 1)
             let data = try KubectlGenerators.sources(f.all("from-file"), f.all("from-literal"), kind: "Secret", name: n)
             return Generated(object: KubectlGenerators.secret(n, data: data, type: f.value("type")), resource: resource("secrets"),
                              failurePrefix: "error: failed to create secret ")

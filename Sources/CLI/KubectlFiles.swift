@@ -72,7 +72,7 @@ struct KubectlDocuments {
             let name = withUnsafePointer(to: entry.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
             if name == "." || name == ".." { continue }
             var info = stat()
-            let full = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            let full = join(folder, name)
             let isDir = stat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
             entries.append((name, isDir))
         }
@@ -80,7 +80,7 @@ struct KubectlDocuments {
         entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         var files: [String] = []
         for entry in entries {
-            let full = folder.hasSuffix("/") ? folder + entry.name : folder + "/" + entry.name
+            let full = join(folder, entry.name)
             if entry.isDir {
                 if recursive { files += walk(full, recursive: true) }
             } else if extensions.contains(where: { entry.name.hasSuffix($0) }) {
@@ -89,6 +89,15 @@ struct KubectlDocuments {
         }
         return files
     }
+}
+
+/// Go's `filepath.Join` for a folder and a name: `.` disappears, one slash between.
+func join(_ folder: String, _ name: String) -> String {
+    var base = folder
+    while base.count > 1, base.hasSuffix("/") { base.removeLast() }
+    while base.hasPrefix("./") { base.removeFirst(2) }
+    if base == "." || base.isEmpty { return name }
+    return base == "/" ? "/" + name : base + "/" + name
 }
 
 extension FileInput {

@@ -43,8 +43,10 @@ enum KubectlGet {
         return out
     }
 
+    /// `structOrder`: the objects' keys are already in kubectl's Go struct order (objects
+    /// kubectl built itself); stored objects print with keys sorted.
     static func render(_ lists: [GetPrinter.ResourceList], format: OutputFormat, single: Bool, named: Bool,
-                       flags: KubectlFlags, now: VirtualTime) throws(KubectlError) -> KubectlOutput {
+                       flags: KubectlFlags, now: VirtualTime, structOrder: Bool = false) throws(KubectlError) -> KubectlOutput {
         var out = KubectlOutput()
         let items = lists.flatMap(\.objects)
         switch format {
@@ -59,7 +61,7 @@ enum KubectlGet {
         case .name:
             out.out = ObjectPrinter.names(items)
         case .json:
-            if !(named && items.isEmpty) { out.out = ObjectPrinter.json(items, singleItemImplied: single) }
+            if !(named && items.isEmpty) { out.out = ObjectPrinter.json(items, singleItemImplied: single, sortKeys: !structOrder) }
         case .yaml:
             if !(named && items.isEmpty) { out.out = ObjectPrinter.yaml(items, singleItemImplied: single) }
         case .jsonpath(let template):

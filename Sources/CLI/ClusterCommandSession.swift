@@ -86,8 +86,10 @@ struct ClusterSession {
                 } catch {
                     outcome = .failure(error)
                 }
+                // Removals do not bump the revision: a writing verb always saves.
                 if mutates || cluster.api.store.revision != revision {
-                    if cluster.advance() > 0 || cluster.api.store.revision != revision { dirty = true }
+                    cluster.advance()
+                    dirty = true
                 }
                 if dirty {
                     try folder.save(cluster)

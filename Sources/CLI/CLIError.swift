@@ -14,11 +14,15 @@ enum CLIError: Error {
     case fileNotFound(String)
     case unreadable(String, reason: String)
     case yaml(YAMLError, source: [UInt8])
+    /// A `taller k`/`taller cluster` failure whose text is already complete (kubectl's
+    /// words, then the Spanish explanation); exit 1 as kubectl. Empty when everything was
+    /// already written.
+    case reported(String)
 
     var exitCode: Int32 {
         switch self {
         case .usage, .unknownCommand: return 2
-        case .fileNotFound, .unreadable, .yaml: return 1
+        case .fileNotFound, .unreadable, .yaml, .reported: return 1
         }
     }
 
@@ -30,6 +34,7 @@ enum CLIError: Error {
         case .fileNotFound(let path): return Messages.fileNotFound(path)
         case .unreadable(let path, let reason): return Messages.unreadable(path, reason: reason)
         case .yaml(let error, let source): return error.rendered(source: source)
+        case .reported(let text): return text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
         }
     }
 }

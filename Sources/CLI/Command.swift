@@ -37,12 +37,17 @@ struct Signature: Sendable {
     var options: [Option] = []
     /// Accepts any number of positionals (`taller ayuda [ORDEN…]`).
     var variadic = false
+    /// Every word after the path is a positional, options included: the command parses
+    /// them itself (`taller k`, whose flags follow kubectl's rules).
+    var raw = false
 }
 
 /// Arguments after the command's path, checked against its signature.
 struct ParsedArguments: Sendable {
     var positionals: [String] = []
     var options: [String: String] = [:]
+    /// The process environment the command runs in (state folder variable, wall clock).
+    var environment = CommandEnvironment.process
 
     subscript(option name: String) -> String? { options[name] }
 
@@ -50,6 +55,10 @@ struct ParsedArguments: Sendable {
     /// `--` ends the options.
     init<C: Command>(_ words: [String], for command: C.Type) throws(CLIError) {
         let signature = C.signature
+        if signature.raw {
+            positionals = words
+            return
+        }
         var i = 0
         var onlyPositionals = false
         while i < words.count {

@@ -13,9 +13,9 @@ enum Messages {
 
     static let comingSoon = """
 
-    Muy pronto: lecciones, ejercicios con corrección automática y `taller k`, un kubectl
-    para el clúster simulado. Mientras tanto, prueba a escribir un manifiesto con un error
-    y pásalo por `taller yaml json`: verás dónde está el fallo y cómo lo diría kubectl.
+    Muy pronto: lecciones y ejercicios con corrección automática. Mientras tanto, prueba
+    `taller k apply -f web.yaml` y `taller k get pods` en el clúster simulado, o pasa un
+    manifiesto con un error por `taller yaml json`: verás dónde está el fallo.
 
     """
 

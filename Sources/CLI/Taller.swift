@@ -11,7 +11,9 @@ import Darwin
 public enum Taller {
     /// Every command, in help order. Adding a command is adding a type here.
     static var commands: [any Command.Type] {
-        [HelpCommand.self, YAMLEventsCommand.self, YAMLJSONCommand.self, YAMLMeasureCommand.self, BenchStoreCommand.self, BenchScaleCommand.self]
+        [HelpCommand.self, YAMLEventsCommand.self, YAMLJSONCommand.self, YAMLMeasureCommand.self,
+         KubectlCommand.self, ClusterResetCommand.self, ClusterAdvanceCommand.self, ClusterStatusCommand.self,
+         BenchStoreCommand.self, BenchScaleCommand.self]
     }
 
     public static func main(_ arguments: [String]) -> Int32 {
@@ -22,12 +24,18 @@ public enum Taller {
     /// Runs `arguments` with `io`. Exit codes: 0 success, 1 the thing asked for failed
     /// (a YAML error, a missing file), 2 usage mistake. See `CLIError`.
     public static func run<IO: TextStreams>(_ arguments: [String], io: inout IO) -> Int32 {
+        run(arguments, io: &io, environment: .process)
+    }
+
+    /// As `run(_:io:)`, with the state folder variable and the wall clock given (tests pass
+    /// a fixed clock so output is deterministic).
+    public static func run<IO: TextStreams>(_ arguments: [String], io: inout IO, environment: CommandEnvironment) -> Int32 {
         guard !arguments.isEmpty else {
             io.out(Messages.welcome + Help.commandList() + Messages.comingSoon)
             return 0
         }
         do throws(CLIError) {
-            try dispatch(arguments, io: &io)
+            try dispatch(arguments, io: &io, environment: environment)
             return 0
         } catch {
             io.err(error.rendered)
@@ -35,9 +43,9 @@ public enum Taller {
         }
     }
 
-    static func dispatch<IO: TextStreams>(_ arguments: [String], io: inout IO) throws(CLIError) {
+    static func dispatch<IO: TextStreams>(_ arguments: [String], io: inout IO, environment: CommandEnvironment = .process) throws(CLIError) {
         if ["--ayuda", "-h", "--help", "help"].contains(arguments[0]) {
-            return try dispatch(["ayuda"] + arguments.dropFirst(), io: &io)
+            return try dispatch(["ayuda"] + arguments.dropFirst(), io: &io, environment: environment)
         }
         guard let command = find(arguments) else {
             let group = commands.filter { $0.path.count > 1 && $0.path[0] == arguments[0] && !$0.hidden }
@@ -50,7 +58,7 @@ public enum Taller {
             }
             throw .unknownCommand(arguments[0])
         }
-        try run(command, Array(arguments.dropFirst(command.path.count)), io: &io)
+        try run(command, Array(arguments.dropFirst(command.path.count)), io: &io, environment: environment)
     }
 
     /// The command whose path is the longest prefix of `arguments`.
@@ -58,12 +66,18 @@ public enum Taller {
         commands.filter { arguments.starts(with: $0.path) }.max { $0.path.count < $1.path.count }
     }
 
-    static func run<C: Command, IO: TextStreams>(_ command: C.Type, _ words: [String], io: inout IO) throws(CLIError) {
-        if ObjectIdentifier(C.self) != ObjectIdentifier(HelpCommand.self), words.contains(where: { ["--ayuda", "-h", "--help"].contains($0) }) {
+    static func run<C: Command, IO: TextStreams>(_ command: C.Type, _ words: [String], io: inout IO, environment: CommandEnvironment) throws(CLIError) {
+        // Raw commands (`taller k`) parse their own flags: only `--ayuda`, or nothing at all,
+        // shows taller's help.
+        let helpWords = C.signature.raw ? ["--ayuda"] : ["--ayuda", "-h", "--help"]
+        if ObjectIdentifier(C.self) != ObjectIdentifier(HelpCommand.self),
+           words.contains(where: { helpWords.contains($0) }) || (C.signature.raw && words.isEmpty) {
             io.out(Help.detail(command))
             return
         }
-        try C(ParsedArguments(words, for: command)).run(io: &io)
+        var arguments = try ParsedArguments(words, for: command)
+        arguments.environment = environment
+        try C(arguments).run(io: &io)
     }
 
     public static func exit(_ code: Int32) -> Never {

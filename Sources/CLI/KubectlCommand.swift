@@ -1,0 +1,160 @@
+import KubeAPI
+import Simulator
+import YAML
+
+/// `taller k VERBO …`: kubectl for the embedded cluster. Output is kubectl's, byte for byte,
+/// wherever kubectl has one; after an error kubectl's own text comes first, then a Spanish
+/// explanation and the learner's `archivo:línea`.
+///
+/// Each verb is a function from a `KubectlContext` (and the cluster, for verbs that need
+/// one) to a `KubectlOutput`; `ClusterSession` does the locking, loading, clock and saving.
+/// Exit codes as kubectl: 0, or 1 when anything failed.
+struct KubectlCommand: Command {
+    static let path = ["k"]
+    static let summary = "kubectl para el clúster simulado: apply, get, describe, delete, logs, rollout…"
+    static let signature = Signature(
+        positionals: [.init(name: "VERBO [ARGUMENTOS…]", help: "como en kubectl: get pods, apply -f web.yaml, describe deploy web…")],
+        options: [.init(name: "--estado", valueName: "CARPETA", help: "la carpeta del estado del clúster (por omisión .taller, o TALLER_ESTADO)")],
+        raw: true)
+    var words: [String]
+    var environment: CommandEnvironment
+
+    init(_ arguments: ParsedArguments) throws(CLIError) {
+        words = arguments.positionals
+        environment = arguments.environment
+    }
+
+    func run<IO: TextStreams>(io: inout IO) throws(CLIError) {
+        let output: KubectlOutput
+        do throws(KubectlError) {
+            let flags = try KubectlFlags.parse(words)
+            let stdin = flags.all("filename").contains("-") ? io.input() : []
+            output = try Self.run(flags, stdin: stdin, session: ClusterSession(option: flags.value("estado"), environment: environment))
+        } catch {
+            throw .reported(error.text)
+        }
+        io.out(output.out)
+        if output.failed { throw .reported(output.err) }
+        io.err(output.err)
+    }
+
+    /// Verbs that never write (the session saves only what changed anyway).
+    static let readOnly: Set<String> = ["get", "describe", "logs", "events", "explain", "version", "api-resources", "top"]
+
+    static func run(_ flags: KubectlFlags, stdin: [UInt8], session: ClusterSession) throws(KubectlError) -> KubectlOutput {
+        guard let verb = flags.positionals.first else { return KubectlOutput(out: KubectlText.usage) }
+        let context = KubectlContext(flags: flags, args: Array(flags.positionals.dropFirst()), stdin: stdin)
+        switch verb {
+        case "version": return KubectlInfo.version(context)
+        case "api-resources": return KubectlInfo.apiResources(context)
+        case "explain": return try KubectlExplain.run(context)
+        default: break
+        }
+        let handler: (KubectlContext, inout Cluster) throws(KubectlError) -> KubectlOutput
+        switch verb {
+        case "get": handler = KubectlGet.run
+        case "apply": handler = KubectlApply.apply
+        case "create": handler = KubectlCreate.run
+        case "delete": handler = KubectlDelete.run
+        case "describe": handler = KubectlDescribe.run
+        case "scale": handler = KubectlEdit.scale
+        case "label": handler = { c, cluster throws(KubectlError) in try KubectlEdit.labelOrAnnotate(c, &cluster, labels: true) }
+        case "annotate": handler = { c, cluster throws(KubectlError) in try KubectlEdit.labelOrAnnotate(c, &cluster, labels: false) }
+        case "set": handler = KubectlEdit.set
+        case "expose": handler = KubectlExpose.run
+        case "logs": handler = KubectlLogs.run
+        case "events": handler = KubectlEvents.run
+        case "rollout": handler = KubectlRollout.run
+        default:
+            throw .message("error: unknown command \"\(verb)\" for \"kubectl\"" + KubectlText.suggestion(verb))
+        }
+        do {
+            return try session.run(mutates: !readOnly.contains(verb)) { (cluster: inout Cluster) throws(CLIError) -> KubectlOutput in
+                do throws(KubectlError) {
+                    return try handler(context, &cluster)
+                } catch {
+                    throw .reported(error.text)
+                }
+            }
+        } catch {
+            throw .message(error.rendered)
+        }
+    }
+}
+
+/// A failure that ends a verb before it printed anything useful.
+enum KubectlError: Error {
+    /// A flag or argument kubectl refuses: `error: …` then `See 'kubectl VERB --help' for usage.`
+    case usage(String, verb: String)
+    /// The whole text, as kubectl prints it (and our explanation after it).
+    case message(String)
+
+    var text: String {
+        switch self {
+        case .usage(let problem, let verb):
+            return "error: \(problem)\nSee 'kubectl \(verb.isEmpty ? "" : verb + " ")--help' for usage.\n"
+        case .message(let text):
+            return text.hasSuffix("\n") || text.isEmpty ? text : text + "\n"
+        }
+    }
+}
+
+/// What a verb writes; `failed` makes the exit code 1.
+struct KubectlOutput {
+    var out = ""
+    var err = ""
+    var failed = false
+
+    /// An error line (kubectl's text, newline added), and the exit code 1.
+    mutating func fail(_ text: String) {
+        err += text.hasSuffix("\n") ? text : text + "\n"
+        failed = true
+    }
+}
+
+/// The parsed command line, after the verb.
+struct KubectlContext {
+    var flags: KubectlFlags
+    var args: [String]
+    var stdin: [UInt8]
+
+    var namespace: String { flags.namespace }
+}
+
+/// Fixed kubectl texts.
+enum KubectlText {
+    static let usage = """
+    kubectl controls the Kubernetes cluster manager.
+
+     Find more information at: https://kubernetes.io/docs/reference/kubectl/
+
+    En taller: taller k VERBO … (get, apply, create, delete, describe, logs, scale, label,
+    annotate, set image, expose, rollout, events, explain, version, api-resources).
+
+    """
+
+    /// cobra's "Did you mean this?" for a mistyped verb.
+    static func suggestion(_ verb: String) -> String {
+        let verbs = ["annotate", "api-resources", "apply", "create", "delete", "describe", "events", "explain", "expose",
+                     "get", "label", "logs", "rollout", "scale", "set", "version"]
+        let close = verbs.filter { Levenshtein.distance($0, verb) <= 2 || $0.hasPrefix(verb) }
+        let hint = close.isEmpty ? "" : "\n\nDid you mean this?\n" + close.map { "\t\($0)\n" }.joined()
+        return hint + "\nRun 'kubectl --help' for usage."
+    }
+}
+
+enum Levenshtein {
+    static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
+        var previous = Array(0...y.count)
+        for i in 1...x.count {
+            var current = [i] + Array(repeating: 0, count: y.count)
+            for j in 1...y.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[y.count]
+    }
+}

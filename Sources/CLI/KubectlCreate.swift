@@ -1,0 +1,121 @@
+import KubeAPI
+import Simulator
+import YAML
+
+/// `kubectl create -f …` and the imperative `kubectl create deployment|service|configmap|
+/// secret|namespace|job` (k8s.io/kubectl/pkg/cmd/create/create_*.go). Objects are built in
+/// the field order of kubectl's Go structs (so `-o json` matches too), sent through the same
+/// API pipeline as a file, and printed as kubectl prints them (`-o yaml` sorts keys).
+enum KubectlCreate {
+    static func run(_ c: KubectlContext, _ cluster: inout Cluster) throws(KubectlError) -> KubectlOutput {
+        if c.flags.has("filename") { return try KubectlApply.createFromFiles(c, &cluster) }
+        guard let what = c.args.first else {
+            throw .message("error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples")
+        }
+        let generated = try generate(what, Array(c.args.dropFirst()), c)
+        let dryRun = try c.flags.dryRun()
+        let format = try KubectlGet.format(c.flags)
+        let outcome: APIOutcome
+        do {
+            outcome = try cluster.api.createGenerated(generated.object, resource: generated.resource, namespace: c.namespace, dryRun: dryRun)
+        } catch {
+            let kubectl = generated.failurePrefix.map { $0 + error.statusMessage } ?? error.kubectlMessage()
+            throw .message(kubectl + "\n  " + error.explanation)
+        }
+        var output = KubectlOutput()
+        if format == .table {
+            output.out = outcome.kubectlMessage + "\n"
+            return output
+        }
+        // A client dry run prints what kubectl built (creationTimestamp null, empty status);
+        // otherwise what the server answered.
+        var shown = dryRun == .client ? generated.object : (outcome.object ?? generated.object)
+        if dryRun == .client, c.flags.has("namespace") { shown = withNamespace(shown, c.namespace) }
+        return try KubectlGet.render([GetPrinter.ResourceList(resource: generated.resource, objects: [shown])],
+                                     format: format, single: true, named: true, flags: c.flags, now: cluster.now,
+                                     structOrder: dryRun == .client)
+    }
+
+    struct Generated {
+        var object: Value
+        var resource: APIResource
+        /// kubectl's wrapping of server errors (`failed to create deployment: `).
+        var failurePrefix: String?
+    }
+
+    static func generate(_ what: String, _ args: [String], _ c: KubectlContext) throws(KubectlError) -> Generated {
+        let f = c.flags
+        func name(_ verb: String, skip: Int = 0) throws(KubectlError) -> String {
+            let args = Array(args.dropFirst(skip))
+            guard let n = args.first else { throw .message("error: exactly one NAME is required, got 0\nSee 'kubectl create \(verb) -h' for help and examples") }
+            guard args.count == 1 else { throw .message("error: exactly one NAME is required, got \(args.count)\nSee 'kubectl create \(verb) -h' for help and examples") }
+            return n
+        }
+        switch what {
+        case "deployment", "deploy":
+            let n = try name("deployment")
+            let images = f.all("image")
+            guard !images.isEmpty else { throw .message("error: required flag(s) \"image\" not set") }
+            let replicas = try int(f.value("replicas") ?? "1", flag: "replicas")
+            let port = try f.value("port").map { (p: String) throws(KubectlError) in try int(p, flag: "port") }
+            return Generated(object: KubectlGenerators.deployment(n, images: images, replicas: replicas, port: port, command: f.command ?? []),
+                             resource: resource("deployments.apps"), failurePrefix: "error: failed to create deployment: ")
+        case "service", "svc":
+            guard let type = args.first, ["clusterip", "nodeport", "loadbalancer", "externalname"].contains(type) else {
+                throw .message("error: Unexpected args: \(args)\nSee 'kubectl create service -h' for help and examples")
+            }
+            let n = try name("service " + type, skip: 1)
+            let goType = ["clusterip": "ClusterIP", "nodeport": "NodePort", "loadbalancer": "LoadBalancer", "externalname": "ExternalName"][type]!
+            let clusterIP = f.value("clusterip")
+            if f.all("tcp").isEmpty && clusterIP != "None" && goType != "ExternalName" {
+                throw .message("error: at least one tcp port specifier must be provided")
+            }
+            let object = try KubectlGenerators.service(n, type: goType, tcp: f.all("tcp"), nodePort: f.value("node-port"), clusterIP: clusterIP)
+            return Generated(object: object, resource: resource("services"), failurePrefix: "error: failed to create \(goType) service: ")
+        case "configmap", "cm":
+            let n = try name("configmap")
+            let data = try KubectlGenerators.sources(f.all("from-file"), f.all("from-literal"), kind: "ConfigMap", name: n)
+            return Generated(object: KubectlGenerators.configMap(n, data: data), resource: resource("configmaps"),
+                             failurePrefix: "error: failed to create configmap: ")
+        case "secret":
+            guard args.first == "generic" else {
+                throw .message("error: Unexpected args: \(args)\n" + "  En taller: taller k create secret generic NOMBRE --from-literal=clave=valor")
+            }
+            let n = try name("secret generic", skip: 1)
+            let data = try KubectlGenerators.sources(f.all("from-file"), f.all("from-literal"), kind: "Secret", name: n)
+            return Generated(object: KubectlGenerators.secret(n, data: data, type: f.value("type")), resource: resource("secrets"),
+                             failurePrefix: "error: failed to create secret ")
+        case "namespace", "ns":
+            let n = try name("namespace")
+            return Generated(object: KubectlGenerators.namespace(n), resource: resource("namespaces"), failurePrefix: nil)
+        case "job":
+            let n = try name("job")
+            guard let image = f.value("image") else { throw .message("error: either --image or --from must be specified") }
+            return Generated(object: KubectlGenerators.job(n, image: image, command: f.command ?? []), resource: resource("jobs.batch"),
+                             failurePrefix: "error: failed to create job: ")
+        default:
+            throw .message("error: unknown command \"\(what)\" for \"kubectl create\"\n  En taller: create deployment|service|configmap|secret generic|namespace|job, o create -f ARCHIVO")
+        }
+    }
+
+    static func resource(_ groupResource: String) -> APIResource {
+        Kinds.all.first { $0.groupResource == groupResource }!
+    }
+
+    static func int(_ text: String, flag: String) throws(KubectlError) -> Int64 {
+        guard let n = Int64(text) else {
+            throw .message("error: invalid argument \"\(text)\" for \"--\(flag)\" flag: strconv.ParseInt: parsing \(GoText.quote(text)): invalid syntax")
+        }
+        return n
+    }
+
+    /// `-n dev` on a client dry run: kubectl sets `metadata.namespace` after `name`.
+    static func withNamespace(_ object: Value, _ namespace: String) -> Value {
+        guard case .mapping(var pairs) = object, let i = pairs.firstIndex(where: { $0.key == "metadata" }),
+              case .mapping(var meta) = pairs[i].value, !meta.contains(where: { $0.key == "namespace" }) else { return object }
+        let at = (meta.firstIndex { $0.key == "name" } ?? -1) + 1
+        meta.insert(.init("namespace", .string(namespace)), at: at)
+        pairs[i].value = .mapping(meta)
+        return .mapping(pairs)
+    }
+}

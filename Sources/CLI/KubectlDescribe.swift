@@ -1,0 +1,65 @@
+import KubeAPI
+import Simulator
+import YAML
+
+/// `kubectl describe TYPE [NAME_PREFIX…] | TYPE/NAME` (k8s.io/kubectl/pkg/cmd/describe):
+/// a name that matches no object exactly describes every object whose name starts with it;
+/// several objects are separated by a blank line. The Describer gets the object's events
+/// and, for a Deployment, its ReplicaSets; for a Service, its Endpoints.
+enum KubectlDescribe {
+    static func run(_ c: KubectlContext, _ cluster: inout Cluster) throws(KubectlError) -> KubectlOutput {
+        let (requests, _) = try KubectlResources.parse(c.args, verb: "describe")
+        var output = KubectlOutput()
+        var texts: [String] = []
+        for request in requests {
+            if request.names.isEmpty {
+                for o in try KubectlResources.list(cluster, request.resource, flags: c.flags) { texts.append(describe(o, cluster)) }
+                continue
+            }
+            for name in request.names {
+                if let o = try? cluster.api.get(request.resource, namespace: c.namespace, name: name) {
+                    texts.append(describe(o, cluster))
+                    continue
+                }
+                let prefixed = cluster.api.list(request.resource, namespace: c.namespace).filter { $0.name.hasPrefix(name) }
+                if prefixed.isEmpty {
+                    output.fail(APIError.notFound(resource: request.resource.groupResource, name: name).kubectlMessage())
+                }
+                for o in prefixed { texts.append(describe(o, cluster)) }
+            }
+        }
+        if texts.isEmpty && !output.failed {
+            output.err = requests.allSatisfy({ $0.resource.namespaced }) && !c.flags.allNamespaces
+                ? "No resources found in \(c.namespace) namespace.\n" : "No resources found\n"
+        }
+        output.out = texts.joined(separator: "\n\n")
+        if !output.out.isEmpty && !output.out.hasSuffix("\n") { output.out += "\n" }
+        return output
+    }
+
+    static func describe(_ o: StoredObject, _ cluster: Cluster) -> String {
+        var related: [Value] = []
+        switch o.kind {
+        case "Deployment":
+            related = cluster.api.store.dependents(of: o.uid).filter { $0.kind == "ReplicaSet" }.map(\.value)
+        case "Service":
+            if let endpoints = Kinds.resolve("endpoints"), let e = try? cluster.api.get(endpoints, namespace: o.namespace, name: o.name) {
+                related = [e.value]
+            }
+        default: break
+        }
+        return Describer.describe(DescribeInput(object: o.value, events: events(of: o, cluster), related: related,
+                                                now: Timestamp(milliseconds: cluster.now.milliseconds)))
+    }
+
+    /// describe.go: events whose involvedObject is this object (by uid, else by kind and name).
+    static func events(of o: StoredObject, _ cluster: Cluster) -> [Value] {
+        guard let events = Kinds.resolve("events") else { return [] }
+        let namespace = o.namespace.isEmpty ? "default" : o.namespace
+        return cluster.api.list(events, namespace: namespace).map(\.value).filter { e in
+            let involved = e["involvedObject"]
+            if let uid = involved?["uid"]?.string, !uid.isEmpty { return uid == o.uid }
+            return involved?["name"]?.string == o.name && involved?["kind"]?.string == o.kind
+        }
+    }
+}

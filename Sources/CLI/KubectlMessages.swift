@@ -1,0 +1,66 @@
+import KubeAPI
+import Simulator
+import YAML
+
+/// What `taller k` adds to kubectl's words, in Spanish, in one place: the explanation after
+/// an error and the learner's `archivo:línea`. kubectl's own text always comes first,
+/// unchanged.
+enum KubectlMessages {
+    /// A YAML error: the renderer's block (position, source line, caret, kubectl's line,
+    /// hint); kubectl's line is added at the end when the block has none.
+    static func yamlError(_ error: YAMLError, source: [UInt8]) -> String {
+        var text = error.rendered(source: source)
+        if error.kubectlMessage(source: source) == nil {
+            text += "  (kubectl rechazaría también este archivo al leerlo)\n"
+        }
+        return text
+    }
+
+    /// A document kubectl or the apiserver refuses before storing it.
+    static func decodeError(_ error: DecodeError, file: String, source: [UInt8]) -> String {
+        if case .yaml(let yaml) = error { return yamlError(yaml, source: source) }
+        var text = error.kubectlMessage(source: file) + "\n"
+        text += "  \(place(error.mark)): \(error.explanation)\n"
+        if let hint = error.hint { text += "    pista: \(hint)\n" }
+        return text
+    }
+
+    /// An API error for an object from a file: kubectl's text, then one explanation per
+    /// field with the line the learner wrote it on.
+    static func apiError(_ error: APIError, file: String?, verb: String, source: ObjectSource?) -> String {
+        var text = error.kubectlMessage(source: file, verb: verb) + "\n"
+        if case .invalid(_, _, let fieldErrors, let errorSource) = error {
+            let marks = errorSource ?? source
+            for fieldError in fieldErrors {
+                let explained = ValidationMessages.explain(fieldError)
+                let at = marks?.mark(fieldError.field).map { place($0) + ": " } ?? ""
+                text += "  \(at)\(explained.explanation)\n    pista: \(explained.hint)\n"
+            }
+            return text
+        }
+        return text + "  " + error.explanation + "\n"
+    }
+
+    /// `web.yaml:12`: where to look (the column is in the YAML renderer's blocks).
+    static func place(_ mark: Mark) -> String {
+        mark.file.isEmpty ? "línea \(mark.line)" : "\(mark.file):\(mark.line)"
+    }
+
+    /// After `the server doesn't have a resource type "x"`.
+    static func unknownType(_ type: String) -> String {
+        let lowered = type.lowercased()
+        var best: (Int, APIResource)?
+        for resource in Kinds.all {
+            for name in [resource.plural, resource.singular] + resource.shortNames {
+                let d = Levenshtein.distance(lowered, name)
+                if best == nil || d < best!.0 { best = (d, resource) }
+            }
+        }
+        if let (distance, resource) = best, distance <= max(2, type.count / 4) {
+            return "  pista: ¿querías decir «\(resource.plural)»? Los tipos que conoce el clúster: taller k api-resources"
+        }
+        return "  pista: el clúster no conoce ese tipo. Los que conoce: taller k api-resources"
+    }
+
+    static let noObjects = "  No se ha leído ningún objeto: ¿el archivo está vacío o solo tiene comentarios?"
+}

@@ -1,0 +1,153 @@
+import KubeAPI
+import Simulator
+import YAML
+
+/// `kubectl rollout status|history|undo|restart|pause|resume` for Deployments
+/// (k8s.io/kubectl/pkg/cmd/rollout, polymorphichelpers objectpauser.go, objectresumer.go,
+/// objectrestarter.go, rollback.go, history.go, rollout_status.go). The CLI side works on
+/// the Deployment's fields: `spec.paused`, the template annotation
+/// `kubectl.kubernetes.io/restartedAt`, and the ReplicaSets' `deployment.kubernetes.io/revision`
+/// and `kubernetes.io/change-cause` annotations; the Deployment controller does the rest.
+enum KubectlRollout {
+    static let revisionAnnotation = "deployment.kubernetes.io/revision"
+    static let changeCauseAnnotation = "kubernetes.io/change-cause"
+    static let restartedAtAnnotation = "kubectl.kubernetes.io/restartedAt"
+    /// `rollout status` waits at most this long in virtual time (kubectl waits forever by
+    /// default; the Deployment's progress deadline ends a stuck rollout first).
+    static let maxWaitSeconds = 900
+
+    static func run(_ c: KubectlContext, _ cluster: inout Cluster) throws(KubectlError) -> KubectlOutput {
+        guard let sub = c.args.first else {
+            throw .message("error: Required subcommand: status, history, undo, restart, pause, resume")
+        }
+        let (resource, name) = try KubectlResources.single(Array(c.args.dropFirst()), verb: "rollout \(sub)")
+        guard resource.kind == "Deployment" else {
+            throw .message("error: no \(sub == "history" ? "history viewer" : "status viewer") has been implemented for \(GoText.quote(resource.kind))\n  En taller, rollout funciona con Deployments.")
+        }
+        let o = try KubectlResources.get(cluster, resource, namespace: c.namespace, name: name)
+        let label = "deployment.apps/\(name)"
+        let quoted = "deployments.apps \(GoText.quote(name))"
+        let dryRun = try c.flags.dryRun()
+        switch sub {
+        case "status": return status(o.key, &cluster, watch: c.flags.value("watch") != "false")
+        case "history": return try history(o, cluster, revision: c.flags.value("revision").flatMap(Int64.init) ?? 0)
+        case "pause":
+            if o.value.at(["spec", "paused"])?.bool == true { throw .message("error: \(quoted) is already paused") }
+            try KubectlEdit.write(o, o.value.setting(["spec", "paused"], true), &cluster, dryRun: dryRun)
+            return KubectlOutput(out: "\(label) paused\(dryRun.kubectlSuffix)\n")
+        case "resume":
+            if o.value.at(["spec", "paused"])?.bool != true { throw .message("error: \(quoted) is not paused") }
+            try KubectlEdit.write(o, o.value.setting(["spec", "paused"], nil), &cluster, dryRun: dryRun)
+            return KubectlOutput(out: "\(label) resumed\(dryRun.kubectlSuffix)\n")
+        case "restart":
+            if o.value.at(["spec", "paused"])?.bool == true {
+                throw .message("error: \(quoted) can't restart paused deployment (run rollout resume first)")
+            }
+            let path = ["spec", "template", "metadata", "annotations", restartedAtAnnotation]
+            try KubectlEdit.write(o, o.value.setting(path, .string(cluster.now.rfc3339)), &cluster, dryRun: dryRun)
+            return KubectlOutput(out: "\(label) restarted\(dryRun.kubectlSuffix)\n")
+        case "undo":
+            return try undo(o, &cluster, toRevision: c.flags.value("to-revision").flatMap(Int64.init) ?? 0, dryRun: dryRun)
+        default:
+            throw .message("error: unknown command \"\(sub)\" for \"kubectl rollout\"")
+        }
+    }
+
+    /// The Deployment's ReplicaSets by revision.
+    static func revisions(_ o: StoredObject, _ cluster: Cluster) -> [(revision: Int64, rs: StoredObject)] {
+        cluster.api.store.dependents(of: o.uid).filter { $0.kind == "ReplicaSet" }.compactMap { rs in
+            rs.value.at(["metadata", "annotations", revisionAnnotation])?.string.flatMap(Int64.init).map { ($0, rs) }
+        }.sorted { $0.revision < $1.revision }
+    }
+
+    static func history(_ o: StoredObject, _ cluster: Cluster, revision: Int64) throws(KubectlError) -> KubectlOutput {
+        let all = revisions(o, cluster)
+        if revision > 0 {
+            guard let match = all.first(where: { $0.revision == revision }) else {
+                throw .message("error: unable to find the specified revision")
+            }
+            _ = match
+            return KubectlOutput(out: "deployment.apps/\(o.name) with revision #\(revision)\n" + "Pod Template:\n  (consulta la plantilla con taller k get rs \(match.rs.name) -o yaml)\n\n")
+        }
+        guard !all.isEmpty else { return KubectlOutput(out: "deployment.apps/\(o.name) \nNo rollout history found.\n\n") }
+        var w = TabWriter.describe()
+        w.write("REVISION\tCHANGE-CAUSE\n")
+        for (revision, rs) in all {
+            let cause = rs.value.at(["metadata", "annotations", changeCauseAnnotation])?.string ?? ""
+            w.write("\(revision)\t\(cause.isEmpty ? "<none>" : cause)\n")
+        }
+        return KubectlOutput(out: "deployment.apps/\(o.name) \n" + w.finish() + "\n")
+    }
+
+    static func undo(_ o: StoredObject, _ cluster: inout Cluster, toRevision: Int64, dryRun: DryRun) throws(KubectlError) -> KubectlOutput {
+        if o.value.at(["spec", "paused"])?.bool == true {
+            throw .message("error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again")
+        }
+        let all = revisions(o, cluster)
+        let target: StoredObject
+        if toRevision > 0 {
+            guard let match = all.first(where: { $0.revision == toRevision }) else {
+                throw .message("error: unable to find specified revision \(toRevision) in history")
+            }
+            target = match.rs
+        } else {
+            // rollback.go: the second-highest revision.
+            guard all.count >= 2 else { throw .message("error: no rollout history found for deployment \(GoText.quote(o.name))") }
+            target = all[all.count - 2].rs
+        }
+        var template = target.value.at(["spec", "template"]) ?? .mapping([])
+        template = template.setting(["metadata", "labels", "pod-template-hash"], nil)
+        let current = o.value.at(["spec", "template"]) ?? .mapping([])
+        let revision = target.value.at(["metadata", "annotations", revisionAnnotation])?.string ?? ""
+        if template == current {
+            return KubectlOutput(out: "deployment.apps/\(o.name) skipped rollback (current template already matches revision \(revision))\n")
+        }
+        try KubectlEdit.write(o, o.value.setting(["spec", "template"], template), &cluster, dryRun: dryRun)
+        return KubectlOutput(out: "deployment.apps/\(o.name) rolled back\(dryRun.kubectlSuffix)\n")
+    }
+
+    /// rollout_status.go `DeploymentStatusViewer.Status`, checked once per virtual second
+    /// (each different message printed once) until the rollout finishes or fails.
+    static func status(_ key: ObjectKey, _ cluster: inout Cluster, watch: Bool) -> KubectlOutput {
+        var output = KubectlOutput()
+        var last = ""
+        for second in 0...maxWaitSeconds {
+            if second > 0 { cluster.advance(by: .seconds(1)) }
+            guard let d = cluster.api.store[key]?.value else {
+                output.fail("error: deployment \(GoText.quote(key.name)) was deleted")
+                return output
+            }
+            let (message, done, failure) = statusMessage(d)
+            if let failure { output.fail(failure); return output }
+            if message != last { output.out += message; last = message }
+            if done || !watch { return output }
+        }
+        output.fail("error: timed out waiting for the condition")
+        return output
+    }
+
+    static func statusMessage(_ d: Value) -> (String, Bool, String?) {
+        let name = GoText.quote(d.at(["metadata", "name"])?.text ?? "")
+        let generation = d.at(["metadata", "generation"])?.int ?? 0
+        let observed = d.at(["status", "observedGeneration"])?.int ?? 0
+        guard generation <= observed else { return ("Waiting for deployment spec update to be observed...\n", false, nil) }
+        let progressing = d.at(["status", "conditions"])?.sequence?.first { $0["type"]?.string == "Progressing" }
+        if progressing?["reason"]?.string == "ProgressDeadlineExceeded" {
+            return ("", false, "error: deployment \(name) exceeded its progress deadline")
+        }
+        let replicas = d.at(["spec", "replicas"])?.int ?? 1
+        let updated = d.at(["status", "updatedReplicas"])?.int ?? 0
+        let total = d.at(["status", "replicas"])?.int ?? 0
+        let available = d.at(["status", "availableReplicas"])?.int ?? 0
+        if updated < replicas {
+            return ("Waiting for deployment \(name) rollout to finish: \(updated) out of \(replicas) new replicas have been updated...\n", false, nil)
+        }
+        if total > updated {
+            return ("Waiting for deployment \(name) rollout to finish: \(total - updated) old replicas are pending termination...\n", false, nil)
+        }
+        if available < updated {
+            return ("Waiting for deployment \(name) rollout to finish: \(available) of \(updated) updated replicas are available...\n", false, nil)
+        }
+        return ("deployment \(name) successfully rolled out\n", true, nil)
+    }
+}

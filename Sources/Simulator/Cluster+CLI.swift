@@ -1,0 +1,63 @@
+import KubeAPI
+import YAML
+
+// What `taller k` and `taller cluster` need from the simulator beyond the learner requests of
+// APIServer+Requests.swift: a fresh interactive cluster with its nodes, and the writes
+// kubectl's imperative verbs make (scale, label, annotate, set image, rollout …: a GET, an
+// edit of the object, a PUT/PATCH of the whole object).
+
+extension Cluster {
+    /// The interactive cluster `taller cluster reiniciar` starts: `workers` worker nodes and
+    /// a control-plane node carrying kubeadm's `NoSchedule` taint, named as kind names them
+    /// (`taller-control-plane`, `taller-worker`, `taller-worker2`, …); sizes in `NodeSpec`.
+    public static func interactive(seed: UInt64 = CourseNodes.seed, workers: Int = CourseNodes.defaultWorkers) -> Cluster {
+        var cluster = Cluster(seed: seed, workers: workers)
+        cluster.advance()
+        return cluster
+    }
+}
+
+/// The fixed facts of a fresh interactive cluster.
+public enum CourseNodes {
+    /// The seed of every cluster `taller cluster reiniciar` creates (written in the README).
+    public static let seed: UInt64 = 2026
+    public static let defaultWorkers = 3
+    public static let kubeletVersion = NodeSpec.kubeletVersion
+}
+
+extension APIServer {
+    /// kubectl's read–modify–write verbs (`scale`, `label`, `annotate`, `set image`,
+    /// `rollout …`): replaces the object at `key` with `value` as an update of the main
+    /// resource (status kept, defaults, validation, immutable fields), keeping the object's
+    /// source marks. Returns the stored object (or what it would be, for a dry run).
+    @discardableResult
+    public mutating func update(_ key: ObjectKey, _ value: Value, dryRun: DryRun = .none) throws(APIError) -> StoredObject? {
+        if dryRun == .client { return StoredObject(key: key, value: value, source: store[key]?.source) }
+        return try updateObject(key, value, dryRun: dryRun == .server)
+    }
+
+    /// `kubectl create deployment|service|…` (no file): the object kubectl builds, created
+    /// through the same pipeline as `create -f` (no source marks).
+    public mutating func createGenerated(_ value: Value, resource: APIResource, namespace: String, dryRun: DryRun = .none) throws(APIError) -> APIOutcome {
+        let value = APIServer.withNamespace(value, resource: resource, default: namespace)
+        if dryRun == .client { return outcome(resource, value, .created, dryRun) }
+        let stored = try createObject(value, resource: resource, source: nil, dryRun: dryRun == .server)
+        return outcome(resource, stored.value, .created, dryRun)
+    }
+}
+
+extension Cluster {
+    /// The log lines of a container, oldest first, as the kubelet keeps them (`previous`:
+    /// the last terminated instance). nil when the simulator keeps no logs for it.
+    ///
+    /// Seam: the simulated kubelet stores logs; until then there are none and `taller k
+    /// logs` answers from the container's status (waiting, not yet started …).
+    public func containerLog(namespace: String, pod: String, container: String, previous: Bool) -> [String]? {
+        nil
+    }
+}
+
+extension APIError {
+    /// The Spanish explanation printed after kubectl's text.
+    public var explanation: String { Messages.explanation(self) }
+}

@@ -1,0 +1,85 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+@testable import CLI
+
+/// `taller cluster reiniciar|avanzar|estado`, the state folder and the wall clock.
+struct ClusterCommandTests {
+    @Test func stateSurvivesBetweenInvocations() {
+        let h = KubectlHarness()
+        h.k("create", "configmap", "cfg", "--from-literal=a=1")
+        #expect(h.k("get", "cm", "cfg", "-o", "name").out == "configmap/cfg\n")
+        // A second harness on the same folder is a new process as far as the state goes.
+        var other = h
+        other.wallClock = nil
+        #expect(other.k("get", "cm", "cfg", "-o", "jsonpath={.data.a}").out == "1")
+    }
+
+    @Test func freshClusterHasTheCourseNodes() {
+        let h = KubectlHarness()
+        let nodes = h.k("get", "nodes")
+        #expect(nodes.out == """
+        NAME                   STATUS   ROLES           AGE   VERSION
+        taller-control-plane   Ready    control-plane   0s    v1.32.4
+        taller-worker          Ready    <none>          0s    v1.32.4
+        taller-worker2         Ready    <none>          0s    v1.32.4
+        taller-worker3         Ready    <none>          0s    v1.32.4
+
+        """)
+        let reset = h.run(["cluster", "reiniciar", "--nodos", "1"])
+        #expect(reset.code == 0)
+        #expect(reset.out.hasPrefix("Clúster nuevo en \(h.folder): un nodo de control (taller-control-plane) y 1 nodo de trabajo."))
+        #expect(h.k("get", "nodes", "-o", "name").out == "node/taller-control-plane\nnode/taller-worker\n")
+    }
+
+    @Test func advanceMovesTheClock() {
+        let h = KubectlHarness()
+        h.k("create", "configmap", "cfg")
+        #expect(h.run(["cluster", "avanzar", "1h30m"]).out == "Reloj del clúster: 2026-01-01T00:00:00Z → 2026-01-01T01:30:00Z\n")
+        #expect(h.k("get", "cm", "cfg").out.contains("90m"))
+        for bad in ["5", "5x", "-1m", "abc", ""] {
+            let r = h.run(["cluster", "avanzar", bad])
+            #expect(r.code == 2, "\(bad)")
+            #expect(r.err.hasPrefix("error: "), "\(bad)")
+        }
+        #expect(GoDuration.parse("1.5h") == .success(5_400_000))
+        #expect(GoDuration.parse("300ms") == .success(300))
+        let status = h.run(["cluster", "estado"])
+        #expect(status.out.contains("Hora virtual: 2026-01-01T01:30:00Z (90m desde que empezó)"))
+        #expect(status.out.contains("Nodos: 4 (4 Ready)"))
+    }
+
+    @Test func wallClockAdvancesTheClusterWithACap() {
+        var h = KubectlHarness(wallClock: 1_000_000)
+        h.k("create", "configmap", "cfg")
+        h.wallClock = 1_000_000 + 42_000
+        #expect(h.k("get", "cm", "cfg").out.contains("42s"))
+        // The read above saved nothing: the jump counts from the last save, capped at 1 h.
+        h.wallClock = 1_000_000 + 42_000 + 86_400_000
+        #expect(h.run(["cluster", "estado"]).out.contains("Hora virtual: 2026-01-01T01:00:00Z"))
+    }
+
+    @Test func damagedStateSaysHowToGetOut() {
+        let h = KubectlHarness()
+        h.k("create", "configmap", "cfg")
+        let path = h.folder + "/cluster.estado"
+        let fd = open(path, O_WRONLY | O_TRUNC)
+        _ = "basura".withCString { write(fd, $0, 6) }
+        close(fd)
+        let r = h.k("get", "pods")
+        #expect(r.code == 1)
+        #expect(r.out.isEmpty)
+        #expect(r.err.contains("está dañado"))
+        #expect(r.err.contains("taller cluster reiniciar"))
+        #expect(h.run(["cluster", "reiniciar"]).code == 0)
+        #expect(h.k("get", "cm", "cfg").code == 1)
+    }
+}
+
+extension Result: @retroactive Equatable where Success == Int64, Failure == GoDuration.Failure {
+    public static func == (a: Self, b: Self) -> Bool {
+        if case .success(let x) = a, case .success(let y) = b { return x == y }
+        return false
+    }
+}

@@ -1,0 +1,96 @@
+import Testing
+@testable import CLI
+
+/// `scale`, `label`, `annotate`, `set image`, `expose`, `rollout`, `logs`, imperative create.
+struct KubectlEditTests {
+    func cluster() -> KubectlHarness {
+        let h = KubectlHarness()
+        h.k("apply", "-f", h.file("web.yaml", deploymentManifest()))
+        return h
+    }
+
+    @Test func scale() {
+        let h = cluster()
+        #expect(h.k("scale", "deployment/web", "--replicas=5").out == "deployment.apps/web scaled\n")
+        #expect(h.k("get", "deploy", "web", "-o", "jsonpath={.spec.replicas}").out == "5")
+        #expect(h.k("scale", "deploy", "web", "--replicas=1", "--dry-run=client").out == "deployment.apps/web scaled (dry run)\n")
+        #expect(h.k("scale", "deploy", "web").err == "error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n")
+        #expect(h.k("scale", "deploy", "web", "--replicas=2", "--current-replicas=3").err == "error: Expected replicas to be 3, was 5\n")
+        #expect(h.k("scale", "deploy/nada", "--replicas=2").err == "Error from server (NotFound): deployments.apps \"nada\" not found\n")
+    }
+
+    @Test func labelAndAnnotate() {
+        let h = cluster()
+        #expect(h.k("label", "deploy", "web", "tier=front").out == "deployment.apps/web labeled\n")
+        let clash = h.k("label", "deploy", "web", "app=otra")
+        #expect(clash.code == 1)
+        #expect(clash.err.hasPrefix("error: 'app' already has a value (web), and --overwrite is false\n"))
+        #expect(h.k("label", "deploy", "web", "app=otra", "--overwrite").out == "deployment.apps/web labeled\n")
+        #expect(h.k("label", "deploy/web", "tier-").out == "deployment.apps/web unlabeled\n")
+        #expect(h.k("get", "deploy", "web", "-o", "jsonpath={.metadata.labels}").out == "{\"app\":\"otra\"}")
+        #expect(h.k("annotate", "deploy", "web", "nota=hola").out == "deployment.apps/web annotated\n")
+        #expect(h.k("annotate", "deploy", "web", "nota=adios").err.hasPrefix("error: --overwrite is false but found the following declared annotation(s): 'nota' already has a value (hola)\n"))
+    }
+
+    @Test func setImageAndExpose() {
+        let h = cluster()
+        #expect(h.k("set", "image", "deployment/web", "web=nginx:1.26").out == "deployment.apps/web image updated\n")
+        #expect(h.k("get", "deploy", "web", "-o", "jsonpath={.spec.template.spec.containers[0].image}").out == "nginx:1.26")
+        #expect(h.k("set", "image", "deploy/web", "nope=nginx").err == "error: unable to find container named \"nope\"\n")
+        #expect(h.k("expose", "deployment", "web", "--port=80", "--target-port=8080").out == "service/web exposed\n")
+        #expect(h.k("get", "svc", "web", "-o", "jsonpath={.spec.ports[0].targetPort} {.spec.selector.app}").out == "8080 web")
+        #expect(h.k("expose", "deploy/web", "--name=web2").out == "service/web2 exposed\n")
+        #expect(h.k("get", "svc", "web2", "-o", "jsonpath={.spec.ports[0].port}").out == "80")
+        #expect(h.k("expose", "deploy", "web").err.hasPrefix("Error from server (AlreadyExists): services \"web\" already exists\n"))
+    }
+
+    @Test func rolloutVerbs() {
+        let h = cluster()
+        #expect(h.k("rollout", "pause", "deployment/web").out == "deployment.apps/web paused\n")
+        #expect(h.k("rollout", "pause", "deployment/web").err == "error: deployments.apps \"web\" is already paused\n")
+        #expect(h.k("rollout", "restart", "deployment/web").err == "error: deployments.apps \"web\" can't restart paused deployment (run rollout resume first)\n")
+        #expect(h.k("rollout", "undo", "deployment/web").err == "error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again\n")
+        #expect(h.k("rollout", "resume", "deployment/web").out == "deployment.apps/web resumed\n")
+        #expect(h.k("rollout", "resume", "deployment/web").err == "error: deployments.apps \"web\" is not paused\n")
+        #expect(h.k("rollout", "restart", "deploy", "web").out == "deployment.apps/web restarted\n")
+        #expect(h.k("get", "deploy", "web", "-o", "jsonpath={.spec.template.metadata.annotations}").out == "{\"kubectl.kubernetes.io/restartedAt\":\"2026-01-01T00:00:00Z\"}")
+        #expect(h.k("rollout", "status", "deploy/web", "--watch=false").out.hasPrefix("Waiting for deployment"))
+        // The restart made revision 2; undo goes back to revision 1's template.
+        #expect(h.k("rollout", "undo", "deployment/web").out == "deployment.apps/web rolled back\n")
+    }
+
+    @Test func rolloutStatusMessages() {
+        func d(_ status: String) -> YAMLValue { KubectlRolloutSample.deployment(status) }
+        #expect(KubectlRollout.statusMessage(d("observedGeneration: 1, replicas: 3, updatedReplicas: 1")).0 == "Waiting for deployment \"web\" rollout to finish: 1 out of 3 new replicas have been updated...\n")
+        #expect(KubectlRollout.statusMessage(d("observedGeneration: 1, replicas: 4, updatedReplicas: 3")).0 == "Waiting for deployment \"web\" rollout to finish: 1 old replicas are pending termination...\n")
+        #expect(KubectlRollout.statusMessage(d("observedGeneration: 1, replicas: 3, updatedReplicas: 3, availableReplicas: 2")).0 == "Waiting for deployment \"web\" rollout to finish: 2 of 3 updated replicas are available...\n")
+        #expect(KubectlRollout.statusMessage(d("observedGeneration: 1, replicas: 3, updatedReplicas: 3, availableReplicas: 3")) == ("deployment \"web\" successfully rolled out\n", true, nil))
+        #expect(KubectlRollout.statusMessage(d("observedGeneration: 0")).0 == "Waiting for deployment spec update to be observed...\n")
+    }
+
+    @Test func logsOfAPendingPod() {
+        let h = KubectlHarness()
+        h.k("apply", "-f", "-", stdin: "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  nodeName: taller-worker\n  containers: [{name: web, image: nginx}]\n")
+        let r = h.k("logs", "p")
+        #expect(r.code == 1)
+        #expect(r.err.hasPrefix("Error from server (BadRequest): container \"web\" in pod \"p\" is waiting to start: ContainerCreating\n"))
+        #expect(h.k("logs", "nada").err == "Error from server (NotFound): pods \"nada\" not found\n")
+        #expect(h.k("logs", "p", "-c", "x").err == "error: container x is not valid for pod p\n")
+        #expect(h.k("logs", "p", "--previous").err == "Error from server (BadRequest): previous terminated container \"web\" in pod \"p\" not found\n")
+    }
+
+    @Test func imperativeCreateErrors() {
+        let h = KubectlHarness()
+        #expect(h.k("create", "deployment", "web").err == "error: required flag(s) \"image\" not set\n")
+        #expect(h.k("create", "service", "clusterip", "web").err == "error: at least one tcp port specifier must be provided\n")
+        #expect(h.k("create", "configmap", "c", "--from-literal=bad").err == "error: invalid literal source bad, expected key=value\n")
+        #expect(h.k("create", "configmap", "c", "--from-literal=a=1", "--from-literal=a=2").err == "error: cannot add key \"a\", another key by that name already exists in Data for ConfigMap \"c\"\n")
+        #expect(h.k("create", "deployment", "web", "--image=nginx").out == "deployment.apps/web created\n")
+        #expect(h.k("create", "deployment", "web", "--image=nginx").err.hasPrefix("error: failed to create deployment: deployments.apps \"web\" already exists\n"))
+        #expect(h.k("create", "namespace", "dev").out == "namespace/dev created\n")
+        #expect(h.k("create", "namespace", "dev").err.hasPrefix("Error from server (AlreadyExists): namespaces \"dev\" already exists\n"))
+        #expect(h.k("create", "job", "j", "--image=busybox", "--", "echo", "hola").out == "job.batch/j created\n")
+        #expect(h.k("create", "secret", "generic", "s", "--from-literal=a=b").out == "secret/s created\n")
+        #expect(h.k("get", "secret", "s", "-o", "jsonpath={.data.a}").out == "Yg==")
+    }
+}

@@ -23,6 +23,9 @@ public func yamlFuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> C
     let fast = outcome { () throws(YAMLError) in try YAML.compose(bytes, file: "fuzz.yaml", limits: limits) }
     let full = outcome { () throws(YAMLError) in try YAML.composeWithFullParser(bytes, file: "fuzz.yaml", limits: limits) }
     precondition(fast == full, "fast path and full parser disagree:\n\(fast)\n---\n\(full)")
+    // And split across cores, as large streams are (forced on for any size here).
+    let parallel = outcome { () throws(YAMLError) in try YAML.compose(bytes, file: "fuzz.yaml", limits: limits, parallelFrom: 1) }
+    precondition(parallel == full, "parallel composition and full parser disagree:\n\(parallel)\n---\n\(full)")
     do {
         _ = try YAML.compose(bytes, file: "fuzz.yaml", limits: limits)
     } catch {

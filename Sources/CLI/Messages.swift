@@ -53,6 +53,7 @@ enum Messages {
     static let measureSummary = "mide la velocidad del analizador (para desarrolladores)"
     static let fileHelp = "el archivo YAML que leer; «-» para la entrada estándar"
     static let schemaHelp = "cómo interpretar los valores sin comillas (por omisión: kubernetes)"
+    static let coresHelp = "1 para medir un solo núcleo; todos (por omisión) reparte los documentos de un flujo grande entre los núcleos"
     static let timesHelp = "cuántas veces analizar el archivo (por omisión: 5)"
     static func measured(bytes: Int, times: Int, seconds: Double, nodes: Int) -> String {
         let mb = Double(bytes * times) / 1_000_000

@@ -18,6 +18,11 @@ public enum YAML {
         try compose(bytes, file: file, limits: limits, parallelFrom: ParallelCompose.minimumBytes)
     }
 
+    /// `compose` on one core only when `parallel` is false (to measure one core's speed).
+    public static func compose(_ bytes: [UInt8], file: String = "", limits: YAMLLimits = .standard, parallel: Bool) throws(YAMLError) -> [Document] {
+        try compose(bytes, file: file, limits: limits, parallelFrom: parallel ? ParallelCompose.minimumBytes : Int.max)
+    }
+
     /// `compose`, taking several cores for inputs of `parallelFrom` bytes or more.
     static func compose(_ bytes: [UInt8], file: String, limits: YAMLLimits, parallelFrom: Int) throws(YAMLError) -> [Document] {
         let source = try SourceBuffer(bytes: bytes, file: file, limits: limits)

@@ -10,19 +10,19 @@ extension Defaults {
             let completionsUnset = spec["completions"]?.isNull ?? true
             let parallelismUnset = spec["parallelism"]?.isNull ?? true
             if completionsUnset && parallelismUnset {
-                spec.setField("completions", 1)
-                spec.setField("parallelism", 1)
+                spec.set("completions", 1)
+                spec.set("parallelism", 1)
             }
             spec.setFieldIfMissing("parallelism", 1)
             if spec["backoffLimit"]?.isNull ?? true {
                 let perIndex = !(spec["backoffLimitPerIndex"]?.isNull ?? true)
-                spec.setField("backoffLimit", perIndex ? .int(Int64(Int32.max)) : 6)
+                spec.set("backoffLimit", perIndex ? .int(Int64(Int32.max)) : 6)
             }
             spec.setFieldIfMissing("completionMode", "NonIndexed")
             spec.setFieldIfMissing("suspend", false)
             if spec["podReplacementPolicy"]?.isNull ?? true {
                 let hasFailurePolicy = !(spec["podFailurePolicy"]?.isNull ?? true)
-                spec.setField("podReplacementPolicy", hasFailurePolicy ? "Failed" : "TerminatingOrFailed")
+                spec.set("podReplacementPolicy", hasFailurePolicy ? "Failed" : "TerminatingOrFailed")
             }
             spec.editPath(["podFailurePolicy"]) { policy in
                 policy.editEach("rules") { rule in
@@ -33,7 +33,7 @@ extension Defaults {
         }
         if let labels = templateLabels, !labels.isNull {
             o.editField("metadata", create: true) { meta in
-                if meta["labels"]?.isEmptyCollection ?? true { meta.setField("labels", labels) }
+                if meta["labels"]?.isEmptyCollection ?? true { meta.set("labels", labels) }
             }
         }
     }
@@ -75,11 +75,11 @@ extension Defaults {
         // shows them in metadata too.
         if o["metadata"]?["labels"]?.isEmptyCollection ?? true,
            let labels = o["spec"]?["template"]?["metadata"]?["labels"] {
-            o.editField("metadata", create: true) { $0.setField("labels", labels) }
+            o.editField("metadata", create: true) { $0.set("labels", labels) }
         }
         o.editField("spec", create: true) { spec in
             if spec["selector"]?.isNull ?? true {
-                spec.setField("selector", ["matchLabels": ["batch.kubernetes.io/controller-uid": .string(uid)]])
+                spec.set("selector", ["matchLabels": ["batch.kubernetes.io/controller-uid": .string(uid)]])
             }
         }
         return o

@@ -28,7 +28,7 @@ extension Defaults {
     static func namespace(_ o: inout Value) {
         if let name = o["metadata"]?["name"]?.string, !name.isEmpty {
             o.editField("metadata", create: true) { meta in
-                meta.editField("labels", create: true) { $0.setField("kubernetes.io/metadata.name", .string(name)) }
+                meta.editField("labels", create: true) { $0.set("kubernetes.io/metadata.name", .string(name)) }
             }
         }
         o.editField("spec", create: true) { $0.setFieldIfMissing("finalizers", ["kubernetes"]) }
@@ -44,7 +44,7 @@ extension Defaults {
                 return
             }
             if spec["metrics"]?.isEmptyCollection ?? true {
-                spec.setField("metrics", [[
+                spec.set("metrics", [[
                     "type": "Resource",
                     "resource": ["name": "cpu", "target": ["type": "Utilization", "averageUtilization": 80]],
                 ]])
@@ -75,7 +75,7 @@ extension Defaults {
         o.editField("spec", create: true) { spec in
             if spec["policyTypes"]?.isEmptyCollection ?? true {
                 let egress = !(spec["egress"]?.isEmptyCollection ?? true)
-                spec.setField("policyTypes", egress ? ["Ingress", "Egress"] : ["Ingress"])
+                spec.set("policyTypes", egress ? ["Ingress", "Egress"] : ["Ingress"])
             }
             for direction in ["ingress", "egress"] {
                 spec.editEach(direction) { rule in

@@ -33,7 +33,7 @@ extension Defaults {
                     spec.editEach(key) { c in
                         c.editEach("ports") { port in
                             if port["hostPort"]?.isZeroScalar ?? true, let cp = port["containerPort"] {
-                                port.setField("hostPort", cp)
+                                port.set("hostPort", cp)
                             }
                         }
                     }
@@ -67,7 +67,7 @@ extension Defaults {
         for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"] where !tolerates(key) {
             added.append(["effect": "NoExecute", "key": .string(key), "operator": "Exists", "tolerationSeconds": 300])
         }
-        if added.count != existing.count { spec.setField("tolerations", .sequence(added)) }
+        if added.count != existing.count { spec.set("tolerations", .sequence(added)) }
     }
 
     static func requestsFromLimits(_ c: inout Value) {
@@ -84,7 +84,7 @@ extension Defaults {
     static func container(_ c: inout Value) {
         if c["imagePullPolicy"]?.isZeroScalar ?? true {
             let tag = ImageReference.tag(of: c["image"]?.string ?? "")
-            c.setField("imagePullPolicy", tag == "latest" ? "Always" : "IfNotPresent")
+            c.set("imagePullPolicy", tag == "latest" ? "Always" : "IfNotPresent")
         }
         c.setFieldIfZero("terminationMessagePath", "/dev/termination-log")
         c.setFieldIfZero("terminationMessagePolicy", "File")
@@ -121,7 +121,7 @@ extension Defaults {
 
     static func volume(_ v: inout Value) {
         let hasSource = v.mappingKeys.contains { volumeSources.contains($0) && !(v[$0]?.isNull ?? true) }
-        if !hasSource { v.setField("emptyDir", .mapping([])) }
+        if !hasSource { v.set("emptyDir", .mapping([])) }
         for key in ["secret", "configMap", "downwardAPI", "projected"] {
             v.editField(key) { $0.setFieldIfMissing("defaultMode", 420) }
         }

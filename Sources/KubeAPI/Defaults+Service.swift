@@ -10,17 +10,17 @@ extension Defaults {
         o.editField("spec", create: true) { spec in
             spec.setFieldIfZero("sessionAffinity", "None")
             if spec["sessionAffinity"] == "None" {
-                spec.setField("sessionAffinityConfig", .null)
+                spec.set("sessionAffinityConfig", .null)
                 spec = spec.removingNullField("sessionAffinityConfig")
             } else if spec["sessionAffinity"] == "ClientIP",
                       spec["sessionAffinityConfig"]?["clientIP"]?["timeoutSeconds"]?.isNull ?? true {
-                spec.setField("sessionAffinityConfig", ["clientIP": ["timeoutSeconds": 10800]])
+                spec.set("sessionAffinityConfig", ["clientIP": ["timeoutSeconds": 10800]])
             }
             spec.setFieldIfZero("type", "ClusterIP")
             spec.editEach("ports") { port in
                 port.setFieldIfZero("protocol", "TCP")
                 if port["targetPort"]?.isZeroScalar ?? true, let p = port["port"] {
-                    port.setField("targetPort", p)
+                    port.set("targetPort", p)
                 }
             }
             let type = spec["type"]?.string ?? ""

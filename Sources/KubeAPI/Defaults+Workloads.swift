@@ -35,13 +35,13 @@ extension Defaults {
         o.editField("spec", create: true) { spec in
             spec.setFieldIfMissing("replicas", 1)
             if let labels = templateLabels, !labels.isNull {
-                if spec["selector"]?.isEmptyCollection ?? true { spec.setField("selector", labels) }
+                if spec["selector"]?.isEmptyCollection ?? true { spec.set("selector", labels) }
             }
             spec.editField("template") { podTemplate(&$0) }
         }
         if let labels = templateLabels, !labels.isNull {
             o.editField("metadata", create: true) { meta in
-                if meta["labels"]?.isEmptyCollection ?? true { meta.setField("labels", labels) }
+                if meta["labels"]?.isEmptyCollection ?? true { meta.set("labels", labels) }
             }
         }
     }
@@ -67,7 +67,7 @@ extension Defaults {
             spec.setFieldIfZero("podManagementPolicy", "OrderedReady")
             spec.editField("updateStrategy", create: true) { strategy in
                 if strategy["type"]?.isZeroScalar ?? true {
-                    strategy.setField("type", "RollingUpdate")
+                    strategy.set("type", "RollingUpdate")
                     strategy.setFieldIfMissing("rollingUpdate", .mapping([]))
                 }
                 if strategy["type"] == "RollingUpdate", let ru = strategy["rollingUpdate"], !ru.isNull {

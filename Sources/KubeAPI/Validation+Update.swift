@@ -48,8 +48,8 @@ extension Validation {
             }
         case ("", "PersistentVolumeClaim"):
             var oldSpec = old["spec"] ?? .mapping([]), newSpec = new["spec"] ?? .mapping([])
-            oldSpec.setField("resources", .null); newSpec.setField("resources", .null)
-            oldSpec.setField("volumeAttributesClassName", .null); newSpec.setField("volumeAttributesClassName", .null)
+            oldSpec.set("resources", .null); newSpec.set("resources", .null)
+            oldSpec.set("volumeAttributesClassName", .null); newSpec.set("volumeAttributesClassName", .null)
             if oldSpec != newSpec {
                 errs.append(.forbidden(spec, "spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims"))
             }

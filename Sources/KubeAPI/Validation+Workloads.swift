@@ -75,9 +75,9 @@ extension Validation {
         for claim in spec["volumeClaimTemplates"]?.sequence ?? [] {
             volumes.append(["name": claim["metadata"]?["name"] ?? "", "persistentVolumeClaim": ["claimName": "template"]])
         }
-        if !volumes.isEmpty { withClaims.setField("volumes", .sequence(volumes)) }
+        if !volumes.isEmpty { withClaims.set("volumes", .sequence(volumes)) }
         var templateWithClaims = template ?? .mapping([])
-        templateWithClaims.setField("spec", withClaims)
+        templateWithClaims.set("spec", withClaims)
         errs += podTemplate(templateWithClaims, templatePath)
         errs += onlyRestartAlways(template, templatePath, kind: "StatefulSet")
         return errs

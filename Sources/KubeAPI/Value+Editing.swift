@@ -3,32 +3,18 @@ import YAML
 // Small in-place editing helpers for `Value` mappings, used by defaulting. Keys keep their
 // written order; new keys go at the end (`YAMLWriter`/`JSONWriter` sort them like Go anyway).
 extension Value {
-    /// Sets `key` to `value`, replacing an existing entry in place or appending a new one.
-    /// A non-mapping receiver becomes a mapping first.
-    mutating func setField(_ key: String, _ value: Value) {
-        guard case .mapping(var pairs) = self else {
-            self = .mapping([Pair(key, value)])
-            return
-        }
-        if let i = pairs.lastIndex(where: { $0.key == .string(key) }) {
-            pairs[i].value = value
-        } else {
-            pairs.append(Pair(key, value))
-        }
-        self = .mapping(pairs)
-    }
 
     /// Sets `key` only when it is absent or `null` (Go's "nil pointer / zero value" test).
     mutating func setFieldIfMissing(_ key: String, _ value: Value) {
         if let existing = self[key], !existing.isNull { return }
-        setField(key, value)
+        set(key, value)
     }
 
     /// Sets `key` when it is absent, `null`, `""` or `0`, as Go's `if x == ""` / `if x == 0`
     /// defaulting of non-pointer fields does.
     mutating func setFieldIfZero(_ key: String, _ value: Value) {
         if let existing = self[key], !existing.isZeroScalar { return }
-        setField(key, value)
+        set(key, value)
     }
 
     /// Edits the value under `key` in place; a missing key starts as an empty mapping when
@@ -43,14 +29,14 @@ extension Value {
             return
         }
         body(&child)
-        setField(key, child)
+        set(key, child)
     }
 
     /// Edits every element of the sequence under `key` (nothing if it is not a sequence).
     mutating func editEach(_ key: String, _ body: (inout Value) -> Void) {
         guard case .sequence(var items)? = self[key] else { return }
         for i in items.indices { body(&items[i]) }
-        setField(key, .sequence(items))
+        set(key, .sequence(items))
     }
 
     /// Edits the value at a path of keys, creating empty mappings on the way when `create`.

@@ -25,19 +25,6 @@ extension Value {
         return out
     }
 
-    /// Sets `key`, replacing in place or appending; a non-mapping becomes a mapping.
-    mutating func set(_ key: String, _ value: Value) {
-        guard case .mapping(var pairs) = self else {
-            self = .mapping([Pair(key, value)])
-            return
-        }
-        if let i = pairs.lastIndex(where: { $0.key == .string(key) }) {
-            pairs[i].value = value
-        } else {
-            pairs.append(Pair(key, value))
-        }
-        self = .mapping(pairs)
-    }
 
     /// Removes `key` from a mapping (nothing for other values).
     mutating func remove(_ key: String) {

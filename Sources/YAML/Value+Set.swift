@@ -1,0 +1,16 @@
+extension Value {
+    /// Sets `key` to `value` in a mapping, replacing an existing entry in place (the last
+    /// one, if the key repeats) or appending a new one. A non-mapping becomes a mapping.
+    public mutating func set(_ key: String, _ value: Value) {
+        guard case .mapping(var pairs) = self else {
+            self = .mapping([Pair(key, value)])
+            return
+        }
+        if let i = pairs.lastIndex(where: { $0.key == .string(key) }) {
+            pairs[i].value = value
+        } else {
+            pairs.append(Pair(key, value))
+        }
+        self = .mapping(pairs)
+    }
+}

@@ -23,6 +23,18 @@ extension Defaults {
 
     static func secret(_ o: inout Value) {
         o.setFieldIfZero("type", "Opaque")
+        // Not a default but the v1 → internal conversion (pkg/apis/core/v1/conversion.go,
+        // `Convert_v1_Secret_To_core_Secret`): `stringData` is merged into `data`, its keys
+        // winning, and never stored. Validation and `-o yaml` then see only `data`.
+        if let stringData = o["stringData"]?.mapping {
+            o.editField("data", create: true) { data in
+                for pair in stringData {
+                    guard let key = pair.key.string else { continue }
+                    data.set(key, .string(GoBase64.encode(Array((pair.value.string ?? "").utf8))))
+                }
+            }
+            if case .mapping(let pairs) = o { o = .mapping(pairs.filter { $0.key != .string("stringData") }) }
+        }
     }
 
     static func namespace(_ o: inout Value) {

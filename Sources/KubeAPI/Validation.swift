@@ -32,7 +32,15 @@ public enum Validation {
         case ("", "ServiceAccount"): return objectMeta(object, rule: .dns1123Subdomain)
         case ("networking.k8s.io", "Ingress"): return ingress(object)
         case ("autoscaling", "HorizontalPodAutoscaler"): return horizontalPodAutoscaler(object)
-        default: return objectMeta(object, rule: .dns1123Subdomain)
+        // pkg/apis/rbac/validation/validation.go: `ValidateRBACName` is
+        // `path.IsValidPathSegmentName`, so `system:kube-scheduler` is a valid name.
+        case ("rbac.authorization.k8s.io", "Role"), ("rbac.authorization.k8s.io", "RoleBinding"):
+            return objectMeta(object, rule: .pathSegment)
+        case ("rbac.authorization.k8s.io", "ClusterRole"), ("rbac.authorization.k8s.io", "ClusterRoleBinding"):
+            return objectMeta(object, rule: .pathSegment, namespaced: false)
+        default:
+            let namespaced = Kinds.resource(apiVersion: apiVersion, kind: kind)?.namespaced ?? true
+            return objectMeta(object, rule: .dns1123Subdomain, namespaced: namespaced)
         }
     }
 

@@ -85,7 +85,13 @@ struct KubectlOracleTests {
         for template in Self.templates {
             let expected = Self.run(["label", "-f", file.path, "--local", "x=y", "-o", "jsonpath=" + template]).out
             let ours = try JSONPath(template).execute(object)
-            #expect(ours == expected, "\(template)")
+            if template == "{..name}" {
+                // Recursive descent walks Go maps, whose order is random in kubectl (it
+                // printed "a b p1" on one run and "p1 a b" on another): compare the words.
+                #expect(ours.split(separator: " ").sorted() == expected.split(separator: " ").sorted(), "\(template)")
+            } else {
+                #expect(ours == expected, "\(template)")
+            }
         }
         for (template, message) in [("{.spec.containers[", "unterminated array"), ("{!}", "unrecognized character in action: U+0021 '!'")] {
             let err = Self.run(["label", "-f", file.path, "--local", "x=y", "-o", "jsonpath=" + template]).err

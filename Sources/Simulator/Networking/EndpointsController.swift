@@ -43,7 +43,8 @@ public struct EndpointsController: Controller {
         var ep: Value = existing?.value ?? ["apiVersion": "v1", "kind": "Endpoints",
                                             "metadata": ["name": .string(key.name), "namespace": .string(key.namespace)]]
         ep.editMetadata { meta in
-            meta.set("labels", ServiceEndpoints.labelsValue(labels))
+            // An empty label map is omitted (omitempty).
+            if labels.isEmpty { meta.remove("labels") } else { meta.set("labels", ServiceEndpoints.labelsValue(labels)) }
             var annotations = Value.strings(meta["annotations"])
             annotations[ServiceEndpoints.triggerTimeAnnotation] = now.rfc3339
             meta.set("annotations", ServiceEndpoints.labelsValue(annotations))

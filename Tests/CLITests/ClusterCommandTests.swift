@@ -104,9 +104,10 @@ struct ServiceNetworkingCLITests {
         h.run(["cluster", "avanzar", "10s"])
         let out = h.k("get", "svc,ep").out
         let lines = out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[0] == "NAME                 TYPE           CLUSTER-IP      EXTERNAL-IP   PORT(S)        AGE")
-        #expect(lines[1].hasPrefix("service/kubernetes   ClusterIP      10.96.0.1       <none>        443/TCP"))
-        let web = lines[2].split(separator: " ").map(String.init)
+        let columns = { (line: String) in line.split(separator: " ").map(String.init) }
+        #expect(columns(lines[0]) == ["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"])
+        #expect(columns(lines[1]) == ["service/kubernetes", "ClusterIP", "10.96.0.1", "<none>", "443/TCP", "10s"])
+        let web = columns(lines[2])
         #expect(web[0] == "service/web" && web[1] == "LoadBalancer" && web[3] == "<pending>")
         #expect(web[2].hasPrefix("10."))
         #expect(web[4].hasPrefix("80:3") && web[4].hasSuffix("/TCP"))

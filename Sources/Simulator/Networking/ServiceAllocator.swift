@@ -110,7 +110,10 @@ extension APIServer {
     /// The allocation step of a Service create (`old == nil`) or update, run before validation.
     func allocateService(_ o: inout Value, old: Value?, source: ObjectSource?) throws(APIError) {
         let key = ObjectKey(resource: "services", namespace: o.objectNamespace, name: o.objectName)
-        if let old { ServiceAllocation.patchAllocatedValues(&o, old: old) }
+        if let old {
+            ServiceAllocation.dropTypeDependentFields(&o, old: old)
+            ServiceAllocation.patchAllocatedValues(&o, old: old)
+        }
         var rng = SeededRandom(seed: ServiceAllocation.fnv(key.description) ^ (random.state.first ?? 0))
         var errs: [FieldError] = []
         let others = store.list("services", namespace: nil).filter { $0.key != key }
@@ -220,34 +223,5 @@ extension APIServer {
             if hc == 0, let n = allocateNext() { o.edit("spec") { $0.set("healthCheckNodePort", .int(n)) } }
         }
         return errs
-    }
-}
-
-extension ServiceAllocation {
-    /// storage.go `patchAllocatedValues`: an update that leaves out the allocated clusterIP(s),
-    /// NodePorts (matched by port name) or health-check port keeps the stored ones.
-    static func patchAllocatedValues(_ new: inout Value, old: Value) {
-        if needsClusterIP(old) && needsClusterIP(new) {
-            new.edit("spec") { spec in
-                if (spec["clusterIP"]?.string ?? "").isEmpty, let ip = old["spec"]?["clusterIP"] { spec.set("clusterIP", ip) }
-                let ips = (spec["clusterIPs"]?.sequence ?? []).compactMap(\.string)
-                if ips.isEmpty || ips[0].isEmpty, let oldIPs = old["spec"]?["clusterIPs"] { spec.set("clusterIPs", oldIPs) }
-            }
-        }
-        if needsNodePort(old) && needsNodePort(new) {
-            let oldPorts = old["spec"]?["ports"]?.sequence ?? []
-            var ports = new["spec"]?["ports"]?.sequence ?? []
-            let used = Set(nodePorts(old)).intersection(nodePorts(new))
-            var byName: [String: Int64] = [:]
-            for p in oldPorts { byName[p["name"]?.string ?? ""] = p["nodePort"]?.int ?? 0 }
-            for i in ports.indices where (ports[i]["nodePort"]?.int ?? 0) == 0 {
-                if let n = byName[ports[i]["name"]?.string ?? ""], n != 0, !used.contains(Int(n)) { ports[i].set("nodePort", .int(n)) }
-            }
-            if !ports.isEmpty { new.edit("spec") { $0.set("ports", .sequence(ports)) } }
-        }
-        if needsHealthCheck(old) && needsHealthCheck(new), (new["spec"]?["healthCheckNodePort"]?.int ?? 0) == 0,
-           let hc = old["spec"]?["healthCheckNodePort"] {
-            new.edit("spec") { $0.set("healthCheckNodePort", hc) }
-        }
     }
 }

@@ -114,6 +114,23 @@ func service(_ c: Cluster, _ name: String, namespace: String = "default") throws
         #expect(throws: APIError.self) { _ = try c.api.update(ObjectKey(resource: "services", namespace: "default", name: "web"), changed) }
     }
 
+    /// strategy.go dropTypeDependentFields: NodePort → ClusterIP drops the allocated NodePort
+    /// and externalTrafficPolicy the user left as they were; back to NodePort allocates again.
+    @Test func typeChangeDropsAndReallocatesNodePorts() throws {
+        var c = Cluster(workers: 1)
+        let key = ObjectKey(resource: "services", namespace: "default", name: "np")
+        _ = try c.api.create(decoded(serviceYAML("np", type: "NodePort")))
+        var v = try service(c, "np")
+        v.edit("spec") { $0.set("type", "ClusterIP") }
+        _ = try c.api.update(key, v)
+        v = try service(c, "np")
+        #expect(v["spec"]?["ports"]?[0]?["nodePort"] == nil)
+        #expect(v["spec"]?["externalTrafficPolicy"] == nil)
+        v.edit("spec") { $0.set("type", "NodePort") }
+        _ = try c.api.update(key, v)
+        #expect(try service(c, "np")["spec"]?["ports"]?[0]?["nodePort"]?.int != nil)
+    }
+
     @Test func nodePortsAllocatedConflictsRejectedAndReleasedOnDelete() throws {
         var c = Cluster(workers: 1)
         _ = try c.api.create(decoded(serviceYAML("auto", type: "NodePort")))

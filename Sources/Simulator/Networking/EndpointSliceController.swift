@@ -19,6 +19,9 @@ import YAML
 /// slice with no ports and no endpoints (kubectl shows `<unset>`). Endpoints with a different
 /// resolved port set (a named targetPort some pods lack) go to separate slices.
 ///
+/// When slices are both to create and to delete, the creates become updates of the slices that
+/// would go (`finalize`), so a Service created before its pods keeps its slice's name.
+///
 /// Deviations: slices are compared and packed per port set without upstream's cross-set
 /// "fill existing slices" optimisation; ports in a slice are ordered by port, not by hash.
 public struct EndpointSliceController: Controller {
@@ -56,6 +59,7 @@ public struct EndpointSliceController: Controller {
             desired[ports]!.append((pod.uid, EndpointSliceController.endpoint(pod, service: svc, publishNotReady: publishNotReady)))
         }
         var actions: [Action] = []
+        var creates: [(ports: Value, endpoints: Value)] = []
         var used: Set<ObjectKey> = []
         for ports in order {
             var remaining = desired[ports]!
@@ -75,7 +79,7 @@ public struct EndpointSliceController: Controller {
             while !remaining.isEmpty {
                 let chunk = remaining.prefix(EndpointSliceController.maxEndpointsPerSlice).map(\.endpoint)
                 remaining.removeFirst(chunk.count)
-                actions.append(.create(EndpointSliceController.newSlice(svc, ports: .sequence(ports), endpoints: .sequence(chunk), labels: labels, now: now)))
+                creates.append((.sequence(ports), .sequence(chunk)))
             }
         }
         if desired.isEmpty {
@@ -86,10 +90,18 @@ public struct EndpointSliceController: Controller {
                     actions += EndpointSliceController.write(slice: placeholder, ports: nil, endpoints: nil, labels: labels, now: now)
                 }
             } else {
-                actions.append(.create(EndpointSliceController.newSlice(svc, ports: .null, endpoints: .null, labels: labels, now: now)))
+                creates.append((.null, .null))
             }
         }
-        for slice in owned where !used.contains(slice.key) { actions.append(.delete(slice.key, .background)) }
+        // finalize: a slice that would be deleted takes the place of one to create (same name).
+        var deletes = owned.filter { !used.contains($0.key) }
+        while let create = creates.last, !deletes.isEmpty {
+            creates.removeLast()
+            let slice = deletes.removeFirst()
+            actions += EndpointSliceController.write(slice: slice, ports: create.ports.sequence, endpoints: create.endpoints.sequence, labels: labels, now: now)
+        }
+        for c in creates { actions.append(.create(EndpointSliceController.newSlice(svc, ports: c.ports, endpoints: c.endpoints, labels: labels, now: now))) }
+        for slice in deletes { actions.append(.delete(slice.key, .background)) }
         return actions
     }
 

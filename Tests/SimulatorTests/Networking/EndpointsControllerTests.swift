@@ -99,6 +99,21 @@ func slices(_ c: Cluster, service: String) -> [Value] {
         #expect(c.readyEndpoints(service: "nothing", namespace: "default").isEmpty)
     }
 
+    /// reconciler.go finalize: the placeholder slice of a Service created before its pods is
+    /// reused, so the slice keeps its name.
+    @Test func placeholderSliceIsReusedWhenPodsAppear() throws {
+        var c = Cluster(workers: 1)
+        _ = try c.api.create(decoded(serviceYAML("web", targetPort: "http")))
+        c.advance()
+        let name = try #require(slices(c, service: "web").first?["metadata"]?["name"]?.string)
+        _ = try c.api.create(decoded(namedPortDeployment(replicas: 1)))
+        c.advance(by: .seconds(10))
+        let all = slices(c, service: "web")
+        #expect(all.count == 1)
+        #expect(all.first?["metadata"]?["name"]?.string == name)
+        #expect(all.first?["endpoints"]?.sequence?.count == 1)
+    }
+
     @Test func namedTargetPortMissingInPodSkipsThePort() throws {
         var c = Cluster(workers: 1)
         _ = try c.api.create(decoded(namedPortDeployment(replicas: 1)))

@@ -76,26 +76,22 @@ enum ServiceEndpoints {
         .mapping(labels.sorted { $0.key < $1.key }.map { Value.Pair($0.key, .string($0.value)) })
     }
 
-    /// The Services of the namespace whose selector matches any of these label sets
-    /// (`GetPodServiceMemberships`).
-    static func services(selecting labelSets: [[String: String]], namespace: String, state: ClusterState) -> [ObjectKey] {
-        guard !labelSets.isEmpty else { return [] }
-        return state.list(services, namespace: namespace).compactMap { svc in
-            guard let selector = selector(svc.value) else { return nil }
-            let s = LabelSelector(matching: selector)
-            return labelSets.contains(where: { s.matches($0) }) ? svc.key : nil
-        }
-    }
-
     /// Keys to wake for a store change: the Service itself, the Services selecting a changed
-    /// pod (old or new labels), the Service of a changed Endpoints/EndpointSlice.
+    /// pod by its old or new labels (`GetPodServiceMemberships`), the Service of a deleted
+    /// Endpoints or a changed EndpointSlice.
     static func serviceKeys(for change: StoreChange, state: ClusterState, ownResource: String) -> [ObjectKey] {
         switch change.key.resource {
         case services:
             return [change.key]
         case ObjectKey.pods:
+            // Most namespaces have no Service with a selector: skip the label maps then.
+            let selecting = state.list(services, namespace: change.key.namespace).filter { selector($0.value) != nil }
+            guard !selecting.isEmpty else { return [] }
             let sets = [change.old, change.new].compactMap { $0?.labelMap }
-            return services(selecting: sets, namespace: change.key.namespace, state: state)
+            return selecting.compactMap { svc in
+                let s = LabelSelector(matching: selector(svc.value) ?? [:])
+                return sets.contains(where: { s.matches($0) }) ? svc.key : nil
+            }
         case ownResource where ownResource == endpoints:
             return change.new == nil ? [ObjectKey(resource: services, namespace: change.key.namespace, name: change.key.name)] : []
         case ownResource:

@@ -114,6 +114,25 @@ func slices(_ c: Cluster, service: String) -> [Value] {
         #expect(all.first?["endpoints"]?.sequence?.count == 1)
     }
 
+    /// A pod being deleted leaves the Endpoints at once; its slice endpoint stays, with
+    /// `ready: false, serving: true, terminating: true`, until the pod is gone.
+    @Test func terminatingPodLeavesEndpointsAndIsMarkedInSlice() throws {
+        var c = Cluster(workers: 1)
+        _ = try c.api.create(decoded(podYAML(name: "solo")))
+        _ = try c.api.create(decoded(serviceYAML("web")))
+        c.advance(by: .seconds(10))
+        #expect(c.readyEndpoints(service: "web", namespace: "default").map(\.pod) == ["solo"])
+        _ = try c.api.delete(Kinds.resolve("pods")!, namespace: "default", name: "solo")
+        c.advance()
+        #expect(c.readyEndpoints(service: "web", namespace: "default").isEmpty)
+        let ep = try c.api.get(endpointsResource, namespace: "default", name: "web").value
+        #expect(ep["subsets"] == nil)
+        let endpoint = slices(c, service: "web").first?["endpoints"]?[0]
+        #expect(endpoint?["conditions"] == ["ready": false, "serving": true, "terminating": true])
+        c.advance(by: .seconds(60))
+        #expect(slices(c, service: "web").first?["endpoints"]?.isNull == true)
+    }
+
     @Test func namedTargetPortMissingInPodSkipsThePort() throws {
         var c = Cluster(workers: 1)
         _ = try c.api.create(decoded(namedPortDeployment(replicas: 1)))

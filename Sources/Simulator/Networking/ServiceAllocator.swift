@@ -27,11 +27,11 @@ import YAML
 enum ServiceAllocation {
     /// kube-apiserver's default `--service-cluster-ip-range` in kubeadm and kind.
     static let serviceCIDR = IPv4Range(base: IPv4("10.96.0.0")!, prefix: 12)
-    /// `--service-node-port-range` (pkg/apis/core/... kubeapiserver options `DefaultServiceNodePortRange`).
+    /// `--service-node-port-range` default (pkg/kubeapiserver/options/options.go `DefaultServiceNodePortRange`).
     static let nodePortRange = 30000...32767
-    /// The `kubernetes` Service's address: the first of the range (controlplane `ServiceIPRange`).
+    /// The `kubernetes` Service's address: the first of the range (pkg/controlplane/services.go `ServiceIPRange`).
     static let kubernetesServiceIP = "10.96.0.1"
-    /// kubeadm's DNS Service address: the tenth of the range (`kubeadmconstants.GetDNSIP`).
+    /// kubeadm's DNS Service address: the tenth of the range (cmd/kubeadm/app/constants `GetDNSIP`).
     static let dnsServiceIP = "10.96.0.10"
 
     /// ipallocator.ErrAllocated / portallocator.ErrAllocated.

@@ -47,6 +47,18 @@ public enum ValidationMessages {
         if d.hasPrefix("provided port is not in the valid range") {
             return e("Un nodePort debe estar entre 30000 y 32767.", "Elige un valor en ese rango o quita nodePort para que Kubernetes asigne uno.")
         }
+        if d == "provided port is already allocated" {
+            return e("El nodePort \(error.badValue.rendered) ya lo usa otro Service del clúster: cada nodePort abre ese puerto en todos los nodos, así que no puede repetirse.",
+                     "Quita nodePort para que Kubernetes asigne uno libre, o elige otro entre 30000 y 32767.")
+        }
+        if d.hasSuffix("provided IP is already allocated") {
+            return e("Esa IP de clúster ya la tiene otro Service (10.96.0.1 es la del Service «kubernetes» y 10.96.0.10 la de «kube-dns»).",
+                     "Quita spec.clusterIP para que Kubernetes asigne una libre, o elige otra dentro de 10.96.0.0/12.")
+        }
+        if d.contains("is not in the valid range. The range of valid IPs is") {
+            return e("La IP de clúster pedida está fuera del rango de Services del clúster (10.96.0.0/12).",
+                     "Quita spec.clusterIP para que Kubernetes asigne una, o usa una entre 10.96.0.1 y 10.111.255.254.")
+        }
         if d.hasPrefix("must be less than or equal to") || d.hasPrefix("must be equal to") {
             return e("La petición (requests) de un recurso supera su límite (limits): el contenedor pediría más de lo que se le permite usar.",
                      "Baja requests o sube limits para que requests ≤ limits.")

@@ -77,6 +77,7 @@ public struct APIServer: Sendable {
         }
         Strategy.prepareForCreate(&o, resource: resource)
         o = Defaults.apply(to: o, kind: resource.kind, apiVersion: resource.apiVersion)
+        if resource.groupResource == "services" { try allocateService(&o, old: nil, source: source) } // Networking/ServiceAllocator.swift
         let errors = Validation.validate(o, kind: resource.kind, apiVersion: resource.apiVersion)
         if !errors.isEmpty { throw .invalid(kind: resource.kind, name: o.objectName, errors: errors, source: source) }
         let key = ObjectKey(resource, namespace: namespace, name: o.objectName)
@@ -146,6 +147,7 @@ public struct APIServer: Sendable {
             }
             Strategy.prepareForUpdate(&new, old: old.value, resource: resource)
             new = Defaults.apply(to: new, kind: resource.kind, apiVersion: resource.apiVersion)
+            if key.resource == "services" { try allocateService(&new, old: old.value, source: source.flatMap { $0 } ?? old.source) }
             let errors = Validation.validateUpdate(old: old.value, new: new, kind: resource.kind, apiVersion: resource.apiVersion)
             if !errors.isEmpty {
                 throw .invalid(kind: resource.kind, name: key.name, errors: errors, source: source.flatMap { $0 } ?? old.source)

@@ -42,6 +42,9 @@ public struct Cluster: Sendable {
             Scheduler(),
             Kubelet(),
             NodeLifecycleController(),
+            EndpointsController(),
+            EndpointSliceController(),
+            LoadBalancerController(),
         ]
     }
 

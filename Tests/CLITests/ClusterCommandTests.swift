@@ -83,3 +83,40 @@ extension Result: @retroactive Equatable where Success == Int64, Failure == GoDu
         return false
     }
 }
+
+/// Services through `taller k`: CLUSTER-IP, EXTERNAL-IP `<pending>` until the simulated load
+/// balancer is on, PORT(S) with the NodePort.
+struct ServiceNetworkingCLITests {
+    @Test func getServicesAndEndpoints() {
+        let h = KubectlHarness()
+        let file = h.file("app.yaml", deploymentManifest(replicas: 2) + """
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web}
+        spec:
+          type: LoadBalancer
+          selector: {app: web}
+          ports: [{port: 80}]
+
+        """)
+        #expect(h.k("apply", "-f", file).out == "deployment.apps/web created\nservice/web created\n")
+        h.run(["cluster", "avanzar", "10s"])
+        let out = h.k("get", "svc,ep").out
+        let lines = out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let columns = { (line: String) in line.split(separator: " ").map(String.init) }
+        #expect(columns(lines[0]) == ["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"])
+        #expect(columns(lines[1]) == ["service/kubernetes", "ClusterIP", "10.96.0.1", "<none>", "443/TCP", "10s"])
+        let web = columns(lines[2])
+        #expect(web[0] == "service/web" && web[1] == "LoadBalancer" && web[3] == "<pending>")
+        #expect(web[2].hasPrefix("10."))
+        #expect(web[4].hasPrefix("80:3") && web[4].hasSuffix("/TCP"))
+        #expect(out.contains("endpoints/kubernetes   172.18.0.2:6443"))
+        #expect(out.contains("endpoints/web          10.244."))
+        #expect(h.run(["cluster", "balanceador", "activar"]).code == 0)
+        #expect(h.k("get", "svc", "web", "-o", "jsonpath={.status.loadBalancer.ingress[0].ip}").out == "172.18.255.200")
+        #expect(h.run(["cluster", "balanceador", "apagar"]).code != 0)
+        h.run(["cluster", "balanceador", "desactivar"])
+        #expect(h.k("get", "svc", "web").out.contains("<pending>"))
+    }
+}

@@ -7,6 +7,7 @@ extension Cluster {
     public init(seed: UInt64 = 1, start: VirtualTime = .courseEpoch, nodes: [NodeSpec]) {
         self.init(seed: seed, start: start)
         addNodes(nodes)
+        bootstrapNetworking() // Networking/Cluster+Networking.swift
     }
 
     /// A control plane and `workers` workers.

@@ -41,9 +41,9 @@ enum KubectlMessages {
         return text + "  " + error.explanation + "\n"
     }
 
-    /// `web.yaml:12`: where to look (the column is in the YAML renderer's blocks).
+    /// `web.yaml:12:7`: where to look, as editors and compilers write it.
     static func place(_ mark: Mark) -> String {
-        mark.file.isEmpty ? "línea \(mark.line)" : "\(mark.file):\(mark.line)"
+        mark.file.isEmpty ? "línea \(mark.line), columna \(mark.column)" : "\(mark.file):\(mark.line):\(mark.column)"
     }
 
     /// After `the server doesn't have a resource type "x"`.

@@ -65,7 +65,7 @@ struct KubectlApplyTests {
         #expect(r.code == 1)
         let lines = r.err.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0] == "Error from server (BadRequest): error when creating \"\(file)\": Deployment in version \"v1\" cannot be handled as a Deployment: strict decoding error: unknown field \"spec.template.spec.containers[0].imagen\"")
-        #expect(lines[1].hasPrefix("  \(file):16: "))
+        #expect(lines[1].hasPrefix("  \(file):16:9: "))
         let kind = h.k("apply", "-f", h.file("k.yaml", "apiVersion: apps/v1\nkind: Deploymnet\nmetadata: {name: x}\n"))
         #expect(kind.err.hasPrefix("error: resource mapping not found for name: \"x\" namespace: \"\" from \"\(h.workDirectory)/k.yaml\": no matches for kind \"Deploymnet\" in version \"apps/v1\"\nensure CRDs are installed first\n"))
     }
@@ -76,7 +76,7 @@ struct KubectlApplyTests {
         let r = h.k("apply", "-f", file)
         #expect(r.code == 1)
         #expect(r.out.isEmpty)
-        #expect(r.err.hasPrefix("The Deployment \"web\" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"otra\"}: `selector` does not match template `labels`\n  \(file):12: El selector no coincide"))
+        #expect(r.err.hasPrefix("The Deployment \"web\" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"otra\"}: `selector` does not match template `labels`\n  \(file):12:15: El selector no coincide"))
     }
 
     @Test func createFromFileAndAlreadyExists() {

@@ -1,3 +1,5 @@
+import YAML
+
 /// Go's `time.Parse(time.RFC3339, s)` failure message, as metav1.Time `UnmarshalJSON`
 /// returns it (k8s.io/apimachinery/pkg/apis/meta/v1/time.go; Go time/format.go `Parse`,
 /// `ParseError.Error`). MicroTime uses the layout with microseconds

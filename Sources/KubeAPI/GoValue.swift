@@ -32,39 +32,8 @@ public enum GoValue: Sendable, Hashable {
         }
     }
 
-    /// Go's `strconv.Quote`: double quotes, `\"` and `\\`, C escapes for control characters,
-    /// `\x..` for other bytes below 0x20 and DEL, printable Unicode kept as is.
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{07}": out += "\\a"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{0B}": out += "\\v"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\x" + hex(scalar.value, width: 2)
-                } else if (0x80..<0xA0).contains(scalar.value) || scalar.properties.generalCategory == .format
-                            || scalar.properties.generalCategory == .unassigned {
-                    out += scalar.value > 0xFFFF ? "\\U" + hex(scalar.value, width: 8) : "\\u" + hex(scalar.value, width: 4)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    private static func hex(_ v: UInt32, width: Int) -> String {
-        let digits = String(v, radix: 16)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
+    /// Go's `strconv.Quote` (`goQuote` of the YAML module).
+    public static func quote(_ s: String) -> String { goQuote(s) }
 
     /// Go sorts strings bytewise (UTF-8), not by Swift's Unicode ordering.
     static func goLess(_ a: String, _ b: String) -> Bool {

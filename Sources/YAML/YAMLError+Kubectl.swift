@@ -234,18 +234,6 @@ extension YAMLError {
         return "!!str"
     }
 
-    /// Go's `%#v` of a string: double quotes, with `"` and `\` escaped.
-    func goQuoted(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
-    }
+    /// Go's `%#v` of a string.
+    func goQuoted(_ s: String) -> String { goQuote(s) }
 }

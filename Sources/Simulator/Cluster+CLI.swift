@@ -47,13 +47,17 @@ extension APIServer {
 }
 
 extension Cluster {
-    /// The log lines of a container, oldest first, as the kubelet keeps them (`previous`:
-    /// the last terminated instance). nil when the simulator keeps no logs for it.
-    ///
-    /// Seam: the simulated kubelet stores logs; until then there are none and `taller k
-    /// logs` answers from the container's status (waiting, not yet started …).
+    /// The log lines of a container, oldest first, as the simulated kubelet computes them
+    /// from what the container ran (`previous`: the last terminated instance). nil when the
+    /// container never ran, so that `taller k logs` answers from its status instead.
     public func containerLog(namespace: String, pod: String, container: String, previous: Bool) -> [String]? {
-        nil
+        guard let pods = Kinds.resolve("pods"),
+              let object = api.store[ObjectKey(pods, namespace: namespace, name: pod)] else { return nil }
+        let kubelet = controllers.lazy.compactMap { $0 as? Kubelet }.first ?? Kubelet()
+        guard let text = kubelet.logs(object, container: container, previous: previous, now: now) else { return nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return lines
     }
 }
 

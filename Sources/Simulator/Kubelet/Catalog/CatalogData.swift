@@ -22,7 +22,7 @@
 enum CatalogData {
     static let text = #"""
 image nginx
-tags 1.27 1.27.3 1.27.4 1.26 1.26.3 1.25 1.25.5 1.24 alpine 1.27-alpine stable latest
+tags 1.29 1.29.1 1.28 1.28.0 1.27 1.27.3 1.27.4 1.26 1.26.3 1.25 1.25.5 1.24 alpine 1.27-alpine 1.28-alpine stable latest
 size 72195292
 pull 1.2
 start 0.5

@@ -73,8 +73,10 @@ struct PodSync {
         // built per candidate).
         let dotted = prefix + "."
         var used: Set<Int> = []
-        for key in state.store.scheduling.node(node.name)?.pods ?? [] {
-            guard let ip = state[key]?.value["status"]?["podIP"]?.string, ip.utf8.starts(with: dotted.utf8) else { continue }
+        // The scheduler cache keeps the podIP of every pod counted on the node (its `pods`).
+        let ips = state.store.scheduling.node(node.name)?.podIPs ?? [:]
+        for ip in ips.values {
+            guard ip.utf8.starts(with: dotted.utf8) else { continue }
             let rest = ip.utf8.dropFirst(dotted.utf8.count)
             guard (1...3).contains(rest.count), rest.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
                   rest.count == 1 || rest.first != 0x30 else { continue }

@@ -111,9 +111,9 @@ public struct Scheduler: Controller {
         var i = start
         for _ in 0..<nodes.count {
             defer { i = i + 1 == nodes.count ? 0 : i + 1 }
-            let node = nodes[i]
-            guard node.exists else { continue }
-            if let status = filter(pod, node, affinity: affinity) {
+            // Read in place: a local copy of each NodeInfo would retain and release all its fields.
+            guard nodes[i].exists else { continue }
+            if let status = filter(pod, nodes[i], affinity: affinity) {
                 statuses.append((i, status))
             } else {
                 feasible.append(i)

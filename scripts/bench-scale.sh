@@ -1,6 +1,6 @@
 #!/bin/sh
 # Mide el clúster simulado a escala en una compilación release: 5.000 nodos y 150.000 pods
-# creados por ReplicaSets, planificados, Running y Ready. Uso: scripts/bench-scale.sh [NODOS] [PODS]
+# creados por Deployments (cada uno con su ReplicaSet), planificados, Running y Ready. Uso: scripts/bench-scale.sh [NODOS] [PODS]
 set -eu
 cd "$(dirname "$0")/.."
 swift build -c release --product taller >/dev/null

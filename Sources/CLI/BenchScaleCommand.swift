@@ -6,8 +6,9 @@ import Simulator
 import YAML
 
 /// `taller bench escala [--nodos N] [--pods N]` (hidden): a cluster of N nodes (default 5,000)
-/// and N pods (default 150,000, Kubernetes' published limits) created through ReplicaSets of
-/// 100 replicas, advanced until every pod is scheduled, Running and Ready. Reports wall time,
+/// and N pods (default 150,000, Kubernetes' published limits) created through Deployments of
+/// 100 replicas (each makes its ReplicaSet, which makes the pods), advanced until every pod is
+/// scheduled, Running and Ready. Reports wall time,
 /// pods scheduled per second and peak memory (`getrusage`). `scripts/bench-scale.sh` runs it
 /// in a release build.
 struct BenchScaleCommand: Command {
@@ -32,17 +33,17 @@ struct BenchScaleCommand: Command {
         func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
         let t0 = clock.now
         var cluster = Cluster(nodes: (0..<nodes).map { NodeSpec(name: "nodo-\($0)") })
-        let rsResource = Kinds.resolve("rs")!
+        let deploymentResource = Kinds.resolve("deployments")!
         let perSet = 100
         var remaining = pods, index = 0
         while remaining > 0 {
             let replicas = min(perSet, remaining)
-            let rs: Value = ["apiVersion": "apps/v1", "kind": "ReplicaSet", "metadata": ["name": .string("app-\(index)"), "namespace": "default"],
+            let deployment: Value = ["apiVersion": "apps/v1", "kind": "Deployment", "metadata": ["name": .string("app-\(index)"), "namespace": "default"],
                              "spec": ["replicas": .int(Int64(replicas)), "selector": ["matchLabels": ["app": .string("app-\(index)")]],
                                       "template": ["metadata": ["labels": ["app": .string("app-\(index)")]],
                                                    "spec": ["containers": [["name": "web", "image": "nginx:1.27",
                                                                             "resources": ["requests": ["cpu": "10m", "memory": "16Mi"]]]]]]]]
-            do { _ = try cluster.api.benchCreate(rs, resource: rsResource) } catch { io.err("\(error)\n"); return }
+            do { _ = try cluster.api.benchCreate(deployment, resource: deploymentResource) } catch { io.err("\(error)\n"); return }
             remaining -= replicas
             index += 1
         }
@@ -58,11 +59,11 @@ struct BenchScaleCommand: Command {
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         let total = seconds(t2 - t0)
-        io.out("nodos: \(nodes), ReplicaSets: \(index), pods: \(pods)\n")
-        io.out("creación de nodos y ReplicaSets: \(fmt(seconds(t1 - t0))) s\n")
+        io.out("nodos: \(nodes), Deployments: \(index), pods: \(pods)\n")
+        io.out("creación de nodos y Deployments: \(fmt(seconds(t1 - t0))) s\n")
         io.out("simulación hasta Running y Ready: \(fmt(seconds(t2 - t1))) s\n")
         io.out("pods planificados: \(scheduled), Running y Ready: \(ready)\n")
-        io.out("tiempo total: \(fmt(total)) s; \(Int(Double(scheduled) / seconds(t2 - t1))) pods planificados por segundo (incluye controlador de ReplicaSet, kubelet y eventos)\n")
+        io.out("tiempo total: \(fmt(total)) s; \(Int(Double(scheduled) / seconds(t2 - t1))) pods planificados por segundo (incluye controladores de Deployment y ReplicaSet, kubelet y eventos)\n")
         io.out("memoria máxima: \(usage.ru_maxrss / 1024) MiB\n")
     }
 

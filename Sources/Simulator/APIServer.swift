@@ -154,7 +154,14 @@ public struct APIServer: Sendable {
             }
         }
         new.editMetadata { $0.set("resourceVersion", old.value["metadata"]?["resourceVersion"] ?? .null) }
-        if new == old.value && !shouldRemove(new) { return old }
+        if statusOnly {
+            // `new` is the stored object with only `status` (and a Deployment's annotations)
+            // replaced, so comparing those subtrees answers `new == old.value` without walking
+            // metadata and spec.
+            let same = new["status"] == old.value["status"]
+                && (key.resource != "deployments.apps" || new["metadata"]?["annotations"] == old.value["metadata"]?["annotations"])
+            if same && !shouldRemove(new) { return old }
+        } else if new == old.value && !shouldRemove(new) { return old }
         let newSource = source ?? old.source
         if dryRun { return StoredObject(key: key, value: new, source: newSource) }
         if shouldRemove(new) {
@@ -164,7 +171,7 @@ public struct APIServer: Sendable {
         let resourceVersion = store.nextResourceVersion()
         new.editMetadata { $0.set("resourceVersion", .string(resourceVersion)) }
         let stored = StoredObject(key: key, value: new, source: newSource)
-        store.put(stored)
+        store.put(stored, statusOnly: statusOnly)
         return stored
     }
 

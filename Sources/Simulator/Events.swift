@@ -98,13 +98,14 @@ extension APIServer {
         recorder.aggregates[objectKey] = record
 
         // eventLogger.eventObserve: an existing event gets count+1, a new lastTimestamp and message.
+        let stamp = now.rfc3339
         if let seen = recorder.observations[cacheKey],
            let existing = store[ObjectKey(resource: eventResource.groupResource, namespace: seen.namespace, name: seen.name)] {
             var v = existing.value
             v.set("count", .int(seen.count + 1))
-            v.set("lastTimestamp", .string(now.rfc3339))
+            v.set("lastTimestamp", .string(stamp))
             v.set("message", .string(message))
-            if (try? updateObject(existing.key, v)) != nil {
+            if updateRecordedEvent(existing, v) {
                 recorder.observations[cacheKey]?.count = seen.count + 1
             }
             return
@@ -119,15 +120,15 @@ extension APIServer {
             "reason": .string(spec.reason),
             "message": .string(message),
             "source": ["component": .string(spec.component)],
-            "firstTimestamp": .string(now.rfc3339),
-            "lastTimestamp": .string(now.rfc3339),
+            "firstTimestamp": .string(stamp),
+            "lastTimestamp": .string(stamp),
             "count": 1,
             "type": .string(spec.type.rawValue),
             "eventTime": nil,
             "reportingComponent": .string(spec.component),
             "reportingInstance": "",
         ]
-        if (try? createObject(event, resource: eventResource, source: nil)) != nil {
+        if (try? createRecordedEvent(event, resource: eventResource, timestamp: stamp)) != nil {
             recorder.observations[cacheKey] = .init(name: name, namespace: namespace, count: 1)
         }
     }

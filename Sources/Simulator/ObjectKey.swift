@@ -24,9 +24,27 @@ public struct ObjectKey: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public static func < (a: ObjectKey, b: ObjectKey) -> Bool {
-        if a.resource != b.resource { return a.resource.utf8.lexicographicallyPrecedes(b.resource.utf8) }
-        if a.namespace != b.namespace { return a.namespace.utf8.lexicographicallyPrecedes(b.namespace.utf8) }
-        return a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
+        if a.resource != b.resource { return bytesPrecede(a.resource, b.resource) }
+        if a.namespace != b.namespace { return bytesPrecede(a.namespace, b.namespace) }
+        return bytesPrecede(a.name, b.name)
+    }
+
+    /// `a.utf8.lexicographicallyPrecedes(b.utf8)`, over the contiguous UTF-8 storage when
+    /// both strings have it (native strings always do).
+    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Bool in
+                let n = Swift.min(x.count, y.count)
+                var i = 0
+                while i < n {
+                    if x[i] != y[i] { return x[i] < y[i] }
+                    i += 1
+                }
+                return x.count < y.count
+            }
+        }
+        if let result = fast ?? nil { return result }
+        return a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
     /// The preferred API resource for this key's resource.

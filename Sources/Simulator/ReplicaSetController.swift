@@ -75,11 +75,10 @@ public struct ReplicaSetController: Controller {
 
     /// `FilterActivePods` then `ClaimPods`, in key order.
     func claimPods(_ rs: StoredObject, selector: LabelSelector, state: ClusterState, actions: inout [Action]) -> [StoredObject] {
-        var candidates: [ObjectKey: StoredObject] = [:]
-        for pod in state.dependents(of: rs.uid) where pod.key.resource == ObjectKey.pods { candidates[pod.key] = pod }
-        for pod in state.list(ObjectKey.pods, namespace: rs.namespace, selector: selector) { candidates[pod.key] = pod }
+        let owned = state.dependents(of: rs.uid).filter { $0.key.resource == ObjectKey.pods }
+        let selected = state.list(ObjectKey.pods, namespace: rs.namespace, selector: selector)
         var claimed: [StoredObject] = []
-        for pod in candidates.values.sorted(by: { $0.key < $1.key }) where ReplicaSetController.isActive(pod.value) {
+        for pod in ReplicaSetController.union(owned, selected) where ReplicaSetController.isActive(pod.value) {
             let matches = selector.matches(pod.labels)
             if let ref = pod.value.controllerRef {
                 guard ref["uid"]?.string == rs.uid else { continue }
@@ -97,6 +96,24 @@ public struct ReplicaSetController: Controller {
             }
         }
         return claimed
+    }
+
+    /// The union of two lists in key order (both come in key order from the same store), each
+    /// key once.
+    static func union(_ a: [StoredObject], _ b: [StoredObject]) -> [StoredObject] {
+        var out: [StoredObject] = []
+        out.reserveCapacity(max(a.count, b.count))
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i].key < b[j].key) {
+                out.append(a[i]); i += 1
+            } else if i == a.count || b[j].key < a[i].key {
+                out.append(b[j]); j += 1
+            } else {
+                out.append(b[j]); i += 1; j += 1
+            }
+        }
+        return out
     }
 
     func manageReplicas(_ rs: StoredObject, pods: [StoredObject], replicas: Int, state: ClusterState, now: VirtualTime) -> [Action] {

@@ -56,12 +56,21 @@ public struct Store: Sendable {
     // MARK: Writes
 
     /// Stores `object` (creating or replacing), updating every index and the journal.
-    mutating func put(_ object: StoredObject) {
+    /// `statusOnly`: the write replaced nothing but `status` (a status-subresource write),
+    /// which the journal entry tells watchers.
+    mutating func put(_ object: StoredObject, statusOnly: Bool = false) {
         let old = objects.updateValue(object, forKey: object.key)
-        if let old { unindex(old) }
-        index(object)
+        if let old {
+            // A replacement with the same uid, labels and owners leaves every index as it was.
+            if old.uid != object.uid || old.labels != object.labels || old.ownerUIDs != object.ownerUIDs {
+                unindex(old)
+                index(object)
+            }
+        } else {
+            index(object)
+        }
         scheduling.update(object.key, old: old?.value, new: object.value)
-        journal.append(StoreChange(key: object.key, old: old?.value, new: object.value))
+        journal.append(StoreChange(key: object.key, old: old?.value, new: object.value, statusOnly: statusOnly && old != nil))
     }
 
     /// Removes the object at `key`, if any, and returns it.
@@ -195,4 +204,7 @@ public struct StoreChange: Sendable {
     public var key: ObjectKey
     public var old: Value?
     public var new: Value?
+    /// Only `status` changed (a status-subresource write; a Deployment's annotations may
+    /// have changed too): metadata and spec of `old` and `new` are the same.
+    public var statusOnly = false
 }

@@ -29,16 +29,38 @@ extension Value {
     /// Removes `key` from a mapping (nothing for other values).
     mutating func remove(_ key: String) {
         guard case .mapping(var pairs) = self else { return }
-        pairs.removeAll { $0.key == .string(key) }
+        guard Value.lastIndex(of: key, in: pairs) != nil else { return }
+        self = .null
+        pairs.removeAll { if case .string(let k) = $0.key { return k == key } else { return false } }
         self = .mapping(pairs)
     }
 
     /// Edits the value under `key` in place, starting from an empty mapping when missing.
     mutating func edit(_ key: String, _ body: (inout Value) -> Void) {
-        var child = self[key] ?? .mapping([])
+        guard case .mapping(var pairs) = self, let i = Value.lastIndex(of: key, in: pairs) else {
+            var child = Value.mapping([])
+            body(&child)
+            set(key, child)
+            return
+        }
+        // Same result as reading the child, editing it and `set`ting it back, without copies.
+        self = .null
+        var child = pairs[i].value
+        pairs[i].value = .null
         if child.isNull { child = .mapping([]) }
         body(&child)
-        set(key, child)
+        pairs[i].value = child
+        self = .mapping(pairs)
+    }
+
+    /// The index of the last pair whose key is the string `key` (`pairs.lastIndex { $0.key == .string(key) }`).
+    static func lastIndex(of key: String, in pairs: [Pair]) -> Int? {
+        var i = pairs.endIndex
+        while i > pairs.startIndex {
+            i -= 1
+            if case .string(let k) = pairs[i].key, k == key { return i }
+        }
+        return nil
     }
 
     /// Edits `metadata`.

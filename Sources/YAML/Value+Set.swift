@@ -1,11 +1,13 @@
 extension Value {
     /// Sets `key` to `value` in a mapping, replacing an existing entry in place (the last
     /// one, if the key repeats) or appending a new one. A non-mapping becomes a mapping.
+    /// (`self` is emptied while the pairs are edited, so they are edited in place, not copied.)
     public mutating func set(_ key: String, _ value: Value) {
         guard case .mapping(var pairs) = self else {
             self = .mapping([Pair(key, value)])
             return
         }
+        self = .null
         if let i = pairs.lastIndex(where: { $0.key == .string(key) }) {
             pairs[i].value = value
         } else {

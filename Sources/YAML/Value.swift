@@ -88,7 +88,13 @@ extension Value {
     /// The value under a string key of a mapping (the last one, if a key repeats).
     public subscript(key: String) -> Value? {
         guard case .mapping(let pairs) = self else { return nil }
-        return pairs.last(where: { $0.key == .string(key) })?.value
+        // Same as `pairs.last { $0.key == .string(key) }`, without building a `Value` per pair.
+        var i = pairs.endIndex
+        while i > pairs.startIndex {
+            i -= 1
+            if case .string(let k) = pairs[i].key, k == key { return pairs[i].value }
+        }
+        return nil
     }
     public subscript(index: Int) -> Value? {
         guard case .sequence(let items) = self, items.indices.contains(index) else { return nil }
@@ -130,9 +136,32 @@ extension Value: Hashable {
 
     private static func mappingsEqual(_ x: [Pair], _ y: [Pair]) -> Bool {
         guard x.count == y.count else { return false }
-        if x.count <= 8 {
-            return x.allSatisfy { p in y.contains(p) } && y.allSatisfy { p in x.contains(p) }
+        // Fast path: mappings usually keep their key order (a stored object and its edited
+        // copy), so compare position by position first. Pairs that agree in place are in
+        // both multisets, so only the rest needs the order-independent comparison.
+        // Copies of one mapping share storage: equal without looking inside.
+        if x.withUnsafeBufferPointer({ a in y.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }) { return true }
+        var start = 0
+        while start < x.count, x[start] == y[start] { start += 1 }
+        if start == x.count { return true }
+        // The first pair that differs has the same string key on both sides, found nowhere
+        // else: `x`'s pair is then missing from `y`, so the multisets differ.
+        if case .string(let k) = x[start].key, x[start].key == y[start].key,
+           isOnly(k, at: start, in: x), isOnly(k, at: start, in: y) { return false }
+        // Up to 8 pairs the comparison has always been the pairwise `contains` both ways, kept
+        // on the whole mappings; beyond, dropping equal pairs from both multisets keeps the answer.
+        if x.count <= 8 { return x.allSatisfy { p in y.contains(p) } && y.allSatisfy { p in x.contains(p) } }
+        return multisetsEqual(x[start...], y[start...])
+    }
+
+    private static func isOnly(_ key: String, at index: Int, in pairs: [Pair]) -> Bool {
+        for i in pairs.indices where i != index {
+            if case .string(let k) = pairs[i].key, k == key { return false }
         }
+        return true
+    }
+
+    private static func multisetsEqual(_ x: ArraySlice<Pair>, _ y: ArraySlice<Pair>) -> Bool {
         var counts: [Pair: Int] = [:]
         for p in x { counts[p, default: 0] += 1 }
         for p in y {

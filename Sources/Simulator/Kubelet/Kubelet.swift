@@ -40,6 +40,8 @@ public struct Kubelet: Controller {
     public func keys(for change: StoreChange, state: ClusterState) -> [ObjectKey] {
         switch change.key.resource {
         case "pods":
+            // A status write (most of them the kubelet's own) changes neither spec nor deletion.
+            if change.statusOnly { return [] }
             guard let new = change.new, let node = new["spec"]?["nodeName"]?.string, !node.isEmpty else { return [] }
             guard let old = change.old else { return [change.key] }
             if (old["spec"]?["nodeName"]?.string ?? "").isEmpty { return [change.key] }

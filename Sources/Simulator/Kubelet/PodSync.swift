@@ -68,12 +68,22 @@ struct PodSync {
     func allocateIP() -> String {
         let cidr = node.value["spec"]?["podCIDR"]?.string ?? "10.244.0.0/24"
         let prefix = cidr.split(separator: "/").first.map { $0.split(separator: ".").prefix(3).joined(separator: ".") } ?? "10.244.0"
-        var used: Set<String> = []
-        for key in state.store.scheduling.node(node.name)?.pods ?? [] {
-            if let ip = state[key]?.value["status"]?["podIP"]?.string { used.insert(ip) }
+        // The hosts in use, as numbers: an address equals "<prefix>.<host>" exactly when it
+        // starts with "<prefix>." and the rest is `host` written in decimal (no string is
+        // built per candidate).
+        let dotted = prefix + "."
+        var used: Set<Int> = []
+        // The scheduler cache keeps the podIP of every pod counted on the node (its `pods`).
+        let ips = state.store.scheduling.node(node.name)?.podIPs ?? [:]
+        for ip in ips.values {
+            guard ip.utf8.starts(with: dotted.utf8) else { continue }
+            let rest = ip.utf8.dropFirst(dotted.utf8.count)
+            guard (1...3).contains(rest.count), rest.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+                  rest.count == 1 || rest.first != 0x30 else { continue }
+            used.insert(rest.reduce(0) { $0 * 10 + Int($1 - 0x30) })
         }
-        for host in 2..<255 where !used.contains("\(prefix).\(host)") { return "\(prefix).\(host)" }
-        return "\(prefix).254"
+        for host in 2..<255 where !used.contains(host) { return dotted + String(host) }
+        return dotted + "254"
     }
 
     /// kubelet_pods.go `getPhase` and status_manager's conditions (generate.go).

@@ -108,16 +108,19 @@ public struct Scheduler: Controller {
         feasible.reserveCapacity(wanted)
         var statuses: [(Int, FilterStatus)] = []
         let start = Int(state.store.revision % UInt64(nodes.count))
-        var i = start
-        for _ in 0..<nodes.count {
-            defer { i = i + 1 == nodes.count ? 0 : i + 1 }
-            let node = nodes[i]
-            guard node.exists else { continue }
-            if let status = filter(pod, node, affinity: affinity) {
-                statuses.append((i, status))
-            } else {
-                feasible.append(i)
-                if feasible.count >= wanted { break }
+        // Nodes are read in place through the buffer: copying each NodeInfo out of the array
+        // would retain and release all its fields, for every node of every attempt.
+        nodes.withUnsafeBufferPointer { nodes in
+            var i = start
+            for _ in 0..<nodes.count {
+                defer { i = i + 1 == nodes.count ? 0 : i + 1 }
+                guard nodes[i].exists else { continue }
+                if let status = filter(pod, nodes[i], affinity: affinity) {
+                    statuses.append((i, status))
+                } else {
+                    feasible.append(i)
+                    if feasible.count >= wanted { break }
+                }
             }
         }
         if feasible.isEmpty {

@@ -26,6 +26,8 @@ public struct SchedulerCache: Sendable {
         public var allocatablePods: Int64 = 0
         public var requested = PodResources()
         public var pods: Set<ObjectKey> = []
+        /// `status.podIP` of each pod in `pods` that has one (the kubelet's IPAM reads it).
+        public var podIPs: [ObjectKey: String] = [:]
         /// The node's kubelet is stopped (`Cluster.nodeDown`).
         public var kubeletStopped = false
     }
@@ -89,18 +91,28 @@ public struct SchedulerCache: Sendable {
             if isPending { pending.insert(key) } else { pending.remove(key) }
         }
         let oldNode = SchedulerCache.boundNode(old), newNode = SchedulerCache.boundNode(new)
-        if oldNode == newNode { return }
+        if oldNode == newNode {
+            if let newNode, let i = slots[newNode] { nodes[i].podIPs[key] = SchedulerCache.podIP(new) }
+            return
+        }
         if let oldNode, let old, let i = slots[oldNode] {
             nodes[i].requested.add(PodResources(spec: old["spec"] ?? .null), sign: -1)
             nodes[i].pods.remove(key)
+            nodes[i].podIPs[key] = nil
             podsWithRequiredAntiAffinity.remove(key)
         }
         if let newNode, let new {
             let i = slot(newNode)
             nodes[i].requested.add(PodResources(spec: new["spec"] ?? .null))
             nodes[i].pods.insert(key)
+            nodes[i].podIPs[key] = SchedulerCache.podIP(new)
             if SchedulerCache.hasRequiredAntiAffinity(new) { podsWithRequiredAntiAffinity.insert(key) }
         }
+    }
+
+    static func podIP(_ pod: Value?) -> String? {
+        guard let ip = pod?["status"]?["podIP"]?.string, !ip.isEmpty else { return nil }
+        return ip
     }
 
     private mutating func slot(_ name: String) -> Int {

@@ -26,6 +26,10 @@ enum KubectlGet {
             var objects: [Value] = []
             if request.names.isEmpty {
                 objects = try KubectlResources.list(cluster, request.resource, flags: c.flags).map(\.value)
+                if let text = c.flags.value("field-selector") {
+                    objects = try FieldSelector.parse(text).filter(objects, resource: request.resource,
+                                                                   labelSelector: c.flags.value("selector") ?? "")
+                }
             } else {
                 named = true
                 for name in request.names {
@@ -36,6 +40,7 @@ enum KubectlGet {
                     }
                 }
             }
+            if let expression = c.flags.value("sort-by") { objects = try SortBy.sort(objects, by: expression) }
             lists.append(GetPrinter.ResourceList(resource: request.resource, objects: objects))
         }
         var out = try render(lists, format: format, single: single, named: named, flags: c.flags, now: cluster.now)

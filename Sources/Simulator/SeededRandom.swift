@@ -3,7 +3,7 @@
 /// cluster, so a loaded cluster goes on generating the same names and uids it would have
 /// generated without the save.
 ///
-/// Library code never calls `.random()`; everything random (generated name suffixes, uids)
+/// Library code never asks the system for randomness; everything random (generated name suffixes, uids)
 /// draws from here.
 public struct SeededRandom: Sendable, Hashable {
     public private(set) var state: [UInt64]

@@ -18,6 +18,8 @@ enum ParallelCompose {
     /// Below this size one core is faster than starting threads.
     static let minimumBytes = 1 << 20
 
+    /// `source` may be unchecked (`SourceBuffer(bytes:file:limits:check: false)`): each part
+    /// is checked where it is composed.
     static func documents(_ bytes: [UInt8], source: SourceBuffer, file: String, limits: YAMLLimits,
                           minimumBytes: Int = ParallelCompose.minimumBytes) -> [Document]? {
         let cores = min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 8)
@@ -41,9 +43,14 @@ enum ParallelCompose {
         let skipped = source.skipped
         DispatchQueue.concurrentPerform(iterations: parts.count) { k in
             let run = parts[k]
-            let part = SourceBuffer(checked: bytes, skipped: skipped, from: run.start, to: run.end, line: run.line)
-            var fast = FastComposer(source: part, file: file, limits: limits)
-            let documents = (try? fast.documents()) ?? nil
+            let part = SourceBuffer(part: bytes, skipped: skipped, from: run.start, to: run.end, line: run.line)
+            // Each core checks its own part; an invalid byte anywhere sends the whole input
+            // to the one-core path, which reports it.
+            var documents: [Document]? = nil
+            if part.isValid {
+                var fast = FastComposer(source: part, file: file, limits: limits)
+                documents = (try? fast.documents()) ?? nil
+            }
             results.withLock { $0[k] = documents }
         }
         var documents: [Document] = []

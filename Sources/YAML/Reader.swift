@@ -17,7 +17,9 @@ final class SourceBuffer {
     /// The 0-based line the buffer starts on (non-zero for a document of a larger stream).
     let firstLine: Int
 
-    init(bytes: [UInt8], file: String, limits: YAMLLimits) throws(YAMLError) {
+    /// With `check: false` the bytes are not checked here: `ParallelCompose` checks each part
+    /// on its own core (`isValid`), and falls back to a checked buffer when one fails.
+    init(bytes: [UInt8], file: String, limits: YAMLLimits, check: Bool = true) throws(YAMLError) {
         // Positions are 32-bit (`Position`): no input may reach 2 GiB, whatever the limits say.
         guard bytes.count <= min(limits.maxBytes, Int(Int32.max) - 16) else {
             throw YAMLError(.inputTooLarge(limit: limits.maxBytes), at: Mark(file: file), stage: .reader)
@@ -35,7 +37,7 @@ final class SourceBuffer {
         skipped = start
         baseOffset = start
         firstLine = 0
-        if let bad = Self.firstInvalid(pointer, n) {
+        if check, let bad = Self.firstInvalid(pointer, n) {
             // `deinit` frees the buffer: every stored property is set by now.
             let mark = Self.mark(of: bad, in: pointer, file: file, skipped: start)
             throw YAMLError(.invalidUTF8, at: mark, stage: .reader)
@@ -56,10 +58,10 @@ final class SourceBuffer {
         firstLine = line
     }
 
-    /// Bytes `[skipped + from, skipped + to)` of an input already checked by a
-    /// `SourceBuffer` whose BOM took `skipped` bytes: one part of it, parsed on its own
-    /// (see `ParallelCompose`).
-    init(checked bytes: [UInt8], skipped: Int, from: Int, to: Int, line: Int) {
+    /// Bytes `[skipped + from, skipped + to)` of an input whose BOM took `skipped` bytes: one
+    /// part of it, parsed on its own core (see `ParallelCompose`, which checks it with
+    /// `isValid` first).
+    init(part bytes: [UInt8], skipped: Int, from: Int, to: Int, line: Int) {
         let n = to - from
         let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 8)
         bytes.withUnsafeBufferPointer { buf in
@@ -72,6 +74,9 @@ final class SourceBuffer {
         baseOffset = skipped + from
         firstLine = line
     }
+
+    /// The bytes are valid UTF-8 made of printable YAML characters.
+    var isValid: Bool { Self.firstInvalid(base, count) == nil }
 
     deinit { base.deallocate() }
 

@@ -25,10 +25,14 @@ public enum YAML {
 
     /// `compose`, taking several cores for inputs of `parallelFrom` bytes or more.
     static func compose(_ bytes: [UInt8], file: String, limits: YAMLLimits, parallelFrom: Int) throws(YAMLError) -> [Document] {
-        let source = try SourceBuffer(bytes: bytes, file: file, limits: limits)
-        if let documents = ParallelCompose.documents(bytes, source: source, file: file, limits: limits, minimumBytes: parallelFrom) {
-            return documents
+        if bytes.count >= parallelFrom {
+            // The parts are checked on their own cores, so the whole input is not checked first.
+            let unchecked = try SourceBuffer(bytes: bytes, file: file, limits: limits, check: false)
+            if let documents = ParallelCompose.documents(bytes, source: unchecked, file: file, limits: limits, minimumBytes: parallelFrom) {
+                return documents
+            }
         }
+        let source = try SourceBuffer(bytes: bytes, file: file, limits: limits)
         var fast = FastComposer(source: source, file: file, limits: limits)
         if let documents = try fast.documents() { return documents }
         var composer = Composer(source: source, file: file, limits: limits)

@@ -82,6 +82,14 @@ import Testing
         let parallel = Self.outcome { () throws(YAMLError) in try YAML.compose(all, file: "todo.yaml", limits: .standard, parallelFrom: 1) }
         let full = Self.outcome { () throws(YAMLError) in try YAML.composeWithFullParser(all, file: "todo.yaml") }
         #expect(parallel == full, "la composición en paralelo difiere")
+        // An invalid byte deep inside: every core checks its own part, and the error is the
+        // one-core path's, at the same place.
+        var broken = all
+        broken[broken.count * 3 / 4] = 0xFF
+        let brokenParallel = Self.outcome { () throws(YAMLError) in try YAML.compose(broken, file: "todo.yaml", limits: .standard, parallelFrom: 1) }
+        let brokenFull = Self.outcome { () throws(YAMLError) in try YAML.composeWithFullParser(broken, file: "todo.yaml") }
+        #expect(brokenParallel.hasPrefix("ERROR invalidUTF8"))
+        #expect(brokenParallel == brokenFull)
         print("vía rápida frente al analizador completo, corpus k8s: \(files.count - differ.count)/\(files.count) archivos iguales; flujo único: \(together ? "igual" : "DISTINTO")")
         #expect(differ.isEmpty, "difieren: \(differ)")
         #expect(together)

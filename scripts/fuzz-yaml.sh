@@ -38,7 +38,7 @@ else
 fi
 echo "semillas: $(ls "$OUT/seeds" | wc -l)"
 
-# Con el cargador de valores (otra rama), el punto de entrada también lo ejercita.
+# Si existe el cargador de valores (YAML.load), el punto de entrada también lo ejercita.
 DEFINES=()
 if grep -qs 'static func load(' Sources/YAML/*.swift; then DEFINES+=(-D YAML_HAS_LOAD); fi
 

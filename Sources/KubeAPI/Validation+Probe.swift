@@ -82,7 +82,7 @@ extension Validation {
                 let name = pair.key.string ?? ""
                 let p = path.child(section).key(name)
                 errs += resourceName(name, p)
-                if let q = ValidationQuantity(pair.value), q.isNegative {
+                if let q = Validation.quantity(pair.value), q < Validation.zeroQuantity {
                     errs.append(.invalid(p, .string(q.canonical), isNegative))
                 }
             }
@@ -91,7 +91,7 @@ extension Validation {
         for pair in requests {
             guard let name = pair.key.string,
                   let limitValue = limits.last(where: { $0.key.string == name })?.value,
-                  let request = ValidationQuantity(pair.value), let limit = ValidationQuantity(limitValue) else { continue }
+                  let request = Validation.quantity(pair.value), let limit = Validation.quantity(limitValue) else { continue }
             let overcommit = !name.hasPrefix("hugepages-") && !(name.contains("/") && !name.hasPrefix("kubernetes.io/"))
             if request != limit && !overcommit {
                 errs.append(.invalid(requestsPath, .string(request.canonical), "must be equal to \(name) limit of \(limit.canonical)"))

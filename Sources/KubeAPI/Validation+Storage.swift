@@ -19,7 +19,7 @@ extension Validation {
         }
         let storagePath = path.child("resources").key("storage")
         if let storage = spec["resources"]?["requests"]?["storage"] {
-            if let q = ValidationQuantity(storage), q.mantissa <= 0 {
+            if let q = Validation.quantity(storage), q <= Validation.zeroQuantity {
                 errs.append(.invalid(storagePath, .string(q.canonical), "must be greater than zero"))
             }
         } else {

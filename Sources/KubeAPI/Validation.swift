@@ -98,6 +98,19 @@ public enum Validation {
     static let immutable = "field is immutable"
     static let isNegative = "must be greater than or equal to 0"
 
+    /// A resource amount as the decoder accepted it (a number or a quantity string); nil when
+    /// it is not one (the decoder has already reported that).
+    static func quantity(_ value: Value) -> Quantity? {
+        switch value {
+        case .int(let i): return try? Quantity(parsing: String(i))
+        case .float(let d): return try? Quantity(parsing: String(d))
+        case .string(let s): return try? Quantity(parsing: s)
+        default: return nil
+        }
+    }
+
+    static let zeroQuantity = try! Quantity(parsing: "0")
+
     /// `ValidateNonnegativeField` for an optional integer field.
     static func nonNegative(_ value: Value?, _ path: FieldPath) -> [FieldError] {
         guard let v = value?.int, v < 0 else { return [] }

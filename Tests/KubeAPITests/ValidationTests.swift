@@ -101,9 +101,9 @@ import YAML
         #expect(try Self.kubectl(Self.deployment(container: "{name: web, image: nginx, resources: {requests: {cpu: '1'}, limits: {cpu: 500m}}}")) ==
             "The Deployment \"web\" is invalid: spec.template.spec.containers[0].resources.requests: Invalid value: \"1\": must be less than or equal to cpu limit of 500m\n")
         #expect(try Self.kubectl(Self.deployment(container: "{name: web, image: nginx, resources: {requests: {memory: 1Gi}, limits: {memory: 1024Mi}}}")) == "")
-        #expect(ValidationQuantity(parsing: "1.5Gi")?.canonical == "1536Mi")
-        #expect(ValidationQuantity(parsing: "0.5")?.canonical == "500m")
-        #expect(ValidationQuantity(parsing: "2000m")?.canonical == "2")
+        #expect(Validation.quantity(.string("1.5Gi"))?.canonical == "1536Mi")
+        #expect(Validation.quantity(.string("0.5"))?.canonical == "500m")
+        #expect(Validation.quantity(.string("2000m"))?.canonical == "2")
     }
 
     @Test func service() throws {

@@ -27,11 +27,7 @@ final class SourceBuffer {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         let n = bytes.count - start
-        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 8)
-        bytes.withUnsafeBufferPointer { buf in
-            if n > 0 { pointer.initialize(from: buf.baseAddress! + start, count: n) }
-        }
-        (pointer + n).initialize(repeating: 0, count: 8)
+        let pointer = bytes.withUnsafeBufferPointer { Self.paddedCopy($0.baseAddress.map { $0 + start }, n) }
         base = pointer
         count = n
         skipped = start
@@ -48,10 +44,7 @@ final class SourceBuffer {
     /// `line`, so one document of a stream can be parsed alone with the right marks.
     init(chunkOf parent: SourceBuffer, from: Int, to: Int, line: Int) {
         let n = to - from
-        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 8)
-        if n > 0 { pointer.initialize(from: parent.base + from, count: n) }
-        (pointer + n).initialize(repeating: 0, count: 8)
-        base = pointer
+        base = Self.paddedCopy(UnsafePointer(parent.base + from), n)
         count = n
         skipped = parent.skipped
         baseOffset = parent.baseOffset + from
@@ -63,16 +56,20 @@ final class SourceBuffer {
     /// `isValid` first).
     init(part bytes: [UInt8], skipped: Int, from: Int, to: Int, line: Int) {
         let n = to - from
-        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 8)
-        bytes.withUnsafeBufferPointer { buf in
-            if n > 0 { pointer.initialize(from: buf.baseAddress! + skipped + from, count: n) }
-        }
-        (pointer + n).initialize(repeating: 0, count: 8)
-        base = pointer
+        base = bytes.withUnsafeBufferPointer { Self.paddedCopy($0.baseAddress.map { $0 + skipped + from }, n) }
         count = n
         self.skipped = skipped
         baseOffset = skipped + from
         firstLine = line
+    }
+
+    /// A copy of `n` bytes followed by 8 zero bytes (the terminator, and room for the
+    /// scanners' word-sized reads past the end).
+    private static func paddedCopy(_ source: UnsafePointer<UInt8>?, _ n: Int) -> UnsafeMutablePointer<UInt8> {
+        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 8)
+        if n > 0, let source { pointer.initialize(from: source, count: n) }
+        (pointer + n).initialize(repeating: 0, count: 8)
+        return pointer
     }
 
     /// The bytes are valid UTF-8 made of printable YAML characters.

@@ -56,10 +56,50 @@ public enum JSONWriter {
         }
     }
 
-    /// The string a key becomes in a JSON object.
+    /// The string a key becomes in a JSON object. Scalars become their JSON text; a
+    /// collection key (core schema only: json.Marshal itself refuses them, and sigs.k8s.io/yaml
+    /// rejects them with "unsupported map key") becomes its JSON-like text in which keys nested
+    /// inside it are written raw, not re-quoted. Quoting each level again would double the
+    /// backslashes per level: 30 nested `? :` keys (a 200-byte file) would need gigabytes.
     static func keyString(_ key: Value) -> String {
-        if case .string(let s) = key { return s }
-        return string(key, sortKeys: true)
+        switch key {
+        case .string(let s): return s
+        case .sequence, .mapping:
+            var out: [UInt8] = []
+            writeKey(key, to: &out)
+            return String(decoding: out, as: UTF8.self)
+        default: return string(key, sortKeys: true)
+        }
+    }
+
+    /// `write` for the inside of a collection key: linear in the size of the key.
+    private static func writeKey(_ value: Value, to out: inout [UInt8]) {
+        switch value {
+        case .sequence(let items):
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                writeKey(item, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .mapping(let pairs):
+            var entries = pairs.map { pair -> (key: [UInt8], value: Value) in
+                var k: [UInt8] = []
+                writeKey(pair.key, to: &k)
+                return (k, pair.value)
+            }
+            entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
+            out.append(UInt8(ascii: "{"))
+            for (i, entry) in entries.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: entry.key)
+                out.append(UInt8(ascii: ":"))
+                writeKey(entry.value, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        default:
+            write(value, sortKeys: true, to: &out)
+        }
     }
 
     private static let hex = Array("0123456789abcdef".utf8)

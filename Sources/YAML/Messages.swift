@@ -41,7 +41,7 @@ enum Messages {
         case .undefinedAlias(let name): return "el alias «*\(name)» no tiene un ancla «&\(name)» definida antes"
         case .duplicateKey(let key, _): return "la clave «\(key)» está repetida"
         case .aliasExpansionExceeded(let limit): return "los alias se expanden a demasiados nodos (el máximo es \(limit))"
-        case .unsupportedKey(let key): return "la clave «\(key)» no puede convertirse en JSON: las claves deben ser textos (kubectl no sabría qué hacer con ella)"
+        case .unsupportedKey(let key): return "la clave «\(clipped(key))» no puede convertirse en JSON: las claves deben ser textos (kubectl no sabría qué hacer con ella)"
         case .unsupportedValue(let value): return "«\(value)» no cabe en JSON (kubectl diría: json: unsupported value: \(value.hasPrefix("-") ? "-Inf" : value.lowercased().contains("nan") ? "NaN" : "+Inf"))"
         case .invalidValue(let tag, let value): return "«\(value)» no es un valor válido para la etiqueta \(YAMLError.shortTag(tag))"
         }
@@ -100,6 +100,11 @@ enum Messages {
     // MARK: Helpers
 
     /// `«x»` for visible characters, `U+0009` and a name for invisible ones.
+    /// A key or value quoted inside a one-line message: at most 60 characters.
+    static func clipped(_ text: String) -> String {
+        text.count <= 60 ? text : String(text.prefix(59)) + "…"
+    }
+
     static func quoted(_ c: Character) -> String {
         let scalars = c.unicodeScalars
         if scalars.count == 1, let s = scalars.first, s.value < 0x20 || s.value == 0x7F || s.properties.isWhitespace {

@@ -185,10 +185,7 @@ struct Resolver {
         return 0.99 - 0.89 * ((count - low) / (high - low))
     }
 
-    static func keyText(_ key: Value) -> String {
-        if case .string(let s) = key { return s }
-        return JSONWriter.string(key, sortKeys: false)
-    }
+    static func keyText(_ key: Value) -> String { JSONWriter.keyString(key) }
 }
 
 /// A mapping under construction: written order plus an index, last write wins.

@@ -12,6 +12,21 @@ import Testing
         #expect(GoFloat.json(0.1 + 0.2) == "0.30000000000000004")
     }
 
+    /// Collection keys (core schema) become JSON-like text with inner keys written raw, so
+    /// the text grows with the key, not twice per nesting level (fuzzer timeout f392…:
+    /// thirty nested `? :` keys in 207 bytes).
+    @Test func collectionKeysStayLinear() throws {
+        let one = try YAML.load(Array("? {b: [1, {c: d}], a: x}\n: v\n".utf8), file: "k.yaml", schema: .core)
+        #expect(JSONWriter.string(one[0]) == #"{"{\"a\":\"x\",\"b\":[1,{\"c\":\"d\"}]}":"v"}"#)
+        let nested = try YAML.load(Array("? {? {? {? [1]: a}: b}: c}: d\n: e\n".utf8), file: "k.yaml", schema: .core)
+        #expect(JSONWriter.string(nested[0]) == #"{"{{{{[1]:\"a\"}:\"b\"}:\"c\"}:\"d\"}":"e"}"#)
+        var deep = ""
+        for _ in 0..<40 { deep += "? " }
+        deep += "x\n"
+        let docs = try YAML.load(Array(deep.utf8), file: "k.yaml", schema: .core)
+        #expect(JSONWriter.bytes(docs[0]).count < 1_000)
+    }
+
     /// Captured from `kubectl create configmap c --from-literal=… --dry-run=client -o yaml`
     /// (kubectl v1.32) on this machine.
     @Test func configMapLikeKubectl() {

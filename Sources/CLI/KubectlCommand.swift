@@ -65,6 +65,8 @@ struct KubectlCommand: Command {
         case "logs": handler = KubectlLogs.run
         case "events": handler = KubectlEvents.run
         case "rollout": handler = KubectlRollout.run
+        case "top": handler = KubectlTop.run
+        case "autoscale": handler = KubectlTop.autoscale
         default:
             throw .message("error: unknown command \"\(verb)\" for \"kubectl\"" + KubectlText.suggestion(verb))
         }
@@ -129,7 +131,8 @@ enum KubectlText {
      Find more information at: https://kubernetes.io/docs/reference/kubectl/
 
     En taller: taller k VERBO … (get, apply, create, delete, describe, logs, scale, label,
-    annotate, set image, expose, rollout, events, explain, version, api-resources).
+    annotate, set image, expose, rollout, autoscale, top, events, explain, version,
+    api-resources).
 
     """
 

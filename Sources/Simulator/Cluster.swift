@@ -45,6 +45,7 @@ public struct Cluster: Sendable {
             EndpointsController(),
             EndpointSliceController(),
             LoadBalancerController(),
+            HPAController(),
         ]
     }
 
@@ -152,6 +153,8 @@ public struct Cluster: Sendable {
                 api.record(spec)
             case .requeueAfter(let delay):
                 queue.add(item, at: api.now + delay)
+            case .remember(let key, let value):
+                api.store.memory[key] = value
             }
         }
         if failed { queue.addRateLimited(item, now: api.now) } else { queue.forget(item) }

@@ -18,6 +18,7 @@ extension Defaults {
         o.editField("spec", create: true) { spec in
             spec.setFieldIfZero("persistentVolumeReclaimPolicy", "Retain")
             spec.setFieldIfMissing("volumeMode", "Filesystem")
+            spec.editField("hostPath") { $0.setFieldIfMissing("type", "") } // SetDefaults_HostPathVolumeSource
         }
         o.editField("status", create: true) { $0.setFieldIfZero("phase", "Pending") }
     }

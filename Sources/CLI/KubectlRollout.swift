@@ -2,7 +2,9 @@ import KubeAPI
 import Simulator
 import YAML
 
-/// `kubectl rollout status|history|undo|restart|pause|resume` for Deployments
+/// `kubectl rollout status|history|undo|restart|pause|resume` for Deployments, and `status`
+/// and `restart` for DaemonSets and StatefulSets (whose history lives in ControllerRevisions,
+/// which the simulator does not keep)
 /// (k8s.io/kubectl/pkg/cmd/rollout, polymorphichelpers objectpauser.go, objectresumer.go,
 /// objectrestarter.go, rollback.go, history.go, rollout_status.go). The CLI side works on
 /// the Deployment's fields: `spec.paused`, the template annotation

@@ -144,6 +144,30 @@ import YAML
         #expect(lines.last?.line == "daemon set \"agente\" successfully rolled out\n")
     }
 
+    /// maxSurge 1, maxUnavailable 0: the new pod starts next to the old one, which goes only
+    /// once the new one is available; every node keeps an available pod throughout.
+    @Test func surgeCreatesBeforeDeleting() throws {
+        var c = Cluster(nodes: NodeSpec.defaultCluster)
+        let strategy = "{type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}"
+        try c.apply(Self.yaml(strategy: strategy))
+        c.advance(by: .seconds(5))
+        try c.apply(Self.yaml(image: "nginx:1.28", strategy: strategy))
+        var sawTwoOnANode = false
+        for _ in 0..<100 {
+            c.advance(by: .milliseconds(100))
+            let live = c.api.list(pods, namespace: "default").filter { !$0.isBeingDeleted }
+            let availableNodes = Set(live.filter { PodRanking.isAvailable($0.value, minReadySeconds: 0, now: c.now) }
+                .compactMap { $0.value["spec"]?["nodeName"]?.string })
+            #expect(availableNodes.count == 3)
+            if podsByNode(c).values.contains(where: { $0.count == 2 }) { sawTwoOnANode = true }
+            if status(c)["updatedNumberScheduled"] == 3 && status(c)["numberAvailable"] == 3 && live.count == 3 { break }
+        }
+        #expect(sawTwoOnANode)
+        let images = c.api.list(pods, namespace: "default").filter { !$0.isBeingDeleted }
+            .compactMap { $0.value["spec"]?["containers"]?[0]?["image"]?.string }
+        #expect(images == ["nginx:1.28", "nginx:1.28", "nginx:1.28"])
+    }
+
     /// `rollout status` while the update is under way (DaemonSetStatusViewer).
     @Test func rolloutStatusLines() throws {
         var c = Cluster(nodes: NodeSpec.defaultCluster)

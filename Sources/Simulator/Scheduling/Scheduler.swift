@@ -87,12 +87,14 @@ public struct Scheduler: Controller {
         }
         let info = PodSchedulingInfo(key: key, pod: pod.value)
         var volumes: VolumeBinding?
-        var outcome: Outcome
+        let outcome: Outcome
         switch VolumeBinding.preFilter(pod.value, namespace: key.namespace, state: state) {
         case .waiting:
             return []
         case .rejected(let message):
-            outcome = .failure(Scheduler.preFilterError(info, message: message, state: state))
+            // schedule_one.go checks ErrNoNodesAvailable before running any plugin.
+            outcome = state.store.scheduling.nodeCount == 0 ? .failure("no nodes available to schedule pods")
+                : .failure(Scheduler.preFilterError(info, message: message, state: state))
         case .skip:
             outcome = Scheduler.schedule(info, uid: pod.uid, state: state, volumes: nil)
         case .check(let binding):

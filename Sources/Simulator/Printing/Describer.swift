@@ -11,7 +11,8 @@ public struct DescribeInput: Sendable {
     public var object: Value
     public var events: [Value]
     /// Deployment: the new replica set and the old ones (with their `spec.replicas`,
-    /// `status.replicas`); Service: its Endpoints object.
+    /// `status.replicas`); Service: its Endpoints object; DaemonSet: the pods it controls;
+    /// PersistentVolumeClaim: the pods that mount it.
     public var related: [Value]
     public var now: Timestamp
 
@@ -36,6 +37,10 @@ public enum Describer {
         case "ConfigMap": configMap(o, &w)
         case "Secret": secret(o, &w)
         case "Namespace": namespace(o, &w)
+        case "DaemonSet": daemonSet(o, pods: input.related, &w)
+        case "PersistentVolumeClaim": persistentVolumeClaim(o, pods: input.related, now: input.now, &w)
+        case "PersistentVolume": persistentVolume(o, now: input.now, &w)
+        case "StorageClass": storageClass(o, &w)
         default: generic(o, &w)
         }
         events(input.events, now: input.now, &w)

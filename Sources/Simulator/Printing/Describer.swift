@@ -41,6 +41,7 @@ public enum Describer {
         case "PersistentVolumeClaim": persistentVolumeClaim(o, pods: input.related, now: input.now, &w)
         case "PersistentVolume": persistentVolume(o, now: input.now, &w)
         case "StorageClass": storageClass(o, &w)
+        case "HorizontalPodAutoscaler": horizontalPodAutoscaler(o, v2Status: input.related.first, &w)
         default: generic(o, &w)
         }
         events(input.events, now: input.now, &w)

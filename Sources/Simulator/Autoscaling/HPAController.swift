@@ -147,6 +147,10 @@ struct HPASync {
     }
 
     mutating func setStatus(current: Int64, desired: Int64, metrics: [Value], rescaled: Bool) {
+        if let first = metrics.first, first["resource"]?["name"]?.string == "cpu",
+           let u = first["resource"]?["current"]?["averageUtilization"]?.int {
+            memory.recordUtilization(u, now: now)
+        }
         status.set("currentReplicas", .int(current))
         status.set("desiredReplicas", .int(desired))
         if rescaled { status.set("lastScaleTime", .string(now.rfc3339)) }

@@ -13,7 +13,7 @@ public enum Taller {
     static var commands: [any Command.Type] {
         [HelpCommand.self, YAMLEventsCommand.self, YAMLJSONCommand.self, YAMLMeasureCommand.self,
          KubectlCommand.self, ClusterResetCommand.self, ClusterAdvanceCommand.self, ClusterStatusCommand.self, ClusterBalancerCommand.self, ClusterLoadCommand.self, ClusterHistoryCommand.self,
-         BenchStoreCommand.self, BenchScaleCommand.self]
+         BenchStoreCommand.self, BenchScaleCommand.self, BenchLoadCommand.self]
     }
 
     public static func main(_ arguments: [String]) -> Int32 {

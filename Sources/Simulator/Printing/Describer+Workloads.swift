@@ -48,29 +48,29 @@ extension Describer {
     }
 
     /// `DescribePodTemplate`: the pod's fields one level in, container names at level 2 with
-    /// a leading space.
+    /// a leading space. The titles carry the indent (`printLabelsMultiline(w, "  Labels", …)`),
+    /// so continuation lines start with a bare tab; annotations print as `key: value`
+    /// (`printAnnotationsMultiline`).
     static func podTemplate(_ t: Value, _ w: inout PrefixWriter) {
         w.write(0, "Pod Template:\n")
-        w.labels("Labels", t.stringMap("metadata", "labels"), initialIndent: "  ", innerIndent: "\t")
+        w.labels("  Labels", t.stringMap("metadata", "labels"))
         let annotations = t.stringMap("metadata", "annotations")
-        if !annotations.isEmpty { w.labels("Annotations", annotations, initialIndent: "  ", innerIndent: "\t") }
+        if !annotations.isEmpty { w.annotations(annotations, title: "  Annotations") }
         let spec = t["spec"] ?? .null
         if let sa = spec.str("serviceAccountName").nonEmpty { w.write(1, "Service Account:\t\(sa)\n") }
         if !spec.seq("initContainers").isEmpty { containers("Init Containers", spec.seq("initContainers"), [], space: "  ", &w) }
         containers("Containers", spec.seq("containers"), [], space: "  ", &w)
         volumes(spec.seq("volumes"), space: "  ", &w)
-        w.labels("Node-Selectors", spec.stringMap("nodeSelector"), initialIndent: "  ", innerIndent: "\t")
-        w.write(0, "  Tolerations:\t")
-        let tolerations = spec.seq("tolerations")
-        if tolerations.isEmpty { w.write(0, "<none>\n") } else {
-            var sub = PrefixWriter()
-            Describer.tolerations(tolerations, &sub)
-            let text = sub.finish().split(separator: "\n").map { String($0) }
-            for (i, line) in text.enumerated() {
-                let body = line.drop { $0 != " " }.drop { $0 == " " }
-                w.write(0, (i == 0 ? "" : "  \t") + body + "\n")
-            }
-        }
+        w.labels("  Node-Selectors", spec.stringMap("nodeSelector"))
+        tolerations(spec.seq("tolerations"), title: "  Tolerations", &w)
+    }
+
+    /// history.go `printTemplate`: `DescribePodTemplate` through a bare `PrefixWriter` (no
+    /// tabwriter, so the tabs stay), as `kubectl rollout history --revision=N` prints it.
+    public static func podTemplateText(_ template: Value) -> String {
+        var w = PrefixWriter(aligned: false)
+        podTemplate(template, &w)
+        return w.finish()
     }
 
     static func service(_ o: Value, _ endpoints: Value?, _ w: inout PrefixWriter) {

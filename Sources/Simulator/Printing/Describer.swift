@@ -119,16 +119,24 @@ enum GoBase64Length {
     }
 }
 
-/// describe.go `PrefixWriter` over the tabwriter.
+/// describe.go `PrefixWriter` over the tabwriter, or (`aligned: false`) straight onto a
+/// buffer, as `describe.NewPrefixWriter(buf)` in history.go `printTemplate`.
 struct PrefixWriter {
     var writer = TabWriter.describe()
+    /// The text so far when not aligned.
+    var raw: String?
 
-    mutating func write(_ level: Int, _ text: String) {
-        writer.write(String(repeating: "  ", count: level) + text)
+    init(aligned: Bool = true) {
+        raw = aligned ? nil : ""
     }
 
-    mutating func flush() { writer.flush() }
-    mutating func finish() -> String { writer.finish() }
+    mutating func write(_ level: Int, _ text: String) {
+        let line = String(repeating: "  ", count: level) + text
+        if raw != nil { raw! += line } else { writer.write(line) }
+    }
+
+    mutating func flush() { if raw == nil { writer.flush() } }
+    mutating func finish() -> String { raw ?? writer.finish() }
 
     /// `printLabelsMultilineWithIndent`: `Labels:  a=b` then `\tc=d` continuation lines.
     mutating func labels(_ title: String, _ pairs: [(key: String, value: String)], initialIndent: String = "", innerIndent: String = "\t") {
@@ -142,8 +150,8 @@ struct PrefixWriter {
 
     /// `printAnnotationsMultiline`: `key: value`, long or multi-line values on their own
     /// lines cut at 140 characters; last-applied-configuration is skipped.
-    mutating func annotations(_ pairs: [(key: String, value: String)]) {
-        write(0, "Annotations:\t")
+    mutating func annotations(_ pairs: [(key: String, value: String)], title: String = "Annotations") {
+        write(0, "\(title):\t")
         let keys = pairs.filter { $0.key != "kubectl.kubernetes.io/last-applied-configuration" }
             .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         if keys.isEmpty { write(0, "<none>\n"); return }

@@ -98,3 +98,40 @@ struct DescribeAndColumnsTests {
         """)
     }
 }
+
+/// describe.go `DescribePodTemplate`: annotations as `key: value` (printAnnotationsMultiline,
+/// e.g. `rollout restart`'s restartedAt), continuation lines of labels and tolerations
+/// starting with a bare tab (the titles carry the indent).
+struct DescribePodTemplateTests {
+    static let template = Fixtures.load("""
+    metadata:
+      labels: {app: web, pod-template-hash: abc}
+      annotations: {kubectl.kubernetes.io/restartedAt: "2026-01-01T00:00:00Z"}
+    spec:
+      containers: [{name: web, image: nginx:1.27}]
+      tolerations:
+      - {key: a, operator: Exists, effect: NoSchedule}
+      - {key: b, operator: Equal, value: x, effect: NoExecute, tolerationSeconds: 60}
+    """)
+
+    @Test func unalignedAsRolloutHistoryPrintsIt() {
+        #expect(Describer.podTemplateText(Self.template) == """
+        Pod Template:
+          Labels:\tapp=web
+        \tpod-template-hash=abc
+          Annotations:\tkubectl.kubernetes.io/restartedAt: 2026-01-01T00:00:00Z
+          Containers:
+           web:
+            Image:\tnginx:1.27
+            Port:\t<none>
+            Host Port:\t<none>
+            Environment:\t<none>
+            Mounts:\t<none>
+          Volumes:\t<none>
+          Node-Selectors:\t<none>
+          Tolerations:\ta:NoSchedule op=Exists
+        \tb=x:NoExecute for 60s
+
+        """)
+    }
+}

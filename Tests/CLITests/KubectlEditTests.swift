@@ -49,7 +49,8 @@ struct KubectlEditTests {
         #expect(h.k("rollout", "pause", "deployment/web").out == "deployment.apps/web paused\n")
         #expect(h.k("rollout", "pause", "deployment/web").err == "error: deployments.apps \"web\" is already paused\n")
         #expect(h.k("rollout", "restart", "deployment/web").err == "error: deployments.apps \"web\" can't restart paused deployment (run rollout resume first)\n")
-        #expect(h.k("rollout", "undo", "deployment/web").err == "error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again\n")
+        // rollback.go looks the revision up before it checks `paused`.
+        #expect(h.k("rollout", "undo", "deployment/web").err == "error: no rollout history found for deployment \"web\"\n")
         #expect(h.k("rollout", "resume", "deployment/web").out == "deployment.apps/web resumed\n")
         #expect(h.k("rollout", "resume", "deployment/web").err == "error: deployments.apps \"web\" is not paused\n")
         #expect(h.k("rollout", "restart", "deploy", "web").out == "deployment.apps/web restarted\n")
@@ -57,6 +58,28 @@ struct KubectlEditTests {
         #expect(h.k("rollout", "status", "deploy/web", "--watch=false").out.hasPrefix("Waiting for deployment"))
         // The restart made revision 2; undo goes back to revision 1's template.
         #expect(h.k("rollout", "undo", "deployment/web").out == "deployment.apps/web rolled back\n")
+    }
+
+    /// rollback.go: the Deployment takes the ReplicaSet's annotations (its change-cause)
+    /// but keeps its own `annotationsToSkip`; history.go prints one revision's template
+    /// through a bare PrefixWriter.
+    @Test func rollbackRestoresChangeCause() {
+        let h = cluster()
+        h.k("annotate", "deployment/web", "kubernetes.io/change-cause=uno")
+        h.k("set", "image", "deployment/web", "web=nginx:1.26")
+        h.k("annotate", "deployment/web", "kubernetes.io/change-cause=dos", "--overwrite")
+        h.k("rollout", "pause", "deployment/web")
+        #expect(h.k("rollout", "undo", "deployment/web", "--to-revision=9").err == "error: unable to find specified revision 9 in history\n")
+        #expect(h.k("rollout", "undo", "deployment/web").err == "error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again\n")
+        h.k("rollout", "resume", "deployment/web")
+        #expect(h.k("rollout", "undo", "deployment/web").out == "deployment.apps/web rolled back\n")
+        #expect(h.k("get", "deploy", "web", "-o", "jsonpath={.metadata.annotations.kubernetes\\.io/change-cause} {.metadata.annotations.deployment\\.kubernetes\\.io/revision}").out == "uno 3")
+        #expect(h.k("rollout", "undo", "deployment/web", "--to-revision=3").out == "deployment.apps/web skipped rollback (current template already matches revision 3)\n")
+        #expect(h.k("rollout", "history", "deployment/web").out == "deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         dos\n3         uno\n\n")
+        let template = h.k("rollout", "history", "deployment/web", "--revision=2").out
+        #expect(template.hasPrefix("deployment.apps/web with revision #2\nPod Template:\n  Labels:\tapp=web\n\tpod-template-hash="))
+        #expect(template.contains("\n  Annotations:\tkubernetes.io/change-cause: dos\n  Containers:\n   web:\n    Image:\tnginx:1.26\n"))
+        #expect(h.k("rollout", "history", "deployment/web", "--revision=1").err == "error: unable to find the specified revision\n")
     }
 
     @Test func rolloutStatusMessages() {

@@ -19,8 +19,17 @@ extension Describer {
         }
         podTemplate(o.at("spec", "template") ?? .null, &w)
         conditions(o, &w)
-        let newRS = replicaSets.first { $0.at("metadata", "annotations", "deployment.kubernetes.io/revision")?.string == o.at("metadata", "annotations", "deployment.kubernetes.io/revision")?.string }
-        let old = replicaSets.filter { $0.name != newRS?.name && $0.int("spec", "replicas") > 0 }
+        // kubectl's deploymentutil.GetAllReplicaSets (k8s.io/kubectl/pkg/util/deployment):
+        // by creation time, the new one is the oldest whose template equals the Deployment's
+        // (pod-template-hash aside), so a paused Deployment with an edited template has none;
+        // the old ones listed are those with spec.replicas ≠ 0.
+        let sorted = replicaSets.sorted { a, b in
+            let (x, y) = (a.str("metadata", "creationTimestamp"), b.str("metadata", "creationTimestamp"))
+            return x == y ? a.name.utf8.lexicographicallyPrecedes(b.name.utf8) : x.utf8.lexicographicallyPrecedes(y.utf8)
+        }
+        let template = o.at("spec", "template") ?? .null
+        let newRS = sorted.first { DeploymentUtil.equalIgnoringHash($0.at("spec", "template") ?? .null, template) }
+        let old = sorted.filter { $0.name != newRS?.name && $0.int("spec", "replicas") != 0 }
         func rsText(_ rs: Value) -> String { "\(rs.name) (\(rs.int("status", "replicas"))/\(rs.int("spec", "replicas")) replicas created)" }
         w.write(0, "OldReplicaSets:\t\(old.isEmpty ? "<none>" : old.map(rsText).joined(separator: ", "))\n")
         w.write(0, "NewReplicaSet:\t\(newRS.map(rsText) ?? "<none>")\n")

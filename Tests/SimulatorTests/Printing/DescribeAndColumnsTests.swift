@@ -135,3 +135,35 @@ struct DescribePodTemplateTests {
         """)
     }
 }
+
+/// describe.go `DeploymentDescriber`: the new ReplicaSet is the one whose template matches
+/// (kubectl's deploymentutil.GetAllReplicaSets), not the one with the same revision.
+struct DescribeDeploymentReplicaSetsTests {
+    @Test func pausedWithEditedTemplateHasNoNewReplicaSet() {
+        let d = Fixtures.load("""
+        kind: Deployment
+        metadata: {name: web, namespace: default, annotations: {deployment.kubernetes.io/revision: "1"}}
+        spec:
+          replicas: 3
+          paused: true
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec: {containers: [{name: web, image: nginx:1.28}]}
+        """)
+        func rs(_ image: String) -> Value { Fixtures.load("""
+        kind: ReplicaSet
+        metadata: {name: web-abc, namespace: default, creationTimestamp: "2024-01-01T00:00:00Z", annotations: {deployment.kubernetes.io/revision: "1"}}
+        spec:
+          replicas: 3
+          template:
+            metadata: {labels: {app: web, pod-template-hash: abc}}
+            spec: {containers: [{name: web, image: \(image)}]}
+        status: {replicas: 3}
+        """) }
+        let text = Describer.describe(DescribeInput(object: d, related: [rs("nginx:1.27")], now: Fixtures.now))
+        #expect(text.contains("OldReplicaSets:    web-abc (3/3 replicas created)\nNewReplicaSet:     <none>\n"))
+        let resumed = Describer.describe(DescribeInput(object: d, related: [rs("nginx:1.28")], now: Fixtures.now))
+        #expect(resumed.contains("OldReplicaSets:    <none>\nNewReplicaSet:     web-abc (3/3 replicas created)\n"))
+    }
+}

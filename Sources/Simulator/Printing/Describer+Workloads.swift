@@ -43,7 +43,9 @@ extension Describer {
         for c in list { w.write(1, "\(c.str("type")) \t\(c.str("status"))\t\(c.str("reason"))\n") }
     }
 
-    static func replicaSet(_ o: Value, _ w: inout PrefixWriter) {
+    /// `describeReplicaSet`; `Pods Status` counts the controlled pods by phase
+    /// (`getPodStatusForController`: Running, Pending as waiting, Succeeded, Failed).
+    static func replicaSet(_ o: Value, pods: [Value], _ w: inout PrefixWriter) {
         w.write(0, "Name:\t\(o.name)\n")
         w.write(0, "Namespace:\t\(o.namespace)\n")
         w.write(0, "Selector:\t\(SelectorFormat.format(o.at("spec", "selector")))\n")
@@ -51,7 +53,9 @@ extension Describer {
         w.annotations(o.stringMap("metadata", "annotations"))
         if let c = controller(o) { w.write(0, "Controlled By:\t\(c)\n") }
         w.write(0, "Replicas:\t\(o.int("status", "replicas")) current / \(o.int("spec", "replicas")) desired\n")
-        w.write(0, "Pods Status:\t\(o.int("status", "readyReplicas")) Running / \(max(0, o.int("status", "replicas") - o.int("status", "readyReplicas"))) Waiting / 0 Succeeded / 0 Failed\n")
+        let phases = pods.map { $0.str("status", "phase") }
+        func count(_ phase: String) -> Int { phases.filter { $0 == phase }.count }
+        w.write(0, "Pods Status:\t\(count("Running")) Running / \(count("Pending")) Waiting / \(count("Succeeded")) Succeeded / \(count("Failed")) Failed\n")
         podTemplate(o.at("spec", "template") ?? .null, &w)
         conditions(o, &w)
     }

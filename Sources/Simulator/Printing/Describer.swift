@@ -11,7 +11,7 @@ public struct DescribeInput: Sendable {
     public var object: Value
     public var events: [Value]
     /// Deployment: the new replica set and the old ones (with their `spec.replicas`,
-    /// `status.replicas`); Service: its Endpoints object.
+    /// `status.replicas`); ReplicaSet: the pods it controls; Service: its Endpoints object.
     public var related: [Value]
     public var now: Timestamp
 
@@ -31,7 +31,7 @@ public enum Describer {
         switch o.str("kind") {
         case "Pod": pod(o, now: input.now, &w)
         case "Deployment": deployment(o, input.related, &w)
-        case "ReplicaSet": replicaSet(o, &w)
+        case "ReplicaSet": replicaSet(o, pods: input.related, &w)
         case "Service": service(o, input.related.first, &w)
         case "ConfigMap": configMap(o, &w)
         case "Secret": secret(o, &w)

@@ -167,3 +167,19 @@ struct DescribeDeploymentReplicaSetsTests {
         #expect(resumed.contains("OldReplicaSets:    <none>\nNewReplicaSet:     web-abc (3/3 replicas created)\n"))
     }
 }
+
+/// describe.go `getPodStatusForController`: a Running pod that is not ready still counts as
+/// Running; Pending ones are the Waiting.
+struct DescribeReplicaSetPodsStatusTests {
+    @Test func countsControlledPodsByPhase() {
+        let rs = Fixtures.load("""
+        kind: ReplicaSet
+        metadata: {name: web-abc, namespace: default}
+        spec: {replicas: 3, selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: web, image: nginx}]}}}
+        status: {replicas: 3, readyReplicas: 1}
+        """)
+        let pods = [Fixtures.pod("a", status: "phase: Running"), Fixtures.pod("b", status: "phase: Running"), Fixtures.pod("c", status: "phase: Pending")]
+        let text = Describer.describe(DescribeInput(object: rs, related: pods, now: Fixtures.now))
+        #expect(text.contains("Pods Status:  2 Running / 1 Waiting / 0 Succeeded / 0 Failed\n"))
+    }
+}

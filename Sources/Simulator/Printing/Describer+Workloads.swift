@@ -95,10 +95,12 @@ extension Describer {
         w.write(0, "Type:\t\(o.str("spec", "type"))\n")
         if let p = o.str("spec", "ipFamilyPolicy").nonEmpty { w.write(0, "IP Family Policy:\t\(p)\n") }
         let families = o.seq("spec", "ipFamilies").compactMap(\.string)
-        if !families.isEmpty { w.write(0, "IP Families:\t\(families.joined(separator: ","))\n") }
+        // describe.go describeService: both lines are always there, `<none>` when empty (an
+        // ExternalName Service has neither families nor cluster IPs).
+        w.write(0, "IP Families:\t\(families.isEmpty ? "<none>" : families.joined(separator: ","))\n")
         let clusterIPs = o.seq("spec", "clusterIPs").compactMap(\.string)
         w.write(0, "IP:\t\(o.str("spec", "clusterIP"))\n")
-        if !clusterIPs.isEmpty { w.write(0, "IPs:\t\(clusterIPs.joined(separator: ","))\n") }
+        w.write(0, "IPs:\t\(clusterIPs.isEmpty ? "<none>" : clusterIPs.joined(separator: ","))\n")
         if let e = o.str("spec", "externalName").nonEmpty { w.write(0, "External Name:\t\(e)\n") }
         let lb = o.seq("status", "loadBalancer", "ingress").map { $0.str("ip").nonEmpty ?? $0.str("hostname") }
         if !lb.isEmpty { w.write(0, "LoadBalancer Ingress:\t\(lb.joined(separator: ", "))\n") }
@@ -108,6 +110,7 @@ extension Describer {
             w.write(0, "Port:\t\(name)\t\(p.int("port"))/\(proto)\n")
             let target = p["targetPort"]?.string ?? p["targetPort"]?.int.map(String.init) ?? "0"
             w.write(0, "TargetPort:\t\(target)/\(proto)\n")
+            if let app = p.str("appProtocol").nonEmpty { w.write(0, "AppProtocol:\t\(app)\n") }
             if p.int("nodePort") != 0 { w.write(0, "NodePort:\t\(name)\t\(p.int("nodePort"))/\(proto)\n") }
             w.write(0, "Endpoints:\t\(serviceEndpoints(endpoints, portName: p.str("name")))\n")
         }

@@ -183,3 +183,39 @@ struct DescribeReplicaSetPodsStatusTests {
         #expect(text.contains("Pods Status:  2 Running / 1 Waiting / 0 Succeeded / 0 Failed\n"))
     }
 }
+
+/// describe.go `describeService`: `IP Families` and `IPs` are printed as `<none>` when the
+/// Service has none (ExternalName); `AppProtocol` under its port.
+struct DescribeServiceTests {
+    @Test func externalNameHasNoFamiliesNorIPs() {
+        let svc = Fixtures.load("""
+        kind: Service
+        metadata: {name: externo, namespace: default}
+        spec: {type: ExternalName, externalName: api.example.com, sessionAffinity: None}
+        """)
+        #expect(Describer.describe(DescribeInput(object: svc, now: Fixtures.now)) == """
+        Name:              externo
+        Namespace:         default
+        Labels:            <none>
+        Annotations:       <none>
+        Selector:          <none>
+        Type:              ExternalName
+        IP Families:       <none>
+        IP:                
+        IPs:               <none>
+        External Name:     api.example.com
+        Session Affinity:  None
+        Events:            <none>
+
+        """)
+    }
+
+    @Test func appProtocol() {
+        let svc = Fixtures.load("""
+        kind: Service
+        metadata: {name: web, namespace: default}
+        spec: {type: ClusterIP, clusterIP: 10.96.0.20, clusterIPs: [10.96.0.20], ipFamilies: [IPv4], ports: [{name: http, port: 80, targetPort: 8080, protocol: TCP, appProtocol: http}]}
+        """)
+        #expect(Describer.describe(DescribeInput(object: svc, now: Fixtures.now)).contains("TargetPort:        8080/TCP\nAppProtocol:       http\nEndpoints:"))
+    }
+}

@@ -101,8 +101,14 @@ extension Describer {
         let clusterIPs = o.seq("spec", "clusterIPs").compactMap(\.string)
         w.write(0, "IP:\t\(o.str("spec", "clusterIP"))\n")
         w.write(0, "IPs:\t\(clusterIPs.isEmpty ? "<none>" : clusterIPs.joined(separator: ","))\n")
+        let externalIPs = o.seq("spec", "externalIPs").compactMap(\.string)
+        if !externalIPs.isEmpty { w.write(0, "External IPs:\t\(externalIPs.joined(separator: ","))\n") }
+        if let ip = o.str("spec", "loadBalancerIP").nonEmpty { w.write(0, "Desired LoadBalancer IP:\t\(ip)\n") }
         if let e = o.str("spec", "externalName").nonEmpty { w.write(0, "External Name:\t\(e)\n") }
-        let lb = o.seq("status", "loadBalancer", "ingress").map { $0.str("ip").nonEmpty ?? $0.str("hostname") }
+        // buildIngressString: the IP with its ipMode, `172.18.255.200 (VIP)` (kubectl 1.31+).
+        let lb = o.seq("status", "loadBalancer", "ingress").map { i in
+            i.str("ip").nonEmpty.map { ip in i.str("ipMode").nonEmpty.map { "\(ip) (\($0))" } ?? ip } ?? i.str("hostname")
+        }
         if !lb.isEmpty { w.write(0, "LoadBalancer Ingress:\t\(lb.joined(separator: ", "))\n") }
         for p in o.seq("spec", "ports") {
             let name = p.str("name").nonEmpty ?? "<unset>"
@@ -117,6 +123,9 @@ extension Describer {
         w.write(0, "Session Affinity:\t\(o.str("spec", "sessionAffinity"))\n")
         if let e = o.str("spec", "externalTrafficPolicy").nonEmpty { w.write(0, "External Traffic Policy:\t\(e)\n") }
         if let i = o.str("spec", "internalTrafficPolicy").nonEmpty { w.write(0, "Internal Traffic Policy:\t\(i)\n") }
+        if o.int("spec", "healthCheckNodePort") != 0 { w.write(0, "HealthCheck NodePort:\t\(o.int("spec", "healthCheckNodePort"))\n") }
+        let ranges = o.seq("spec", "loadBalancerSourceRanges").compactMap(\.string)
+        if !ranges.isEmpty { w.write(0, "LoadBalancer Source Ranges:\t\(ranges.joined(separator: ","))\n") }
     }
 
     /// `formatEndpoints(endpoints, sets.NewString(port.Name))`, empty when there are none.

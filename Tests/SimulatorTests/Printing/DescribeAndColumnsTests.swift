@@ -210,6 +210,19 @@ struct DescribeServiceTests {
         """)
     }
 
+    /// PR kubernetes#125117 (kubectl 1.31): the ingress IP with its ipMode, and the spec's
+    /// loadBalancerIP as `Desired LoadBalancer IP`.
+    @Test func loadBalancerIngressShowsIPMode() {
+        let svc = Fixtures.load("""
+        kind: Service
+        metadata: {name: web, namespace: default}
+        spec: {type: LoadBalancer, loadBalancerIP: 172.18.255.210, clusterIP: 10.96.0.20, clusterIPs: [10.96.0.20], ipFamilies: [IPv4]}
+        status: {loadBalancer: {ingress: [{ip: 172.18.255.210, ipMode: VIP}, {hostname: lb.example.com}]}}
+        """)
+        let text = Describer.describe(DescribeInput(object: svc, now: Fixtures.now))
+        #expect(text.contains("Desired LoadBalancer IP:  172.18.255.210\nLoadBalancer Ingress:     172.18.255.210 (VIP), lb.example.com\n"))
+    }
+
     @Test func appProtocol() {
         let svc = Fixtures.load("""
         kind: Service

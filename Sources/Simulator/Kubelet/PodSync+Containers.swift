@@ -137,6 +137,6 @@ extension PodSync {
         s.set("started", true)
         s.set("ready", false)
         s.set("state", ["running": ["startedAt": .string(now.rfc3339)]])
-        return stepRunning(c, s, started: now, restarts: restarts)
+        return stepRunning(c, s, started: now, restarts: restarts, fresh: true)
     }
 }

@@ -52,7 +52,12 @@ extension PodSync {
         return nil
     }
 
-    mutating func stepRunning(_ c: Value, _ current: Value, started: VirtualTime, restarts: Int64) -> Value {
+    /// `fresh`: the container started in this very sync. Every sync works from `startedAt` as
+    /// the status stores it (whole seconds), so the probe times, and the wake-ups set for them,
+    /// are the same whether the container started in this sync or long ago; a fresh start
+    /// reports the probes already due (the one at 0 s) that a later sync would not repeat.
+    mutating func stepRunning(_ c: Value, _ current: Value, started exact: VirtualTime, restarts: Int64, fresh: Bool = false) -> Value {
+        let started = VirtualTime(milliseconds: exact.milliseconds - exact.milliseconds % 1000)
         var s = current
         let name = c["name"]?.string ?? ""
         guard case .found(let image) = kubelet.catalog.resolve(c["image"]?.string ?? "") else { return s }
@@ -69,10 +74,11 @@ extension PodSync {
                 let result = evaluate(probe, program, container: c, atMs: t)
                 if let message = result {
                     failures += 1
-                    if t == elapsed { event(.warning, "Unhealthy", KubeletMessages.probeFailed("Liveness", message)) }
+                    let due = t == elapsed || (fresh && t <= elapsed)
+                    if due { event(.warning, "Unhealthy", KubeletMessages.probeFailed("Liveness", message)) }
                     if t > elapsed { wake(at: started + .milliseconds(t)); break }
                     if failures >= probe.failureThreshold {
-                        if t == elapsed { event("Killing", KubeletMessages.failedProbe(name, "liveness")) }
+                        if due { event("Killing", KubeletMessages.failedProbe(name, "liveness")) }
                         let grace = (pod.value["spec"]?["terminationGracePeriodSeconds"]?.int ?? 30) * 1000
                         let stop = image.stopMilliseconds ?? grace
                         let at = started + .milliseconds(t + stop)
@@ -94,7 +100,7 @@ extension PodSync {
                 if let message = evaluate(probe, program, container: c, atMs: t) {
                     failures += 1; successes = 0
                     if failures >= probe.failureThreshold { ready = false }
-                    if t == elapsed { event(.warning, "Unhealthy", KubeletMessages.probeFailed("Readiness", message)) }
+                    if t == elapsed || (fresh && t <= elapsed) { event(.warning, "Unhealthy", KubeletMessages.probeFailed("Readiness", message)) }
                 } else {
                     successes += 1; failures = 0
                     if successes >= probe.successThreshold { ready = true }

@@ -150,6 +150,27 @@ func barePod(_ name: String, image: String = "nginx:1.27", extra: String = "") -
         #expect(pod.value["status"]?["containerStatuses"]?[0]?["restartCount"]?.int == 1)
     }
 
+    /// prober: every probe that fails gives its `Unhealthy` event, including the first one
+    /// after the container started at a fraction of a second (the status keeps whole seconds:
+    /// nginx starts at 1.2 s, probes run at 1, 6, 11… and each one is reported once).
+    @Test func readinessProbeEventsAreNotLost() throws {
+        var c = Cluster(nodes: NodeSpec.defaultCluster)
+        let extra = """
+            readinessProbe: {httpGet: {path: /healthz, port: 80}, periodSeconds: 5}
+        """
+        _ = try c.api.create(decoded(barePod("ready", extra: extra)))
+        c.advance(by: .milliseconds(21_500))
+        let pod = try c.api.get(pods, namespace: "default", name: "ready")
+        let ip = pod.value["status"]?["podIP"]?.string ?? ""
+        let unhealthy = c.api.list(events, namespace: "default").filter { $0.value["reason"]?.string == "Unhealthy" }
+            .map { "\($0.value["count"]?.int ?? 0) \($0.value["message"]?.string ?? "")" }.sorted()
+        #expect(unhealthy == [
+            "1 Readiness probe failed: Get \"http://\(ip):80/healthz\": dial tcp \(ip):80: connect: connection refused",
+            "4 Readiness probe failed: HTTP probe failed with statuscode: 404",
+        ])
+        #expect(Scheduler.condition(pod.value, "Ready")?["status"]?.string == "False")
+    }
+
     /// busybox commands: a Job-like pod completes and its logs hold the output.
     @Test func busyboxCommandCompletes() throws {
         var c = Cluster(nodes: NodeSpec.defaultCluster)

@@ -171,6 +171,43 @@ func barePod(_ name: String, image: String = "nginx:1.27", extra: String = "") -
         #expect(Scheduler.condition(pod.value, "Ready")?["status"]?.string == "False")
     }
 
+    /// prober/worker.go: until the startup probe succeeds the container is not `started`,
+    /// and liveness and readiness wait; mysql (8 s to listen) survives a strict liveness probe.
+    @Test func startupProbeHoldsLivenessBack() throws {
+        var c = Cluster(nodes: NodeSpec.defaultCluster)
+        let extra = """
+            env: [{name: MYSQL_ROOT_PASSWORD, value: x}]
+            startupProbe: {tcpSocket: {port: 3306}, periodSeconds: 3, failureThreshold: 10}
+            livenessProbe: {tcpSocket: {port: 3306}, periodSeconds: 3, failureThreshold: 2}
+        """
+        _ = try c.api.create(decoded(barePod("db", image: "mysql:8.4", extra: extra)))
+        c.advance(by: .seconds(8))
+        var status = try c.api.get(pods, namespace: "default", name: "db").value["status"]?["containerStatuses"]?[0]
+        #expect(status?["started"] == false && status?["ready"] == false)
+        c.advance(by: .seconds(60))
+        status = try c.api.get(pods, namespace: "default", name: "db").value["status"]?["containerStatuses"]?[0]
+        #expect(status?["started"] == true && status?["ready"] == true && status?["restartCount"]?.int == 0)
+        let e = podEvents(c, "db")
+        #expect(e.contains { $0.hasPrefix("Unhealthy: Startup probe failed: dial tcp ") })
+        #expect(!e.contains { $0.hasPrefix("Unhealthy: Liveness") || $0.hasPrefix("Killing") })
+    }
+
+    /// kuberuntime_manager.go computePodActions: a startup probe that reaches its
+    /// failureThreshold kills the container, `failed startup probe, will be restarted`.
+    @Test func startupProbeFailureKills() throws {
+        var c = Cluster(nodes: NodeSpec.defaultCluster)
+        let extra = """
+            startupProbe: {httpGet: {path: /healthz, port: 80}, periodSeconds: 2, failureThreshold: 3}
+        """
+        _ = try c.api.create(decoded(barePod("web", extra: extra)))
+        c.advance(by: .seconds(10))
+        let status = try c.api.get(pods, namespace: "default", name: "web").value["status"]?["containerStatuses"]?[0]
+        #expect(status?["restartCount"]?.int == 1)
+        let e = podEvents(c, "web")
+        #expect(e.contains("Unhealthy: Startup probe failed: HTTP probe failed with statuscode: 404"))
+        #expect(e.contains("Killing: Container web failed startup probe, will be restarted"))
+    }
+
     /// busybox commands: a Job-like pod completes and its logs hold the output.
     @Test func busyboxCommandCompletes() throws {
         var c = Cluster(nodes: NodeSpec.defaultCluster)

@@ -100,6 +100,8 @@ func barePod(_ name: String, image: String = "nginx:1.27", extra: String = "") -
         let waiting = pod.value["status"]?["containerStatuses"]?[0]?["state"]?["waiting"]
         #expect(waiting?["reason"]?.string == "CreateContainerConfigError")
         #expect(waiting?["message"]?.string == "configmap \"cfg\" not found")
+        // No container was created, so there is no image ID yet.
+        #expect(pod.value["status"]?["containerStatuses"]?[0]?["imageID"]?.string == "")
     }
 
     /// mysql without a root password: exits 1, restarts at once, then back-off 10 s, 20 s.

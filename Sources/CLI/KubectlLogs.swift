@@ -45,7 +45,13 @@ enum KubectlLogs {
         // A pod not yet on a node has no kubelet to ask: the apiserver answers with nothing.
         if pod.value.at(["spec", "nodeName"])?.text.isEmpty ?? true { return output }
         if status == nil || status?.at(["state", "waiting"]) != nil {
-            let reason = status?.at(["state", "waiting", "reason"])?.text ?? "ContainerCreating"
+            // validateContainerLogStatus: the two image failures have their own words.
+            let reason: String
+            switch status?.at(["state", "waiting", "reason"])?.text ?? "ContainerCreating" {
+            case "ErrImagePull": reason = "image can't be pulled"
+            case "ImagePullBackOff": reason = "trying and failing to pull image"
+            case let other: reason = other
+            }
             throw .message("Error from server (BadRequest): container \(GoText.quote(container)) in pod \(GoText.quote(pod.name)) is waiting to start: \(reason)\n  El contenedor aún no ha arrancado: mira su estado con taller k describe pod \(pod.name)")
         }
         return output

@@ -91,6 +91,20 @@ struct KubectlEditTests {
         #expect(KubectlRollout.statusMessage(d("observedGeneration: 0")).0 == "Waiting for deployment spec update to be observed...\n")
     }
 
+    /// kubelet_pods.go validateContainerLogStatus: a container waiting in CrashLoopBackOff
+    /// shows the logs of its last run; an image that cannot be pulled has its own words.
+    @Test func logsOfACrashLoopAndOfABadImage() {
+        let h = KubectlHarness()
+        h.k("apply", "-f", "-", stdin: "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: busybox:1.36, command: [sh, -c, echo adios; exit 1]}]\n")
+        h.run(["cluster", "avanzar", "30s"])
+        #expect(h.k("get", "pod", "p", "-o", "jsonpath={.status.containerStatuses[0].state.waiting.reason}").out == "CrashLoopBackOff")
+        #expect(h.k("logs", "p").out == "adios\n")
+        #expect(h.k("logs", "p", "--previous").out == "adios\n")
+        h.k("apply", "-f", "-", stdin: "apiVersion: v1\nkind: Pod\nmetadata: {name: q}\nspec:\n  containers: [{name: c, image: nginx:9.9}]\n")
+        h.run(["cluster", "avanzar", "5s"])
+        #expect(h.k("logs", "q").err.hasPrefix("Error from server (BadRequest): container \"c\" in pod \"q\" is waiting to start: trying and failing to pull image\n"))
+    }
+
     @Test func logsOfAPendingPod() {
         let h = KubectlHarness()
         h.k("apply", "-f", "-", stdin: "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  nodeName: taller-worker\n  containers: [{name: web, image: nginx}]\n")

@@ -32,6 +32,8 @@ public enum Describer {
         case "Pod": pod(o, now: input.now, &w)
         case "Deployment": deployment(o, input.related, &w)
         case "ReplicaSet": replicaSet(o, pods: input.related, &w)
+        case "Job": job(o, &w)
+        case "CronJob": cronJob(o, &w)
         case "Service": service(o, input.related.first, &w)
         case "ConfigMap": configMap(o, &w)
         case "Secret": secret(o, &w)

@@ -232,3 +232,68 @@ struct DescribeServiceTests {
         #expect(Describer.describe(DescribeInput(object: svc, now: Fixtures.now)).contains("TargetPort:        8080/TCP\nAppProtocol:       http\nEndpoints:"))
     }
 }
+
+/// describe.go `describeJob` and `describeCronJob` (with `describeJobTemplate`).
+struct DescribeBatchTests {
+    @Test func failedJob() {
+        let job = Fixtures.load("""
+        kind: Job
+        metadata: {name: migracion, namespace: default, labels: {job-name: migracion}}
+        spec:
+          parallelism: 1
+          completions: 1
+          completionMode: NonIndexed
+          suspend: false
+          backoffLimit: 2
+          selector: {matchLabels: {job-name: migracion}}
+          template: {metadata: {labels: {job-name: migracion}}, spec: {containers: [{name: migrar, image: busybox:1.36}]}}
+        status: {startTime: "2024-01-01T00:00:00Z", failed: 3, ready: 0}
+        """)
+        let text = Describer.describe(DescribeInput(object: job, now: Fixtures.now))
+        #expect(text.hasPrefix("""
+        Name:             migracion
+        Namespace:        default
+        Selector:         job-name=migracion
+        Labels:           job-name=migracion
+        Annotations:      <none>
+        Parallelism:      1
+        Completions:      1
+        Completion Mode:  NonIndexed
+        Suspend:          false
+        Backoff Limit:    2
+        Start Time:       Mon, 01 Jan 2024 00:00:00 +0000
+        Pods Statuses:    0 Active (0 Ready) / 0 Succeeded / 3 Failed
+        Pod Template:
+
+        """))
+    }
+
+    @Test func cronJob() {
+        let cj = Fixtures.load("""
+        kind: CronJob
+        metadata: {name: hola, namespace: default}
+        spec:
+          schedule: "*/1 * * * *"
+          concurrencyPolicy: Allow
+          suspend: false
+          successfulJobsHistoryLimit: 2
+          failedJobsHistoryLimit: 1
+          jobTemplate: {spec: {template: {spec: {containers: [{name: hola, image: busybox:1.36}]}}}}
+        status: {lastScheduleTime: "2024-01-01T00:59:00Z", active: [{name: hola-1}, {name: hola-2}]}
+        """)
+        let text = Describer.describe(DescribeInput(object: cj, now: Fixtures.now))
+        #expect(text.contains("""
+        Concurrency Policy:            Allow
+        Suspend:                       false
+        Successful Job History Limit:  2
+        Failed Job History Limit:      1
+        Starting Deadline Seconds:     <unset>
+        Selector:                      <unset>
+        Parallelism:                   <unset>
+        Completions:                   <unset>
+        Pod Template:
+
+        """))
+        #expect(text.contains("Last Schedule Time:  Mon, 01 Jan 2024 00:59:00 +0000\nActive Jobs:         hola-1, hola-2\n"))
+    }
+}

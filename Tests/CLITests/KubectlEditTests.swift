@@ -105,6 +105,17 @@ struct KubectlEditTests {
         #expect(h.k("logs", "q").err.hasPrefix("Error from server (BadRequest): container \"c\" in pod \"q\" is waiting to start: trying and failing to pull image\n"))
     }
 
+    /// logsforobject.go + podutils.ByLogging: among finished pods, the oldest one.
+    @Test func logsOfAJobPickTheOldestPod() {
+        let h = KubectlHarness()
+        h.k("apply", "-f", "-", stdin: "apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  completions: 2\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: c, image: busybox:1.36, command: [sh, -c, echo hola; sleep 2]}]\n")
+        h.run(["cluster", "avanzar", "30s"])
+        let oldest = h.k("get", "pods", "--sort-by=.metadata.creationTimestamp", "-o", "name").out.split(separator: "\n").first.map(String.init) ?? ""
+        let r = h.k("logs", "job/j")
+        #expect(r.out == "hola\n")
+        #expect(r.err == "Found 2 pods, using \(oldest)\n")
+    }
+
     @Test func logsOfAPendingPod() {
         let h = KubectlHarness()
         h.k("apply", "-f", "-", stdin: "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  nodeName: taller-worker\n  containers: [{name: web, image: nginx}]\n")

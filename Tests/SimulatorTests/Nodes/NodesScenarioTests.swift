@@ -70,6 +70,28 @@ func barePod(_ name: String, image: String = "nginx:1.27", extra: String = "") -
         #expect(podEvents(c, "ssd") == ["FailedScheduling: 0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling."])
     }
 
+    /// interpodaffinity/filtering.go Filter: the pod's own anti-affinity is checked before the
+    /// existing pods' anti-affinity, so a symmetric rule reports `didn't match pod
+    /// anti-affinity rules`.
+    @Test func failedSchedulingForSymmetricAntiAffinity() throws {
+        var c = Cluster(nodes: NodeSpec.defaultCluster)
+        for i in 1...4 {
+            _ = try c.api.create(decoded("""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: cache-\(i), namespace: default, labels: {app: cache}}
+            spec:
+              affinity:
+                podAntiAffinity:
+                  requiredDuringSchedulingIgnoredDuringExecution:
+                  - {labelSelector: {matchLabels: {app: cache}}, topologyKey: kubernetes.io/hostname}
+              containers: [{name: redis, image: redis:7.4}]
+            """))
+            c.advance()
+        }
+        #expect(podEvents(c, "cache-4") == ["FailedScheduling: 0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 node(s) didn't match pod anti-affinity rules. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod."])
+    }
+
     /// image_manager.go: ErrImagePull then ImagePullBackOff, retried after 10 s, 20 s…
     @Test func imagePullBackOffTimeline() throws {
         var c = Cluster(nodes: NodeSpec.defaultCluster)

@@ -135,6 +135,10 @@ struct KubectlEditTests {
         #expect(h.k("create", "configmap", "c", "--from-literal=a=1", "--from-literal=a=2").err == "error: cannot add key \"a\", another key by that name already exists in Data for ConfigMap \"c\"\n")
         #expect(h.k("create", "deployment", "web", "--image=nginx").out == "deployment.apps/web created\n")
         #expect(h.k("create", "deployment", "web", "--image=nginx").err.hasPrefix("error: failed to create deployment: deployments.apps \"web\" already exists\n"))
+        // The wrapped StatusError keeps the apiserver's message (kind.group, no «The »); a bare
+        // one (create namespace) gets checkErr's «The … is invalid».
+        #expect(h.k("create", "deployment", "Web", "--image=nginx").err.hasPrefix("error: failed to create deployment: Deployment.apps \"Web\" is invalid: metadata.name: Invalid value: \"Web\": a lowercase RFC 1123 subdomain"))
+        #expect(h.k("create", "namespace", "Dev").err.hasPrefix("The Namespace \"Dev\" is invalid: metadata.name: Invalid value: \"Dev\": a lowercase RFC 1123 label"))
         #expect(h.k("create", "namespace", "dev").out == "namespace/dev created\n")
         #expect(h.k("create", "namespace", "dev").err.hasPrefix("Error from server (AlreadyExists): namespaces \"dev\" already exists\n"))
         #expect(h.k("create", "job", "j", "--image=busybox", "--", "echo", "hola").out == "job.batch/j created\n")

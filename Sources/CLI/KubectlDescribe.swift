@@ -5,7 +5,8 @@ import YAML
 /// `kubectl describe TYPE [NAME_PREFIX…] | TYPE/NAME` (k8s.io/kubectl/pkg/cmd/describe):
 /// a name that matches no object exactly describes every object whose name starts with it;
 /// several objects are separated by a blank line. The Describer gets the object's events
-/// and, for a Deployment, its ReplicaSets; for a Service, its Endpoints.
+/// and, for a Deployment, its ReplicaSets; for a Service, its Endpoints; for a DaemonSet, its
+/// pods; for a PersistentVolumeClaim, the pods that mount it.
 enum KubectlDescribe {
     static func run(_ c: KubectlContext, _ cluster: inout Cluster) throws(KubectlError) -> KubectlOutput {
         let (requests, _) = try KubectlResources.parse(c.args, verb: "describe")
@@ -48,6 +49,18 @@ enum KubectlDescribe {
         case "Service":
             if let endpoints = Kinds.resolve("endpoints"), let e = try? cluster.api.get(endpoints, namespace: o.namespace, name: o.name) {
                 related = [e.value]
+            }
+        case "HorizontalPodAutoscaler":
+            if let v2 = cluster.api.store.memory["hpa/\(o.namespace)/\(o.name)"]?["v2Status"] { related = [v2] }
+        case "DaemonSet":
+            related = cluster.api.store.dependents(of: o.uid)
+                .filter { $0.kind == "Pod" && $0.value["metadata"]?["ownerReferences"]?.sequence?.contains { $0["controller"]?.bool == true && $0["uid"]?.string == o.uid } == true }
+                .map(\.value)
+        case "PersistentVolumeClaim":
+            if let pods = Kinds.resolve("pods") {
+                related = cluster.api.list(pods, namespace: o.namespace).map(\.value).filter { pod in
+                    (pod["spec"]?["volumes"]?.sequence ?? []).contains { $0["persistentVolumeClaim"]?["claimName"]?.string == o.name }
+                }
             }
         default: break
         }

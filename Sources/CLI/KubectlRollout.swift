@@ -2,7 +2,9 @@ import KubeAPI
 import Simulator
 import YAML
 
-/// `kubectl rollout status|history|undo|restart|pause|resume` for Deployments
+/// `kubectl rollout status|history|undo|restart|pause|resume` for Deployments, and `status`
+/// and `restart` for DaemonSets and StatefulSets (whose history lives in ControllerRevisions,
+/// which the simulator does not keep)
 /// (k8s.io/kubectl/pkg/cmd/rollout, polymorphichelpers objectpauser.go, objectresumer.go,
 /// objectrestarter.go, rollback.go, history.go, rollout_status.go). The CLI side works on
 /// the Deployment's fields: `spec.paused`, the template annotation
@@ -21,14 +23,16 @@ enum KubectlRollout {
             throw .message("error: Required subcommand: status, history, undo, restart, pause, resume")
         }
         let (resource, name) = try KubectlResources.single(Array(c.args.dropFirst()), verb: "rollout \(sub)")
-        guard resource.kind == "Deployment" else {
-            throw .message("error: no \(sub == "history" ? "history viewer" : "status viewer") has been implemented for \(GoText.quote(resource.kind))\n  En taller, rollout funciona con Deployments.")
+        let workload = resource.kind == "DaemonSet" || resource.kind == "StatefulSet"
+        guard resource.kind == "Deployment" || (workload && (sub == "status" || sub == "restart")) else {
+            throw .message("error: no \(sub == "history" ? "history viewer" : "status viewer") has been implemented for \(GoText.quote(resource.kind))\n  En taller, rollout funciona con Deployments (y status y restart, también con DaemonSets y StatefulSets).")
         }
         let o = try KubectlResources.get(cluster, resource, namespace: c.namespace, name: name)
-        let label = "deployment.apps/\(name)"
-        let quoted = "deployments.apps \(GoText.quote(name))"
+        let label = "\(resource.kind.lowercased()).\(resource.group)/\(name)"
+        let quoted = "\(resource.groupResource) \(GoText.quote(name))"
         let dryRun = try c.flags.dryRun()
         switch sub {
+        case "status" where workload: return workloadStatus(o.key, &cluster, watch: c.flags.value("watch") != "false")
         case "status": return status(o.key, &cluster, watch: c.flags.value("watch") != "false")
         case "history": return try history(o, cluster, revision: c.flags.value("revision").flatMap(Int64.init) ?? 0)
         case "pause":
@@ -150,6 +154,25 @@ enum KubectlRollout {
             if let failure { output.fail(failure); return output }
             if message != last { output.out += message; last = message }
             if done || !watch { return output }
+        }
+        output.fail("error: timed out waiting for the condition")
+        return output
+    }
+
+    /// rollout_status.go `DaemonSetStatusViewer` / `StatefulSetStatusViewer` (RolloutStatus
+    /// in the simulator), watched the same way: one virtual second at a time.
+    static func workloadStatus(_ key: ObjectKey, _ cluster: inout Cluster, watch: Bool) -> KubectlOutput {
+        var output = KubectlOutput()
+        var last = ""
+        for second in 0...maxWaitSeconds {
+            if second > 0 { cluster.advance(by: .seconds(1)) }
+            guard let o = cluster.api.store[key]?.value, let status = RolloutStatus.of(o) else {
+                output.fail("error: \(key.apiResource?.singular ?? key.resource) \(GoText.quote(key.name)) was deleted")
+                return output
+            }
+            if status.state == .failed { output.fail("error: " + status.line); return output }
+            if status.line != last { output.out += status.line; last = status.line }
+            if status.state == .complete || !watch { return output }
         }
         output.fail("error: timed out waiting for the condition")
         return output

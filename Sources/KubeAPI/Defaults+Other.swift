@@ -2,6 +2,7 @@ import YAML
 
 // Defaults of the smaller kinds. Sources: pkg/apis/core/v1/defaults.go
 // (SetDefaults_PersistentVolume, SetDefaults_PersistentVolumeClaim{,Spec}, SetDefaults_Secret,
+// SetDefaults_StorageClass in pkg/apis/storage/v1/defaults.go,
 // SetDefaults_Namespace, SetDefaults_NamespaceStatus); pkg/registry/core/namespace/strategy.go
 // (PrepareForCreate adds the `kubernetes` finalizer); pkg/apis/autoscaling/v2/defaults.go;
 // pkg/apis/networking/v1/defaults.go (SetDefaults_NetworkPolicy{,Port}, SetDefaults_IngressClass).
@@ -17,8 +18,15 @@ extension Defaults {
         o.editField("spec", create: true) { spec in
             spec.setFieldIfZero("persistentVolumeReclaimPolicy", "Retain")
             spec.setFieldIfMissing("volumeMode", "Filesystem")
+            spec.editField("hostPath") { $0.setFieldIfMissing("type", "") } // SetDefaults_HostPathVolumeSource
         }
         o.editField("status", create: true) { $0.setFieldIfZero("phase", "Pending") }
+    }
+
+    /// pkg/apis/storage/v1/defaults.go `SetDefaults_StorageClass`.
+    static func storageClass(_ o: inout Value) {
+        o.setFieldIfMissing("reclaimPolicy", "Delete")
+        o.setFieldIfMissing("volumeBindingMode", "Immediate")
     }
 
     static func secret(_ o: inout Value) {

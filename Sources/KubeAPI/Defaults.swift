@@ -49,6 +49,7 @@ public enum Defaults {
         case ("", "Service"): service(&o)
         case ("", "PersistentVolumeClaim"): persistentVolumeClaim(&o)
         case ("", "PersistentVolume"): persistentVolume(&o)
+        case ("storage.k8s.io", "StorageClass"): storageClass(&o)
         case ("", "Secret"): secret(&o)
         case ("", "Namespace"): namespace(&o)
         case ("autoscaling", "HorizontalPodAutoscaler"): horizontalPodAutoscaler(&o, version: version(of: apiVersion))

@@ -49,9 +49,26 @@ extension Validation {
         case ("", "PersistentVolumeClaim"):
             var oldSpec = old["spec"] ?? .mapping([]), newSpec = new["spec"] ?? .mapping([])
             oldSpec.set("resources", .null); newSpec.set("resources", .null)
+            // The PV controller sets volumeName once; the retroactive default class fills a
+            // storageClassName that was never set (ValidatePersistentVolumeClaimUpdate,
+            // validateStorageClassUpgradeFromNil).
+            if (oldSpec["volumeName"]?.string ?? "").isEmpty, let name = newSpec["volumeName"] { oldSpec.set("volumeName", name) }
+            if oldSpec["storageClassName"] == nil || oldSpec["storageClassName"]?.isNull == true,
+               !(newSpec["storageClassName"]?.string ?? "").isEmpty,
+               (old["metadata"]?["annotations"]?["volume.beta.kubernetes.io/storage-class"]?.string ?? "").isEmpty {
+                newSpec.set("storageClassName", .null); oldSpec.set("storageClassName", .null)
+            }
             oldSpec.set("volumeAttributesClassName", .null); newSpec.set("volumeAttributesClassName", .null)
             if oldSpec != newSpec {
                 errs.append(.forbidden(spec, "spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims"))
+            }
+        case ("storage.k8s.io", "StorageClass"):
+            // ValidateStorageClassUpdate (pkg/apis/storage/validation/validation.go).
+            if changed("parameters") { errs.append(.forbidden(FieldPath("parameters"), "updates to parameters are forbidden.")) }
+            if changed("provisioner") { errs.append(.forbidden(FieldPath("provisioner"), "updates to provisioner are forbidden.")) }
+            if changed("reclaimPolicy") { errs.append(.forbidden(FieldPath("reclaimPolicy"), "updates to reclaimPolicy are forbidden.")) }
+            if changed("volumeBindingMode") {
+                errs.append(.invalid(FieldPath("volumeBindingMode"), .string(new["volumeBindingMode"]?.string ?? ""), immutable))
             }
         case ("", "Secret"), ("", "ConfigMap"):
             if kind == "Secret", changed("type") {

@@ -69,6 +69,13 @@ public enum ValidationMessages {
         if d == "must specify a handler type" {
             return e("La sonda no dice cómo comprobar el contenedor.", "Añade httpGet, tcpSocket, exec o grpc a la sonda.")
         }
+        if d == "must specify a volume type" {
+            return e("El PersistentVolume no dice dónde están los datos: le falta el origen del volumen.",
+                     "Añade uno en spec, por ejemplo hostPath: {path: /datos} (en kind se crea dentro del nodo), nfs o csi.")
+        }
+        if d == "may not specify more than 1 volume type" {
+            return e("Un PersistentVolume solo puede tener un origen de volumen (hostPath, nfs, csi…).", "Deja uno solo.")
+        }
         if d == "pathType must be specified" {
             return e("En networking.k8s.io/v1 cada ruta de un Ingress necesita pathType.", "Añade pathType: Prefix (o Exact, o ImplementationSpecific).")
         }

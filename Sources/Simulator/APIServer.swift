@@ -65,6 +65,7 @@ public struct APIServer: Sendable {
         let savedRandom = random
         defer { if dryRun { random = savedRandom } }
         if resource.namespaced { try admitNamespace(namespace, resource: resource, object: o) }
+        admitStorage(&o, resource: resource) // Storage/APIServer+StorageAdmission.swift
         // BeforeCreate: generateName, then PrepareForCreate, then validation.
         let generateName = o["metadata"]?["generateName"]?.string ?? ""
         if o.objectName.isEmpty && !generateName.isEmpty {
@@ -76,6 +77,7 @@ public struct APIServer: Sendable {
             o.editMetadata { $0.set("name", .string(name)) }
         }
         Strategy.prepareForCreate(&o, resource: resource)
+        if resource.groupResource == VolumeUtil.volumes { APIServer.stampPhaseTransition(&o, old: nil, now: clock.now) }
         o = Defaults.apply(to: o, kind: resource.kind, apiVersion: resource.apiVersion)
         if resource.groupResource == "services" { try allocateService(&o, old: nil, source: source) } // Networking/ServiceAllocator.swift
         let errors = Validation.validate(o, kind: resource.kind, apiVersion: resource.apiVersion)
@@ -132,6 +134,7 @@ public struct APIServer: Sendable {
             // Status strategies keep everything but the status from the stored object.
             new = old.value
             new.set("status", proposed["status"] ?? .mapping([]))
+            if key.resource == VolumeUtil.volumes { APIServer.stampPhaseTransition(&new, old: old.value, now: clock.now) }
             // deploymentStatusStrategy.PrepareForUpdate keeps spec and labels only (pkg/registry/apps/deployment/strategy.go).
             if key.resource == "deployments.apps", let a = proposed["metadata"]?["annotations"] { new.editMetadata { $0.set("annotations", a) } }
         } else {

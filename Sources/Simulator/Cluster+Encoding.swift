@@ -56,6 +56,10 @@ extension Cluster {
         e.length(failures.count)
         for (item, n) in failures { e.string(names[item.controller]); encodeKey(item.key, &e); e.length(n) }
         e.u64(c.queue.sequence)
+        // Added after version 1 was first saved: older files end here.
+        let memory = c.api.store.memory.sorted { $0.key < $1.key }
+        e.length(memory.count)
+        for (key, value) in memory { e.string(key); e.value(value) }
         return e.bytes
     }
 
@@ -120,6 +124,12 @@ extension Cluster {
             if let c = index[name] { failures[.init(controller: c, key: key)] = n }
         }
         let sequence = try d.u64()
+        if !d.atEnd {
+            for _ in 0..<(try d.length()) {
+                let key = try d.string()
+                store.memory[key] = try d.value()
+            }
+        }
         guard d.atEnd else { throw d.fail("datos de más al final") }
         self.init(api: APIServer(store: store, clock: clock, random: random, recorder: recorder),
                   queue: WorkQueue(entries: entries, failures: failures, sequence: sequence), controllers: controllers)

@@ -37,14 +37,21 @@ public struct Cluster: Sendable {
             NamespaceController(),
             DeploymentController(),
             StatefulSetController(),
+            DaemonSetController(),
             JobController(),
             CronJobController(),
+            PersistentVolumeController(),
+            LocalPathProvisioner(),
+            PVCProtectionController(),
+            PVProtectionController(),
             Scheduler(),
             Kubelet(),
             NodeLifecycleController(),
+            PodGCController(),
             EndpointsController(),
             EndpointSliceController(),
             LoadBalancerController(),
+            HPAController(),
         ]
     }
 
@@ -152,6 +159,8 @@ public struct Cluster: Sendable {
                 api.record(spec)
             case .requeueAfter(let delay):
                 queue.add(item, at: api.now + delay)
+            case .remember(let key, let value):
+                api.store.memory[key] = value
             }
         }
         if failed { queue.addRateLimited(item, now: api.now) } else { queue.forget(item) }

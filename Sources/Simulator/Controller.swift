@@ -49,6 +49,8 @@ public enum Action: Sendable {
     case finishPodDeletion(ObjectKey)
     /// Reconcile this key again after the delay (`queue.AddAfter`).
     case requeueAfter(Duration)
+    /// Keep `value` in the controller's memory under `key` (nil forgets it); see `Store.memory`.
+    case remember(String, Value?)
 }
 
 /// The read-only view a controller reconciles from (its informers' caches).
@@ -68,4 +70,7 @@ public struct ClusterState: Sendable {
     }
 
     public func dependents(of uid: String) -> [StoredObject] { store.dependents(of: uid) }
+
+    /// What a controller remembered under `key` (`Action.remember`).
+    public func memory(_ key: String) -> Value? { store.memory[key] }
 }

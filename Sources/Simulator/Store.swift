@@ -25,6 +25,10 @@ public struct Store: Sendable {
     public internal(set) var revision: UInt64 = 0
     /// Writes not yet seen by controllers, oldest first.
     var journal: [StoreChange] = []
+    /// What controllers keep in memory between syncs and is not an API object (the HPA
+    /// controller's recent recommendations and scale events, horizontal.go
+    /// `recommendations`, `scaleUpEvents`). Saved with the cluster; changing it wakes nobody.
+    public internal(set) var memory: [String: Value] = [:]
 
     struct Scope: Hashable, Sendable {
         var resource: String

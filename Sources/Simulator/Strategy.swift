@@ -23,6 +23,7 @@ enum Strategy {
     static func prepareForCreate(_ o: inout Value, resource: APIResource) {
         let r = resource.groupResource
         if generationTracked.contains(r) { o.editMetadata { $0.set("generation", 1) } }
+        if r == "daemonsets.apps" { setTemplateGeneration(&o, max(templateGeneration(o) ?? 0, 1)) }
         guard statusSubresource.contains(r) else { return }
         switch r {
         case "pods":
@@ -57,6 +58,24 @@ enum Strategy {
             if old["spec"] != new["spec"] || annotationsChanged { generation += 1 }
             new.editMetadata { $0.set("generation", .int(generation)) }
         }
+        if r == "daemonsets.apps" {
+            let changed = old["spec"]?["template"] != new["spec"]?["template"]
+            setTemplateGeneration(&new, (templateGeneration(old) ?? 1) + (changed ? 1 : 0))
+        }
+    }
+
+    /// DaemonSet `spec.templateGeneration` of the internal API, which apps/v1 carries in the
+    /// annotation `deprecated.daemonset.template.generation` (pkg/apis/apps/v1/conversion.go):
+    /// 1 on create (or the annotation's value when higher), +1 when an update changes the pod
+    /// template, kept otherwise whatever the request says (pkg/registry/apps/daemonset/strategy.go).
+    static let templateGenerationAnnotation = "deprecated.daemonset.template.generation"
+
+    static func templateGeneration(_ o: Value) -> Int64? {
+        o["metadata"]?["annotations"]?[templateGenerationAnnotation]?.string.flatMap { Int64($0) }
+    }
+
+    static func setTemplateGeneration(_ o: inout Value, _ generation: Int64) {
+        o.setAnnotation(templateGenerationAnnotation, String(generation))
     }
 
     /// `qos.GetPodQOS` (pkg/apis/core/helper/qos/qos.go), for cpu and memory: BestEffort

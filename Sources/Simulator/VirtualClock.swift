@@ -101,7 +101,7 @@ public struct VirtualClock: Sendable, Hashable {
 
 extension Duration {
     /// Whole milliseconds (truncated toward zero).
-    var wholeMilliseconds: Int64 {
+    public var wholeMilliseconds: Int64 {
         let (seconds, attoseconds) = components
         return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }

@@ -10,6 +10,7 @@ struct Composer {
     private let itemStack = ScratchStack<Node>()
     private let pairStack = ScratchStack<Node.Pair>()
     private let file: String
+    private let fileName: FileName
     private let baseOffset: Int
 
     init(bytes: [UInt8], file: String, limits: YAMLLimits) throws(YAMLError) {
@@ -19,11 +20,12 @@ struct Composer {
     init(source: SourceBuffer, file: String, limits: YAMLLimits) {
         parser = Parser(source: source, file: file, limits: limits)
         self.file = file
+        self.fileName = FileName(file)
         baseOffset = source.baseOffset
     }
 
     @inline(__always) private func mark(_ pos: Position) -> Mark {
-        Mark(file: file, line: pos.line + 1, column: pos.column + 1, offset: pos.offset + baseOffset)
+        Mark(file: fileName, line: pos.line + 1, column: pos.column + 1, offset: pos.offset + baseOffset)
     }
 
     mutating func documents() throws(YAMLError) -> [Document] {

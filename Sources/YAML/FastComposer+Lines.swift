@@ -183,15 +183,15 @@ extension FastComposer {
             if p[j] & 0xC0 == 0x80 { column -= 1 }
             j += 1
         }
-        return Mark(file: file, line: line + 1, column: column + 1, offset: k + source.baseOffset)
+        return Mark(file: fileName, line: line + 1, column: column + 1, offset: k + source.baseOffset)
     }
 
     /// Where the full parser puts the empty root of an empty document: the next `---`, or
     /// the end of the stream (on a new line if the last one had no line break).
     func endMark() -> Mark {
         if end < source.count || i == lineStart {
-            return Mark(file: file, line: line + 1, column: 1, offset: end + source.baseOffset)
+            return Mark(file: fileName, line: line + 1, column: 1, offset: end + source.baseOffset)
         }
-        return Mark(file: file, line: line + 2, column: 1, offset: end + source.baseOffset)
+        return Mark(file: fileName, line: line + 2, column: 1, offset: end + source.baseOffset)
     }
 }

@@ -26,6 +26,7 @@ struct FastComposer {
     let source: SourceBuffer
     let p: UnsafeMutablePointer<UInt8>
     let file: String
+    let fileName: FileName
     let limits: YAMLLimits
     var strings = StringCache()
     /// Children of the open collections (see `ScratchStack`). A document that gives up
@@ -43,6 +44,7 @@ struct FastComposer {
         self.source = source
         self.p = source.base
         self.file = file
+        self.fileName = FileName(file)
         self.limits = limits
     }
 

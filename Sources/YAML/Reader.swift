@@ -82,18 +82,17 @@ final class SourceBuffer {
         var i = 0
         let raw = UnsafeRawPointer(p)
         while i < n {
-            // Eight plain printable ASCII bytes at a time (no high bit, none below 0x20,
-            // no DEL); any other word falls through to the check of one character.
+            // Eight ASCII bytes at a time: printable, tab, LF or CR pass; a word with any
+            // other byte jumps straight to it. The masks are exact per byte (no carries
+            // between bytes), so the first flagged byte is the first one to look at.
             if i + 8 <= n {
                 let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let high: UInt64 = 0x8080_8080_8080_8080
-                let below20 = (w &- 0x2020_2020_2020_2020) & ~w & high
-                let x = w ^ 0x7F7F_7F7F_7F7F_7F7F
-                let del = (x &- 0x0101_0101_0101_0101) & ~x & high
-                if (w & high) | below20 | del == 0 {
+                let flagged = Self.notPlainASCII(w)
+                if flagged == 0 {
                     i += 8
                     continue
                 }
+                i += flagged.trailingZeroBitCount >> 3
             }
             let b = p[i]
             if b < 0x80 {
@@ -120,6 +119,19 @@ final class SourceBuffer {
             i += length
         }
         return nil
+    }
+
+    /// High bit set in each byte of `w` that is not printable ASCII, tab, LF or CR
+    /// (bytes are little-endian: the lowest flagged bit is the first such byte).
+    @inline(__always)
+    static func notPlainASCII(_ w: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // Per byte b (b & 0x7F) + k never carries out of the byte.
+        @inline(__always) func isZero(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x) & high }
+        let below20 = ~(((w & low7) &+ 0x6060_6060_6060_6060) | w) & high
+        let allowed = isZero(w ^ 0x0909_0909_0909_0909) | isZero(w ^ 0x0A0A_0A0A_0A0A_0A0A) | isZero(w ^ 0x0D0D_0D0D_0D0D_0D0D)
+        return (w & high) | (below20 & ~allowed) | isZero(w ^ 0x7F7F_7F7F_7F7F_7F7F)
     }
 
     /// The mark of byte `offset`, counted from the start (used for reader errors only).

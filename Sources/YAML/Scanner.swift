@@ -13,6 +13,7 @@ struct Scanner {
     let source: SourceBuffer
     let p: UnsafeMutablePointer<UInt8>
     let file: String
+    let fileName: FileName
     let limits: YAMLLimits
 
     var index = 0
@@ -58,6 +59,7 @@ struct Scanner {
         self.p = source.base
         self.line = source.firstLine
         self.file = file
+        self.fileName = FileName(file)
         self.limits = limits
     }
 
@@ -76,7 +78,7 @@ struct Scanner {
     var position: Position { Position(offset: index, line: line, column: column) }
 
     func mark(_ pos: Position) -> Mark {
-        Mark(file: file, line: pos.line + 1, column: pos.column + 1, offset: pos.offset + source.baseOffset)
+        Mark(file: fileName, line: pos.line + 1, column: pos.column + 1, offset: pos.offset + source.baseOffset)
     }
 
     func error(_ kind: YAMLError.Kind, at pos: Position? = nil, context: Position? = nil) -> YAMLError {

@@ -8,6 +8,7 @@ extension Cluster {
         self.init(seed: seed, start: start)
         addNodes(nodes)
         bootstrapNetworking() // Networking/Cluster+Networking.swift
+        bootstrapStorage() // Storage/Cluster+Storage.swift
     }
 
     /// A control plane and `workers` workers.

@@ -17,6 +17,8 @@ public struct ImageCatalog: Sendable {
         public var startMilliseconds: Int64 = 0
         public var memoryMiB: Int64 = 1
         public var milliCPU: Int64 = 1
+        /// CPU each request per second costs, in millicores (milliseconds of CPU per request).
+        public var requestMilliCPU: Double = 0.5
         public var ports: [Int] = []
         public var http: [HTTPPath] = []
         public var logs: [String] = []
@@ -54,6 +56,7 @@ public struct ImageCatalog: Sendable {
             case "start": current!.startMilliseconds = ImageCatalog.millis(rest) ?? 0
             case "memory": current!.memoryMiB = Int64(rest) ?? 1
             case "cpu": current!.milliCPU = Int64(rest) ?? 1
+            case "request-cpu": current!.requestMilliCPU = Double(rest) ?? 0.5
             case "port": if let p = Int(rest) { current!.ports.append(p) }
             case "http":
                 let parts = rest.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)

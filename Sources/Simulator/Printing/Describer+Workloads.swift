@@ -1,7 +1,7 @@
 import YAML
 
-/// describe.go `describeDeployment`, `describeReplicaSet`, `DescribePodTemplate`,
-/// `describeService`.
+/// describe.go `describeDeployment`, `describeReplicaSet`, `describeDaemonSet`,
+/// `DescribePodTemplate`, `describeService`.
 extension Describer {
     static func deployment(_ o: Value, _ replicaSets: [Value], _ w: inout PrefixWriter) {
         w.write(0, "Name:\t\(o.name)\n")
@@ -58,6 +58,25 @@ extension Describer {
         w.write(0, "Pods Status:\t\(count("Running")) Running / \(count("Pending")) Waiting / \(count("Succeeded")) Succeeded / \(count("Failed")) Failed\n")
         podTemplate(o.at("spec", "template") ?? .null, &w)
         conditions(o, &w)
+    }
+
+    /// `describeDaemonSet`, with `getPodStatusForController`'s counts of the pods it controls
+    /// (Pending counts as Waiting).
+    static func daemonSet(_ o: Value, pods: [Value], _ w: inout PrefixWriter) {
+        w.write(0, "Name:\t\(o.name)\n")
+        w.write(0, "Namespace:\t\(o.namespace)\n")
+        w.write(0, "Selector:\t\(o.at("spec", "selector").map(SelectorFormat.string) ?? "")\n")
+        w.write(0, "Node-Selector:\t\(GoFormat.labels(o.stringMap("spec", "template", "spec", "nodeSelector")))\n")
+        w.labels("Labels", o.stringMap("metadata", "labels"))
+        w.annotations(o.stringMap("metadata", "annotations"))
+        w.write(0, "Desired Number of Nodes Scheduled: \(o.int("status", "desiredNumberScheduled"))\n")
+        w.write(0, "Current Number of Nodes Scheduled: \(o.int("status", "currentNumberScheduled"))\n")
+        w.write(0, "Number of Nodes Scheduled with Up-to-date Pods: \(o.int("status", "updatedNumberScheduled"))\n")
+        w.write(0, "Number of Nodes Scheduled with Available Pods: \(o.int("status", "numberAvailable"))\n")
+        w.write(0, "Number of Nodes Misscheduled: \(o.int("status", "numberMisscheduled"))\n")
+        func count(_ phase: String) -> Int { pods.filter { $0.str("status", "phase") == phase }.count }
+        w.write(0, "Pods Status:\t\(count("Running")) Running / \(count("Pending")) Waiting / \(count("Succeeded")) Succeeded / \(count("Failed")) Failed\n")
+        podTemplate(o.at("spec", "template") ?? .null, &w)
     }
 
     /// `DescribePodTemplate`: the pod's fields one level in, container names at level 2 with

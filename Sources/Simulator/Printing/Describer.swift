@@ -11,7 +11,8 @@ public struct DescribeInput: Sendable {
     public var object: Value
     public var events: [Value]
     /// Deployment: the new replica set and the old ones (with their `spec.replicas`,
-    /// `status.replicas`); ReplicaSet: the pods it controls; Service: its Endpoints object.
+    /// `status.replicas`); ReplicaSet and DaemonSet: the pods they control; Service: its
+    /// Endpoints object; PersistentVolumeClaim: the pods that mount it.
     public var related: [Value]
     public var now: Timestamp
 
@@ -38,6 +39,11 @@ public enum Describer {
         case "ConfigMap": configMap(o, &w)
         case "Secret": secret(o, &w)
         case "Namespace": namespace(o, &w)
+        case "DaemonSet": daemonSet(o, pods: input.related, &w)
+        case "PersistentVolumeClaim": persistentVolumeClaim(o, pods: input.related, now: input.now, &w)
+        case "PersistentVolume": persistentVolume(o, now: input.now, &w)
+        case "StorageClass": storageClass(o, &w)
+        case "HorizontalPodAutoscaler": horizontalPodAutoscaler(o, v2Status: input.related.first, &w)
         default: generic(o, &w)
         }
         events(input.events, now: input.now, &w)

@@ -1,3 +1,4 @@
+import KubeAPI
 import YAML
 
 /// printers.go `printPersistentVolume`, `printPersistentVolumeClaim`, `printStorageClass`,
@@ -8,6 +9,13 @@ extension TableGenerator {
         let set = Set(modes.compactMap(\.string))
         return [("ReadWriteOnce", "RWO"), ("ReadOnlyMany", "ROX"), ("ReadWriteMany", "RWX"), ("ReadWriteOncePod", "RWOP")]
             .filter { set.contains($0.0) }.map(\.1).joined(separator: ",")
+    }
+
+    /// `resource.Quantity.String()`: the canonical form (`1024Mi` → `1Gi`); `0` when absent.
+    static func quantity(_ v: Value?) -> String {
+        guard let v, !v.isNull else { return "0" }
+        let text = v.string ?? v.int.map(String.init) ?? ""
+        return (try? Quantity(parsing: text))?.canonical ?? text
     }
 
     /// GetPersistentVolumeClass / GetPersistentVolumeClaimClass: the beta annotation wins.
@@ -22,7 +30,7 @@ extension TableGenerator {
         var claim = ""
         if let ref = o.at("spec", "claimRef"), !ref.isNull { claim = "\(ref.str("namespace"))/\(ref.str("name"))" }
         let phase = o.hasDeletionTimestamp ? "Terminating" : o.str("status", "phase")
-        return [o.name, o.str("spec", "capacity", "storage").nonEmpty ?? "0", accessModes(o.seq("spec", "accessModes")),
+        return [o.name, quantity(o.at("spec", "capacity", "storage")), accessModes(o.seq("spec", "accessModes")),
                 o.str("spec", "persistentVolumeReclaimPolicy"), phase, claim, storageClassName(o),
                 o.at("spec", "volumeAttributesClassName")?.string ?? "<unset>", o.str("status", "reason"), age(o, now),
                 o.at("spec", "volumeMode")?.string ?? "<unset>"]
@@ -35,7 +43,7 @@ extension TableGenerator {
         var capacity = "", modes = ""
         if !o.str("spec", "volumeName").isEmpty {
             modes = accessModes(o.seq("status", "accessModes"))
-            capacity = o.str("status", "capacity", "storage").nonEmpty ?? "0"
+            capacity = quantity(o.at("status", "capacity", "storage"))
         }
         return [o.name, phase, o.str("spec", "volumeName"), capacity, modes, storageClassName(o),
                 o.at("spec", "volumeAttributesClassName")?.string ?? "<unset>", age(o, now), o.at("spec", "volumeMode")?.string ?? "<unset>"]

@@ -3,7 +3,7 @@ import YAML
 
 /// The Filter plugins of the default profile, in its order
 /// (pkg/scheduler/apis/config/v1/default_plugins.go): NodeUnschedulable, NodeName,
-/// TaintToleration, NodeAffinity, NodeResourcesFit, InterPodAffinity. A node's status is the
+/// TaintToleration, NodeAffinity, NodeResourcesFit, VolumeBinding, InterPodAffinity. A node's status is the
 /// first plugin that rejects it (framework/runtime/framework.go `RunFilterPlugins`); a plugin
 /// may give several reasons (NodeResourcesFit: `Too many pods`, `Insufficient cpu`,
 /// `Insufficient memory`).
@@ -33,7 +33,8 @@ extension Scheduler {
     static func reasonTaint(_ t: Taint) -> String { "node(s) had untolerated taint {\(t.key): \(t.value)}" }
 
     /// Runs the filters on one node; nil when the pod fits.
-    static func filter(_ pod: PodSchedulingInfo, _ node: SchedulerCache.NodeInfo, affinity: AffinityState?) -> FilterStatus? {
+    static func filter(_ pod: PodSchedulingInfo, _ node: SchedulerCache.NodeInfo, affinity: AffinityState?,
+                       volumes: VolumeBinding? = nil, state: ClusterState? = nil) -> FilterStatus? {
         // NodeUnschedulable: a cordoned node, unless the pod tolerates its taint.
         if node.unschedulable && !pod.tolerations.tolerate(Taint(key: Taint.unschedulable, effect: "NoSchedule")) {
             return FilterStatus(resolvable: false, reasons: [reasonUnschedulable])
@@ -57,6 +58,10 @@ extension Scheduler {
         }
         // NodeResourcesFit (fit.go fitsRequest).
         if let reasons = insufficient(pod.requests, node) { return FilterStatus(resolvable: true, reasons: reasons) }
+        // VolumeBinding (Scheduling/VolumeBinding.swift).
+        if let volumes, let state, let reasons = volumes.filter(node, state: state) {
+            return FilterStatus(resolvable: false, reasons: reasons)
+        }
         // InterPodAffinity (filtering.go Filter: affinity, then anti-affinity, then existing anti-affinity).
         if let affinity, let status = affinity.filter(node) { return status }
         return nil

@@ -26,7 +26,8 @@ import YAML
 /// `PodScheduled=True`, and the event `Scheduled`: `Successfully assigned default/web-abc to
 /// taller-worker`.
 ///
-/// Deviations: no NodePorts, volume or PodTopologySpread plugins (PodTopologySpread's default
+/// Claims are VolumeBinding's (VolumeBinding.swift). Deviations: no NodePorts, VolumeZone,
+/// VolumeRestrictions or PodTopologySpread plugins (PodTopologySpread's default
 /// spreading is approximated by LeastAllocated); preemption never evicts (a node where it could
 /// reports `No preemption victims found for incoming pod`); the start index is derived from the
 /// store's revision instead of being carried between cycles.
@@ -54,6 +55,14 @@ public struct Scheduler: Controller {
                 return state.store.scheduling.pending.sorted()
             }
             return []
+        case VolumeUtil.claims:
+            // VolumeBinding's events: a claim created, bound or changed moves the pending pods
+            // that mount it back to the active queue.
+            let name = change.key.name
+            return state.store.scheduling.pending.filter { $0.namespace == change.key.namespace }.sorted()
+                .filter { VolumeUtil.claimNames(state[$0]?.value).contains(name) }
+        case VolumeUtil.volumes, VolumeUtil.classes:
+            return state.store.scheduling.pending.sorted().filter { !VolumeUtil.claimNames(state[$0]?.value).isEmpty }
         case "nodes":
             if let old = change.old, let new = change.new, old["spec"] == new["spec"], old["metadata"]?["labels"] == new["metadata"]?["labels"],
                old["status"]?["allocatable"] == new["status"]?["allocatable"] {
@@ -77,8 +86,27 @@ public struct Scheduler: Controller {
             return [.requeueAfter((since + Scheduler.initialBackoff).since(now))]
         }
         let info = PodSchedulingInfo(key: key, pod: pod.value)
-        switch Scheduler.schedule(info, uid: pod.uid, state: state) {
+        var volumes: VolumeBinding?
+        let outcome: Outcome
+        switch VolumeBinding.preFilter(pod.value, namespace: key.namespace, state: state) {
+        case .waiting:
+            return []
+        case .rejected(let message):
+            // schedule_one.go checks ErrNoNodesAvailable before running any plugin.
+            outcome = state.store.scheduling.nodeCount == 0 ? .failure("no nodes available to schedule pods")
+                : .failure(Scheduler.preFilterError(info, message: message, state: state))
+        case .skip:
+            outcome = Scheduler.schedule(info, uid: pod.uid, state: state, volumes: nil)
+        case .check(let binding):
+            volumes = binding
+            outcome = Scheduler.schedule(info, uid: pod.uid, state: state, volumes: binding)
+        }
+        switch outcome {
         case .success(let node):
+            if let volumes, let nodeInfo = state.store.scheduling.node(node) {
+                let preBind = volumes.preBind(nodeInfo, state: state)
+                if !preBind.isEmpty { return preBind }
+            }
             return [.bindPod(key, node: node),
                     .event(EventSpec(involved: key, type: .normal, reason: "Scheduled",
                                      message: "Successfully assigned \(key.namespace)/\(key.name) to \(node)", component: name))]
@@ -96,7 +124,7 @@ public struct Scheduler: Controller {
     }
 
     /// `schedulePod` + `findNodesThatFitPod` + `prioritizeNodes` + `selectHost`.
-    static func schedule(_ pod: PodSchedulingInfo, uid: String, state: ClusterState) -> Outcome {
+    static func schedule(_ pod: PodSchedulingInfo, uid: String, state: ClusterState, volumes: VolumeBinding? = nil) -> Outcome {
         let cache = state.store.scheduling
         let nodes = cache.nodes
         let all = cache.nodeCount
@@ -115,7 +143,7 @@ public struct Scheduler: Controller {
             for _ in 0..<nodes.count {
                 defer { i = i + 1 == nodes.count ? 0 : i + 1 }
                 guard nodes[i].exists else { continue }
-                if let status = filter(pod, nodes[i], affinity: affinity) {
+                if let status = filter(pod, nodes[i], affinity: affinity, volumes: volumes, state: state) {
                     statuses.append((i, status))
                 } else {
                     feasible.append(i)
@@ -135,6 +163,15 @@ public struct Scheduler: Controller {
         if all < minFeasibleNodesToFind { return all }
         let percentage = max(50 - all / 125, minFeasibleNodesPercentageToFind)
         return max(all * percentage / 100, minFeasibleNodesToFind)
+    }
+
+    /// `FitError.Error` when a PreFilter plugin rejected the pod: its message instead of the
+    /// per-node reasons, and every node unresolvable for preemption.
+    static func preFilterError(_ pod: PodSchedulingInfo, message: String, state: ClusterState) -> String {
+        let cache = state.store.scheduling
+        let statuses = cache.nodes.indices.filter { cache.nodes[$0].exists }
+            .map { ($0, FilterStatus(resolvable: false, reasons: [message])) }
+        return "0/\(cache.nodeCount) nodes are available: \(message). " + preemptionMessage(pod, all: cache.nodeCount, statuses: statuses, state: state)
     }
 
     /// framework/types.go `FitError.Error`: `0/N nodes are available: <count reason, …>.`

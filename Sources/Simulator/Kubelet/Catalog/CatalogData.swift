@@ -7,6 +7,8 @@
 //   pull SECONDS               pull time on an empty node
 //   start SECONDS              time from `Started` until the ports answer
 //   memory MiB / cpu MILLI     what the process uses once up (OOMKilled under a smaller limit)
+//   request-cpu MILLI          CPU per request per second, in millicores (default 0.5): what
+//                              load costs the pods that serve it (metrics, `top`, the HPA)
 //   port N                     TCP port it listens on
 //   http PORT PATH STATUS BODY a path that answers (other paths on an http port answer 404)
 //   log TEXT                   a line it prints at start-up ({ip} is the pod IP)
@@ -22,6 +24,7 @@
 enum CatalogData {
     static let text = #"""
 image nginx
+request-cpu 0.2
 tags 1.29 1.29.1 1.28 1.28.0 1.27 1.27.3 1.27.4 1.26 1.26.3 1.25 1.25.5 1.24 alpine 1.27-alpine 1.28-alpine stable latest
 size 72195292
 pull 1.2
@@ -46,7 +49,7 @@ log AH00558: httpd: Could not reliably determine the server's fully qualified do
 stop 0.2
 
 image busybox
-tags 1.36 1.36.1 1.37 1.37.0 stable latest
+tags 1.28 1.28.4 1.35 1.36 1.36.1 1.37 1.37.0 stable latest
 size 2156632
 pull 0.6
 memory 1
@@ -232,6 +235,10 @@ log [evhttp_server.cc : 245] NET_LOG: Entering the event loop ...
 stop 1
 
 image registry.k8s.io/hpa-example
+# index.php adds square roots a million times per request: about 10 ms of CPU each, so the
+# walkthrough's load generator (about 70 requests/s) needs some 700m, seven pods at 50 %
+# of a 200m request (kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale-walkthrough).
+request-cpu 10
 tags latest
 size 178623488
 pull 3.5

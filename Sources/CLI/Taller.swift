@@ -12,7 +12,8 @@ public enum Taller {
     /// Every command, in help order. Adding a command is adding a type here.
     static var commands: [any Command.Type] {
         [HelpCommand.self, YAMLEventsCommand.self, YAMLJSONCommand.self, YAMLMeasureCommand.self,
-         KubectlCommand.self, ClusterResetCommand.self, ClusterAdvanceCommand.self, ClusterStatusCommand.self, ClusterBalancerCommand.self, ClusterLoadCommand.self, ClusterHistoryCommand.self,
+         KubectlCommand.self, ClusterResetCommand.self, ClusterAdvanceCommand.self, ClusterStatusCommand.self, ClusterBalancerCommand.self,
+         ClusterLoadCommand.self, ClusterHistoryCommand.self, ClusterNodeCommand.self,
          BenchStoreCommand.self, BenchScaleCommand.self, BenchLoadCommand.self]
     }
 

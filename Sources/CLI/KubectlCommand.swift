@@ -69,6 +69,7 @@ struct KubectlCommand: Command {
         case "uncordon": handler = { c, cluster throws(KubectlError) in try KubectlCordon.run(c, &cluster, cordon: false) }
         case "top": handler = KubectlTop.run
         case "autoscale": handler = KubectlTop.autoscale
+        case "run": handler = KubectlRun.run
         default:
             throw .message("error: unknown command \"\(verb)\" for \"kubectl\"" + KubectlText.suggestion(verb))
         }

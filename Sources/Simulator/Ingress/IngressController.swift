@@ -46,8 +46,10 @@ public struct IngressController: Controller {
             actions.append(.remember(memory, version))
         }
         if ing.value["status"]?["loadBalancer"]?["ingress"] != IngressController.address {
+            // The first tick of the 60 s status loop after the Ingress appeared.
             let period = IngressController.statusPeriod
-            let tick = VirtualTime(milliseconds: (now.milliseconds + period - 1) / period * period)
+            let created = (ing.value["metadata"]?["creationTimestamp"]?.string).flatMap(VirtualTime.init(rfc3339:)) ?? now
+            let tick = VirtualTime(milliseconds: (created.milliseconds / period + 1) * period)
             if tick > now { return actions + [.requeueAfter(tick.since(now))] }
             var status = ing.value["status"] ?? .mapping([])
             if status.isNull { status = .mapping([]) }

@@ -34,6 +34,7 @@ struct KubectlCommand: Command {
             throw .reported(error.text)
         }
         io.out(output.out)
+        if let code = output.exitCode { throw .exited(output.err, code: code) }
         if output.failed { throw .reported(output.err) }
         io.err(output.err)
     }
@@ -67,6 +68,7 @@ struct KubectlCommand: Command {
         case "rollout": handler = KubectlRollout.run
         case "top": handler = KubectlTop.run
         case "autoscale": handler = KubectlTop.autoscale
+        case "exec": handler = KubectlExec.run
         default:
             throw .message("error: unknown command \"\(verb)\" for \"kubectl\"" + KubectlText.suggestion(verb))
         }
@@ -101,11 +103,13 @@ enum KubectlError: Error {
     }
 }
 
-/// What a verb writes; `failed` makes the exit code 1.
+/// What a verb writes; `failed` makes the exit code 1, `exitCode` another one (`exec`
+/// passes on the command's).
 struct KubectlOutput {
     var out = ""
     var err = ""
     var failed = false
+    var exitCode: Int32?
 
     /// An error line (kubectl's text, newline added), and the exit code 1.
     mutating func fail(_ text: String) {
@@ -131,14 +135,14 @@ enum KubectlText {
      Find more information at: https://kubernetes.io/docs/reference/kubectl/
 
     En taller: taller k VERBO … (get, apply, create, delete, describe, logs, scale, label,
-    annotate, set image, expose, rollout, autoscale, top, events, explain, version,
+    annotate, set image, expose, exec, rollout, autoscale, top, events, explain, version,
     api-resources).
 
     """
 
     /// cobra's "Did you mean this?" for a mistyped verb.
     static func suggestion(_ verb: String) -> String {
-        let verbs = ["annotate", "api-resources", "apply", "create", "delete", "describe", "events", "explain", "expose",
+        let verbs = ["annotate", "api-resources", "apply", "create", "delete", "describe", "events", "exec", "explain", "expose",
                      "get", "label", "logs", "rollout", "scale", "set", "version"]
         let close = verbs.filter { Levenshtein.distance($0, verb) <= 2 || $0.hasPrefix(verb) }
         let hint = close.isEmpty ? "" : "\n\nDid you mean this?\n" + close.map { "\t\($0)\n" }.joined()

@@ -12,7 +12,7 @@ public enum Taller {
     /// Every command, in help order. Adding a command is adding a type here.
     static var commands: [any Command.Type] {
         [HelpCommand.self, YAMLEventsCommand.self, YAMLJSONCommand.self, YAMLMeasureCommand.self,
-         KubectlCommand.self, ClusterResetCommand.self, ClusterAdvanceCommand.self, ClusterStatusCommand.self, ClusterBalancerCommand.self, ClusterLoadCommand.self,
+         KubectlCommand.self, ClusterResetCommand.self, ClusterAdvanceCommand.self, ClusterStatusCommand.self, ClusterBalancerCommand.self, ClusterLoadCommand.self, ClusterRequestCommand.self,
          BenchStoreCommand.self, BenchScaleCommand.self]
     }
 

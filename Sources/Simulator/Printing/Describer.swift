@@ -12,7 +12,8 @@ public struct DescribeInput: Sendable {
     public var events: [Value]
     /// Deployment: the new replica set and the old ones (with their `spec.replicas`,
     /// `status.replicas`); Service: its Endpoints object; DaemonSet: the pods it controls;
-    /// PersistentVolumeClaim: the pods that mount it.
+    /// PersistentVolumeClaim: the pods that mount it; Ingress: the Services and EndpointSlices of
+    /// its namespace.
     public var related: [Value]
     public var now: Timestamp
 
@@ -41,6 +42,7 @@ public enum Describer {
         case "PersistentVolumeClaim": persistentVolumeClaim(o, pods: input.related, now: input.now, &w)
         case "PersistentVolume": persistentVolume(o, now: input.now, &w)
         case "StorageClass": storageClass(o, &w)
+        case "Ingress": ingress(o, related: input.related, &w)
         default: generic(o, &w)
         }
         events(input.events, now: input.now, &w)

@@ -46,7 +46,12 @@ extension Cluster {
         }
         if ExecSession.shells.contains(name) {
             guard let c = command.firstIndex(of: "-c"), c + 1 < command.count else {
-                return command.count == 1 ? .interactive(shell: first) : .notFound(executable: command[1], execID: execID, shell: true, tools: tools)
+                if command.count == 1 { return .interactive(shell: first) }
+                // A script file: the simulated images have none (dash: `sh: 0: cannot open x: No
+                // such file`; busybox ash: `sh: can't open 'x': No such file or directory`).
+                let file = command[1]
+                let text = image.execShell == .ash ? "\(name): can't open '\(file)': No such file or directory\n" : "\(name): 0: cannot open \(file): No such file\n"
+                return .ran(stdout: "", stderr: text, exitCode: 2)
             }
             let o = session.script(command[c + 1], shell: name, cluster: &self)
             return .ran(stdout: o.out, stderr: o.err, exitCode: o.code)

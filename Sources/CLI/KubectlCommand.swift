@@ -66,6 +66,8 @@ struct KubectlCommand: Command {
         case "logs": handler = KubectlLogs.run
         case "events": handler = KubectlEvents.run
         case "rollout": handler = KubectlRollout.run
+        case "cordon": handler = { c, cluster throws(KubectlError) in try KubectlCordon.run(c, &cluster, cordon: true) }
+        case "uncordon": handler = { c, cluster throws(KubectlError) in try KubectlCordon.run(c, &cluster, cordon: false) }
         case "top": handler = KubectlTop.run
         case "autoscale": handler = KubectlTop.autoscale
         case "exec": handler = KubectlExec.run
@@ -135,15 +137,15 @@ enum KubectlText {
      Find more information at: https://kubernetes.io/docs/reference/kubectl/
 
     En taller: taller k VERBO … (get, apply, create, delete, describe, logs, scale, label,
-    annotate, set image, expose, exec, rollout, autoscale, top, events, explain, version,
-    api-resources).
+    annotate, set image, expose, exec, rollout, autoscale, top, cordon, uncordon, events,
+    explain, version, api-resources).
 
     """
 
     /// cobra's "Did you mean this?" for a mistyped verb.
     static func suggestion(_ verb: String) -> String {
-        let verbs = ["annotate", "api-resources", "apply", "create", "delete", "describe", "events", "exec", "explain", "expose",
-                     "get", "label", "logs", "rollout", "scale", "set", "version"]
+        let verbs = ["annotate", "api-resources", "apply", "autoscale", "cordon", "create", "delete", "describe", "events", "exec",
+                     "explain", "expose", "get", "label", "logs", "rollout", "scale", "set", "top", "uncordon", "version"]
         let close = verbs.filter { Levenshtein.distance($0, verb) <= 2 || $0.hasPrefix(verb) }
         let hint = close.isEmpty ? "" : "\n\nDid you mean this?\n" + close.map { "\t\($0)\n" }.joined()
         return hint + "\nRun 'kubectl --help' for usage."

@@ -19,7 +19,14 @@ enum KubectlCreate {
         do {
             outcome = try cluster.api.createGenerated(generated.object, resource: generated.resource, namespace: c.namespace, dryRun: dryRun)
         } catch {
-            let kubectl = generated.failurePrefix.map { $0 + error.statusMessage } ?? error.kubectlMessage()
+            // `fmt.Errorf("failed to create configmap: %v", err)` flattens the StatusError, so
+            // checkErr no longer sees an Invalid error: the apiserver's own message follows
+            // (`ConfigMap "x" is invalid: …`, kind.group), not kubectl's `The … is invalid`.
+            var server = error.statusMessage
+            if case .invalid(let kind, let name, let errors, _) = error {
+                server = Validation.statusMessage(kind: kind, apiVersion: generated.object["apiVersion"]?.string ?? "", name: name, errors: errors)
+            }
+            let kubectl = generated.failurePrefix.map { $0 + server } ?? error.kubectlMessage()
             throw .message(kubectl + "\n  " + error.explanation)
         }
         var output = KubectlOutput()

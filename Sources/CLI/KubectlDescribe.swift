@@ -43,10 +43,15 @@ enum KubectlDescribe {
         switch o.kind {
         case "Deployment":
             related = cluster.api.store.dependents(of: o.uid).filter { $0.kind == "ReplicaSet" }.map(\.value)
+        case "ReplicaSet":
+            // describe.go getPodStatusForController: the pods it controls.
+            related = cluster.api.store.dependents(of: o.uid).filter { $0.kind == "Pod" && ($0.value["metadata"]?["ownerReferences"]?.sequence ?? []).contains { $0["controller"]?.bool == true && $0["uid"]?.string == o.uid } }.map(\.value)
         case "Service":
             if let endpoints = Kinds.resolve("endpoints"), let e = try? cluster.api.get(endpoints, namespace: o.namespace, name: o.name) {
                 related = [e.value]
             }
+        case "HorizontalPodAutoscaler":
+            if let v2 = cluster.api.store.memory["hpa/\(o.namespace)/\(o.name)"]?["v2Status"] { related = [v2] }
         case "DaemonSet":
             related = cluster.api.store.dependents(of: o.uid)
                 .filter { $0.kind == "Pod" && $0.value["metadata"]?["ownerReferences"]?.sequence?.contains { $0["controller"]?.bool == true && $0["uid"]?.string == o.uid } == true }

@@ -45,13 +45,20 @@ enum KubectlLogs {
         // A pod not yet on a node has no kubelet to ask: the apiserver answers with nothing.
         if pod.value.at(["spec", "nodeName"])?.text.isEmpty ?? true { return output }
         if status == nil || status?.at(["state", "waiting"]) != nil {
-            let reason = status?.at(["state", "waiting", "reason"])?.text ?? "ContainerCreating"
+            // validateContainerLogStatus: the two image failures have their own words.
+            let reason: String
+            switch status?.at(["state", "waiting", "reason"])?.text ?? "ContainerCreating" {
+            case "ErrImagePull": reason = "image can't be pulled"
+            case "ImagePullBackOff": reason = "trying and failing to pull image"
+            case let other: reason = other
+            }
             throw .message("Error from server (BadRequest): container \(GoText.quote(container)) in pod \(GoText.quote(pod.name)) is waiting to start: \(reason)\n  El contenedor aún no ha arrancado: mira su estado con taller k describe pod \(pod.name)")
         }
         return output
     }
 
-    /// `POD`, `pod/NAME`, or a controller (`deploy/web`): its first pod, as kubectl picks it.
+    /// `POD`, `pod/NAME`, or a controller (`deploy/web`): the first of its pods in the
+    /// `ByLogging` order (logsforobject.go, `GetFirstPod`).
     static func findPod(_ c: KubectlContext, _ cluster: Cluster, _ output: inout KubectlOutput) throws(KubectlError) -> StoredObject {
         let pods = KubectlCreate.resource("pods")
         let first = c.args[0]
@@ -63,10 +70,35 @@ enum KubectlLogs {
         let text = labels.map { "\($0.key.text)=\($0.value.text)" }.joined(separator: ",")
         let selector = (try? LabelSelector.parse(text)) ?? .everything
         let found = cluster.api.list(pods, namespace: c.namespace, selector: selector)
-        guard let pod = found.first else { throw .message("error: timed out waiting for the condition") }
+        guard let pod = found.min(by: byLogging) else { throw .message("error: timed out waiting for the condition") }
         if found.count > 1 { output.err += "Found \(found.count) pods, using pod/\(pod.name)\n" }
         return pod
     }
+}
+
+/// k8s.io/kubectl/pkg/util/podutils `ByLogging`, the order `logs TYPE/NAME` picks its pod by:
+/// on a node first; Running, then Unknown, then the rest; ready first, the one ready for
+/// longer first; more restarts first; older first (then by name: upstream's sort is not
+/// stable, any tie is possible there).
+func byLogging(_ a: StoredObject, _ b: StoredObject) -> Bool {
+    func assigned(_ p: StoredObject) -> Bool { !(p.value.at(["spec", "nodeName"])?.text.isEmpty ?? true) }
+    func phase(_ p: StoredObject) -> Int { ["Running": 2, "Unknown": 1][p.value.at(["status", "phase"])?.text ?? ""] ?? 0 }
+    func readySince(_ p: StoredObject) -> Int64? {
+        let ready = (p.value.at(["status", "conditions"])?.sequence ?? []).first { $0["type"]?.string == "Ready" && $0["status"]?.string == "True" }
+        return ready.map { Timestamp(rfc3339: $0["lastTransitionTime"]?.text ?? "")?.milliseconds ?? Int64.max }
+    }
+    func restarts(_ p: StoredObject) -> Int64 {
+        (p.value.at(["status", "containerStatuses"])?.sequence ?? []).map { $0["restartCount"]?.int ?? 0 }.max() ?? 0
+    }
+    func created(_ p: StoredObject) -> Int64 { Timestamp(rfc3339: p.value.at(["metadata", "creationTimestamp"])?.text ?? "")?.milliseconds ?? Int64.max }
+    if assigned(a) != assigned(b) { return assigned(a) }
+    if phase(a) != phase(b) { return phase(a) > phase(b) }
+    let (ra, rb) = (readySince(a), readySince(b))
+    if (ra != nil) != (rb != nil) { return ra != nil }
+    if let ra, let rb, ra != rb { return ra < rb }
+    if restarts(a) != restarts(b) { return restarts(a) > restarts(b) }
+    if created(a) != created(b) { return created(a) < created(b) }
+    return a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
 }
 
 /// `kubectl events [--for TYPE/NAME] [--types=Warning] [-A]` (k8s.io/kubectl/pkg/cmd/events):

@@ -64,16 +64,23 @@ enum KubectlRollout {
         }.sorted { $0.revision < $1.revision }
     }
 
+    /// history.go `DeploymentHistoryViewer.ViewHistory`: the revisions and their change-cause,
+    /// or (`--revision=N`) that revision's pod template as `printTemplate` prints it, with the
+    /// change-cause among the template's annotations. rollout_history.go prints either after
+    /// `deployment.apps/web ` (the name printer with an operation), hence the trailing newline.
     static func history(_ o: StoredObject, _ cluster: Cluster, revision: Int64) throws(KubectlError) -> KubectlOutput {
         let all = revisions(o, cluster)
+        guard !all.isEmpty else { return KubectlOutput(out: "deployment.apps/\(o.name) \nNo rollout history found.\n") }
         if revision > 0 {
-            guard let match = all.first(where: { $0.revision == revision }) else {
+            guard let match = all.last(where: { $0.revision == revision }) else {
                 throw .message("error: unable to find the specified revision")
             }
-            _ = match
-            return KubectlOutput(out: "deployment.apps/\(o.name) with revision #\(revision)\n" + "Pod Template:\n  (consulta la plantilla con taller k get rs \(match.rs.name) -o yaml)\n\n")
+            var template = match.rs.value.at(["spec", "template"]) ?? .mapping([])
+            if let cause = match.rs.value.at(["metadata", "annotations", changeCauseAnnotation])?.string, !cause.isEmpty {
+                template = template.setting(["metadata", "annotations", changeCauseAnnotation], .string(cause))
+            }
+            return KubectlOutput(out: "deployment.apps/\(o.name) with revision #\(revision)\n" + Describer.podTemplateText(template) + "\n")
         }
-        guard !all.isEmpty else { return KubectlOutput(out: "deployment.apps/\(o.name) \nNo rollout history found.\n\n") }
         var w = TabWriter.describe()
         w.write("REVISION\tCHANGE-CAUSE\n")
         for (revision, rs) in all {
@@ -83,30 +90,52 @@ enum KubectlRollout {
         return KubectlOutput(out: "deployment.apps/\(o.name) \n" + w.finish() + "\n")
     }
 
+    /// Annotations a roll back keeps from the Deployment instead of taking them from the
+    /// ReplicaSet (rollback.go `annotationsToSkip`).
+    static let rollbackKeeps: Set<String> = [
+        "kubectl.kubernetes.io/last-applied-configuration", revisionAnnotation, "deployment.kubernetes.io/revision-history",
+        "deployment.kubernetes.io/desired-replicas", "deployment.kubernetes.io/max-replicas", "deprecated.deployment.rollback.to",
+    ]
+
+    /// rollback.go `DeploymentRollbacker.Rollback`: find the revision (errors first), then
+    /// refuse a paused Deployment, skip when the template already matches, else replace the
+    /// template (without `pod-template-hash`) and the annotations: the Deployment's own
+    /// `annotationsToSkip`, everything else from the ReplicaSet, so its change-cause comes back.
     static func undo(_ o: StoredObject, _ cluster: inout Cluster, toRevision: Int64, dryRun: DryRun) throws(KubectlError) -> KubectlOutput {
-        if o.value.at(["spec", "paused"])?.bool == true {
-            throw .message("error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again")
-        }
         let all = revisions(o, cluster)
         let target: StoredObject
         if toRevision > 0 {
-            guard let match = all.first(where: { $0.revision == toRevision }) else {
+            guard let match = all.last(where: { $0.revision == toRevision }) else {
                 throw .message("error: unable to find specified revision \(toRevision) in history")
             }
             target = match.rs
         } else {
-            // rollback.go: the second-highest revision.
-            guard all.count >= 2 else { throw .message("error: no rollout history found for deployment \(GoText.quote(o.name))") }
-            target = all[all.count - 2].rs
+            // deploymentRevision: the second-highest revision.
+            let distinct = all.map(\.revision).reduce(into: [Int64]()) { if $0.last != $1 { $0.append($1) } }
+            guard distinct.count >= 2, let previous = all.last(where: { $0.revision == distinct[distinct.count - 2] }) else {
+                throw .message("error: no rollout history found for deployment \(GoText.quote(o.name))")
+            }
+            target = previous.rs
         }
         var template = target.value.at(["spec", "template"]) ?? .mapping([])
-        template = template.setting(["metadata", "labels", "pod-template-hash"], nil)
-        let current = o.value.at(["spec", "template"]) ?? .mapping([])
-        let revision = target.value.at(["metadata", "annotations", revisionAnnotation])?.string ?? ""
-        if template == current {
-            return KubectlOutput(out: "deployment.apps/\(o.name) skipped rollback (current template already matches revision \(revision))\n")
+        if dryRun == .client {
+            return KubectlOutput(out: "deployment.apps/\(o.name) " + Describer.podTemplateText(template) + " (dry run)\n")
         }
-        try KubectlEdit.write(o, o.value.setting(["spec", "template"], template), &cluster, dryRun: dryRun)
+        if o.value.at(["spec", "paused"])?.bool == true {
+            throw .message("error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again")
+        }
+        template = template.setting(["metadata", "labels", "pod-template-hash"], nil)
+        if template.at(["metadata", "labels"])?.mapping?.isEmpty == true { template = template.setting(["metadata", "labels"], nil) }
+        let current = o.value.at(["spec", "template"]) ?? .mapping([])
+        if template == current {
+            return KubectlOutput(out: "deployment.apps/\(o.name) skipped rollback (current template already matches revision \(toRevision))\n")
+        }
+        var annotations = (o.value.at(["metadata", "annotations"])?.mapping ?? []).filter { rollbackKeeps.contains($0.key.string ?? "") }
+        annotations += (target.value.at(["metadata", "annotations"])?.mapping ?? []).filter { !rollbackKeeps.contains($0.key.string ?? "") }
+        annotations.sort { ($0.key.string ?? "").utf8.lexicographicallyPrecedes(($1.key.string ?? "").utf8) }
+        var updated = o.value.setting(["spec", "template"], template)
+        updated = updated.setting(["metadata", "annotations"], annotations.isEmpty ? nil : .mapping(annotations))
+        try KubectlEdit.write(o, updated, &cluster, dryRun: dryRun)
         return KubectlOutput(out: "deployment.apps/\(o.name) rolled back\(dryRun.kubectlSuffix)\n")
     }
 

@@ -12,8 +12,9 @@ public enum Taller {
     /// Every command, in help order. Adding a command is adding a type here.
     static var commands: [any Command.Type] {
         [HelpCommand.self, YAMLEventsCommand.self, YAMLJSONCommand.self, YAMLMeasureCommand.self,
-         KubectlCommand.self, ClusterResetCommand.self, ClusterAdvanceCommand.self, ClusterStatusCommand.self, ClusterBalancerCommand.self, ClusterLoadCommand.self, ClusterRequestCommand.self,
-         BenchStoreCommand.self, BenchScaleCommand.self]
+         KubectlCommand.self, ClusterResetCommand.self, ClusterAdvanceCommand.self, ClusterStatusCommand.self, ClusterBalancerCommand.self,
+         ClusterLoadCommand.self, ClusterHistoryCommand.self, ClusterNodeCommand.self, ClusterRequestCommand.self,
+         BenchStoreCommand.self, BenchScaleCommand.self, BenchLoadCommand.self]
     }
 
     public static func main(_ arguments: [String]) -> Int32 {

@@ -52,6 +52,7 @@ public struct Cluster: Sendable {
             EndpointSliceController(),
             LoadBalancerController(),
             HPAController(),
+            HistoryController(),
             IngressController(),
         ]
     }

@@ -120,3 +120,35 @@ struct ServiceNetworkingCLITests {
         #expect(h.k("get", "svc", "web").out.contains("<pending>"))
     }
 }
+
+/// `taller k cordon|uncordon` (kubectl drain.go RunCordonOrUncordon) and `taller cluster nodo
+/// caer|levantar` (the kubelet stopping and starting, for the node lifecycle controller).
+struct NodeCLITests {
+    @Test func cordonAndUncordon() {
+        let h = KubectlHarness()
+        #expect(h.k("cordon", "taller-worker").out == "node/taller-worker cordoned\n")
+        #expect(h.k("cordon", "taller-worker").out == "node/taller-worker already cordoned\n")
+        #expect(h.k("get", "node", "taller-worker", "-o", "custom-columns=U:.spec.unschedulable,T:.spec.taints[0].key,E:.spec.taints[0].effect").out
+                == "U      T                                  E\ntrue   node.kubernetes.io/unschedulable   NoSchedule\n")
+        #expect(h.k("get", "nodes").out.contains("taller-worker          Ready,SchedulingDisabled   <none>"))
+        #expect(h.k("uncordon", "taller-worker", "--dry-run=client").out == "node/taller-worker uncordoned (dry run)\n")
+        #expect(h.k("uncordon", "taller-worker").out == "node/taller-worker uncordoned\n")
+        #expect(h.k("uncordon", "taller-worker").out == "node/taller-worker already uncordoned\n")
+        #expect(h.k("get", "node", "taller-worker", "-o", "custom-columns=T:.spec.taints").out == "T\n<none>\n")
+        #expect(h.k("cordon").err == "error: USAGE: cordon NODE [flags]\nSee 'kubectl cordon -h' for help and examples\n")
+        #expect(h.k("cordon", "nadie").err == "Error from server (NotFound): nodes \"nadie\" not found\n")
+    }
+
+    @Test func nodeDownAndUp() {
+        let h = KubectlHarness()
+        #expect(h.run(["cluster", "nodo", "caer", "taller-worker2"]).out.hasPrefix("El nodo taller-worker2 ha caído"))
+        #expect(h.run(["cluster", "nodo", "caer", "taller-worker2"]).out == "El nodo taller-worker2 ya estaba caído.\n")
+        h.run(["cluster", "avanzar", "41s"])
+        #expect(h.k("get", "nodes").out.contains("taller-worker2         NotReady"))
+        #expect(h.run(["cluster", "nodo", "levantar", "taller-worker2"]).code == 0)
+        #expect(h.k("get", "nodes").out.contains("taller-worker2         Ready"))
+        let unknown = h.run(["cluster", "nodo", "caer", "nadie"])
+        #expect(unknown.code == 1 && unknown.err.contains("no hay ningún nodo «nadie»"))
+        #expect(h.run(["cluster", "nodo", "romper", "taller-worker"]).code == 2)
+    }
+}

@@ -49,7 +49,8 @@ struct KubectlEditTests {
         #expect(h.k("rollout", "pause", "deployment/web").out == "deployment.apps/web paused\n")
         #expect(h.k("rollout", "pause", "deployment/web").err == "error: deployments.apps \"web\" is already paused\n")
         #expect(h.k("rollout", "restart", "deployment/web").err == "error: deployments.apps \"web\" can't restart paused deployment (run rollout resume first)\n")
-        #expect(h.k("rollout", "undo", "deployment/web").err == "error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again\n")
+        // rollback.go looks the revision up before it checks `paused`.
+        #expect(h.k("rollout", "undo", "deployment/web").err == "error: no rollout history found for deployment \"web\"\n")
         #expect(h.k("rollout", "resume", "deployment/web").out == "deployment.apps/web resumed\n")
         #expect(h.k("rollout", "resume", "deployment/web").err == "error: deployments.apps \"web\" is not paused\n")
         #expect(h.k("rollout", "restart", "deploy", "web").out == "deployment.apps/web restarted\n")
@@ -59,6 +60,28 @@ struct KubectlEditTests {
         #expect(h.k("rollout", "undo", "deployment/web").out == "deployment.apps/web rolled back\n")
     }
 
+    /// rollback.go: the Deployment takes the ReplicaSet's annotations (its change-cause)
+    /// but keeps its own `annotationsToSkip`; history.go prints one revision's template
+    /// through a bare PrefixWriter.
+    @Test func rollbackRestoresChangeCause() {
+        let h = cluster()
+        h.k("annotate", "deployment/web", "kubernetes.io/change-cause=uno")
+        h.k("set", "image", "deployment/web", "web=nginx:1.26")
+        h.k("annotate", "deployment/web", "kubernetes.io/change-cause=dos", "--overwrite")
+        h.k("rollout", "pause", "deployment/web")
+        #expect(h.k("rollout", "undo", "deployment/web", "--to-revision=9").err == "error: unable to find specified revision 9 in history\n")
+        #expect(h.k("rollout", "undo", "deployment/web").err == "error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again\n")
+        h.k("rollout", "resume", "deployment/web")
+        #expect(h.k("rollout", "undo", "deployment/web").out == "deployment.apps/web rolled back\n")
+        #expect(h.k("get", "deploy", "web", "-o", "jsonpath={.metadata.annotations.kubernetes\\.io/change-cause} {.metadata.annotations.deployment\\.kubernetes\\.io/revision}").out == "uno 3")
+        #expect(h.k("rollout", "undo", "deployment/web", "--to-revision=3").out == "deployment.apps/web skipped rollback (current template already matches revision 3)\n")
+        #expect(h.k("rollout", "history", "deployment/web").out == "deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         dos\n3         uno\n\n")
+        let template = h.k("rollout", "history", "deployment/web", "--revision=2").out
+        #expect(template.hasPrefix("deployment.apps/web with revision #2\nPod Template:\n  Labels:\tapp=web\n\tpod-template-hash="))
+        #expect(template.contains("\n  Annotations:\tkubernetes.io/change-cause: dos\n  Containers:\n   web:\n    Image:\tnginx:1.26\n"))
+        #expect(h.k("rollout", "history", "deployment/web", "--revision=1").err == "error: unable to find the specified revision\n")
+    }
+
     @Test func rolloutStatusMessages() {
         func d(_ status: String) -> YAMLValue { KubectlRolloutSample.deployment(status) }
         #expect(KubectlRollout.statusMessage(d("observedGeneration: 1, replicas: 3, updatedReplicas: 1")).0 == "Waiting for deployment \"web\" rollout to finish: 1 out of 3 new replicas have been updated...\n")
@@ -66,6 +89,31 @@ struct KubectlEditTests {
         #expect(KubectlRollout.statusMessage(d("observedGeneration: 1, replicas: 3, updatedReplicas: 3, availableReplicas: 2")).0 == "Waiting for deployment \"web\" rollout to finish: 2 of 3 updated replicas are available...\n")
         #expect(KubectlRollout.statusMessage(d("observedGeneration: 1, replicas: 3, updatedReplicas: 3, availableReplicas: 3")) == ("deployment \"web\" successfully rolled out\n", true, nil))
         #expect(KubectlRollout.statusMessage(d("observedGeneration: 0")).0 == "Waiting for deployment spec update to be observed...\n")
+    }
+
+    /// kubelet_pods.go validateContainerLogStatus: a container waiting in CrashLoopBackOff
+    /// shows the logs of its last run; an image that cannot be pulled has its own words.
+    @Test func logsOfACrashLoopAndOfABadImage() {
+        let h = KubectlHarness()
+        h.k("apply", "-f", "-", stdin: "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: busybox:1.36, command: [sh, -c, echo adios; exit 1]}]\n")
+        h.run(["cluster", "avanzar", "30s"])
+        #expect(h.k("get", "pod", "p", "-o", "jsonpath={.status.containerStatuses[0].state.waiting.reason}").out == "CrashLoopBackOff")
+        #expect(h.k("logs", "p").out == "adios\n")
+        #expect(h.k("logs", "p", "--previous").out == "adios\n")
+        h.k("apply", "-f", "-", stdin: "apiVersion: v1\nkind: Pod\nmetadata: {name: q}\nspec:\n  containers: [{name: c, image: nginx:9.9}]\n")
+        h.run(["cluster", "avanzar", "5s"])
+        #expect(h.k("logs", "q").err.hasPrefix("Error from server (BadRequest): container \"c\" in pod \"q\" is waiting to start: trying and failing to pull image\n"))
+    }
+
+    /// logsforobject.go + podutils.ByLogging: among finished pods, the oldest one.
+    @Test func logsOfAJobPickTheOldestPod() {
+        let h = KubectlHarness()
+        h.k("apply", "-f", "-", stdin: "apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  completions: 2\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: c, image: busybox:1.36, command: [sh, -c, echo hola; sleep 2]}]\n")
+        h.run(["cluster", "avanzar", "30s"])
+        let oldest = h.k("get", "pods", "--sort-by=.metadata.creationTimestamp", "-o", "name").out.split(separator: "\n").first.map(String.init) ?? ""
+        let r = h.k("logs", "job/j")
+        #expect(r.out == "hola\n")
+        #expect(r.err == "Found 2 pods, using \(oldest)\n")
     }
 
     @Test func logsOfAPendingPod() {
@@ -87,6 +135,10 @@ struct KubectlEditTests {
         #expect(h.k("create", "configmap", "c", "--from-literal=a=1", "--from-literal=a=2").err == "error: cannot add key \"a\", another key by that name already exists in Data for ConfigMap \"c\"\n")
         #expect(h.k("create", "deployment", "web", "--image=nginx").out == "deployment.apps/web created\n")
         #expect(h.k("create", "deployment", "web", "--image=nginx").err.hasPrefix("error: failed to create deployment: deployments.apps \"web\" already exists\n"))
+        // The wrapped StatusError keeps the apiserver's message (kind.group, no «The »); a bare
+        // one (create namespace) gets checkErr's «The … is invalid».
+        #expect(h.k("create", "deployment", "Web", "--image=nginx").err.hasPrefix("error: failed to create deployment: Deployment.apps \"Web\" is invalid: metadata.name: Invalid value: \"Web\": a lowercase RFC 1123 subdomain"))
+        #expect(h.k("create", "namespace", "Dev").err.hasPrefix("The Namespace \"Dev\" is invalid: metadata.name: Invalid value: \"Dev\": a lowercase RFC 1123 label"))
         #expect(h.k("create", "namespace", "dev").out == "namespace/dev created\n")
         #expect(h.k("create", "namespace", "dev").err.hasPrefix("Error from server (AlreadyExists): namespaces \"dev\" already exists\n"))
         #expect(h.k("create", "job", "j", "--image=busybox", "--", "echo", "hola").out == "job.batch/j created\n")

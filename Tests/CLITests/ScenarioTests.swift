@@ -34,6 +34,9 @@ import Testing
             }
             let command = block.command!
             let output = Self.run(command, in: h)
+            // Output without a final newline (kubectl's jsonpath) would glue the next
+            // `$ taller` line to it and the transcript could not be read back.
+            #expect(output.isEmpty || output.hasSuffix("\n"), "\(name): «\(command)» no termina en salto de línea; usa otra salida (custom-columns, -o yaml)")
             recorded += "$ taller \(command)\n" + output
             expected += "$ taller \(command)\n" + block.text
             actual += "$ taller \(command)\n" + output

@@ -67,6 +67,7 @@ struct HPASync {
         let s = hpa.value["status"] ?? .mapping([])
         status = s.isNull ? .mapping([]) : s
         memory = HPAMemory(state.memory(HPAController.memoryKey(hpa.key)))
+        if spec.version == "v1", let conditions = memory.v2Status?["conditions"] { status.set("conditions", conditions) }
     }
 
     mutating func event(_ type: EventSpec.EventType, _ reason: String, _ message: String) {
@@ -146,11 +147,17 @@ struct HPASync {
     }
 
     mutating func setStatus(current: Int64, desired: Int64, metrics: [Value], rescaled: Bool) {
+        if let first = metrics.first, first["resource"]?["name"]?.string == "cpu",
+           let u = first["resource"]?["current"]?["averageUtilization"]?.int {
+            memory.recordUtilization(u, now: now)
+        }
         status.set("currentReplicas", .int(current))
         status.set("desiredReplicas", .int(desired))
         if rescaled { status.set("lastScaleTime", .string(now.rfc3339)) }
         if spec.version == "v1" {
-            status.remove("conditions")
+            var v2 = memory.v2Status ?? .mapping([])
+            if metrics.isEmpty { v2.remove("currentMetrics") } else { v2.set("currentMetrics", .sequence(metrics)) }
+            memory.v2Status = v2
             if let u = metrics.first?["resource"]?["current"]?["averageUtilization"] { status.set("currentCPUUtilizationPercentage", u) }
         } else if metrics.isEmpty {
             status.remove("currentMetrics")
@@ -160,6 +167,12 @@ struct HPASync {
     }
 
     mutating func finish() {
+        if spec.version == "v1" {
+            var v2 = memory.v2Status ?? .mapping([])
+            v2.set("conditions", status["conditions"] ?? .sequence([]))
+            memory.v2Status = v2
+            status.remove("conditions")
+        }
         if status != (hpa.value["status"] ?? .null) { actions.insert(.updateStatus(hpa.key, status), at: 0) }
         actions.append(.remember(HPAController.memoryKey(hpa.key), memory.value))
     }

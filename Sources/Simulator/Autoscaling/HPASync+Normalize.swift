@@ -106,18 +106,33 @@ struct HPAMemory {
     var recommendations: [Sample] = []
     var scaleUp: [ScaleEvent] = []
     var scaleDown: [ScaleEvent] = []
+    /// For autoscaling/v1 objects: the conditions and metrics the v1 status has no place
+    /// for (the apiserver keeps them in its v2 storage; `describe hpa` shows them).
+    var v2Status: Value?
+    /// Utilization of the first cpu metric at each sync, for `taller cluster historia`.
+    var cpu: [[Int64]] = []
 
     init(_ v: Value?) {
         func ints(_ key: String) -> [[Int64]] { (v?[key]?.sequence ?? []).map { ($0.sequence ?? []).compactMap(\.int) } }
         recommendations = ints("recommendations").filter { $0.count == 2 }.map { Sample(replicas: $0[0], ms: $0[1]) }
         scaleUp = ints("scaleUp").filter { $0.count == 3 }.map { ScaleEvent(change: $0[0], ms: $0[1], outdated: $0[2] != 0) }
         scaleDown = ints("scaleDown").filter { $0.count == 3 }.map { ScaleEvent(change: $0[0], ms: $0[1], outdated: $0[2] != 0) }
+        v2Status = v?["v2Status"]
+        cpu = ints("cpu").filter { $0.count == 2 }
     }
 
     var value: Value {
-        ["recommendations": .sequence(recommendations.map { [.int($0.replicas), .int($0.ms)] }),
-         "scaleUp": .sequence(scaleUp.map { [.int($0.change), .int($0.ms), .int($0.outdated ? 1 : 0)] }),
-         "scaleDown": .sequence(scaleDown.map { [.int($0.change), .int($0.ms), .int($0.outdated ? 1 : 0)] })]
+        var v: Value = ["recommendations": .sequence(recommendations.map { [.int($0.replicas), .int($0.ms)] }),
+                        "scaleUp": .sequence(scaleUp.map { [.int($0.change), .int($0.ms), .int($0.outdated ? 1 : 0)] }),
+                        "scaleDown": .sequence(scaleDown.map { [.int($0.change), .int($0.ms), .int($0.outdated ? 1 : 0)] })]
+        if let v2Status { v.set("v2Status", v2Status) }
+        if !cpu.isEmpty { v.set("cpu", .sequence(cpu.map { .sequence($0.map(Value.int)) })) }
+        return v
+    }
+
+    mutating func recordUtilization(_ percent: Int64, now: VirtualTime) {
+        cpu.append([now.milliseconds, percent])
+        if cpu.count > History.limit { cpu.removeFirst(cpu.count - History.limit) }
     }
 
     /// `recordInitialRecommendation`.

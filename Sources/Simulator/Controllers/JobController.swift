@@ -11,13 +11,14 @@ import YAML
 /// Three successes: `Complete` (`CompletionsReached`, `Reached expected number of succeeded
 /// pods`), `completionTime`, event `Completed`/`Job completed`. Two failures (> backoffLimit 1):
 /// active pods deleted, `Failed` (`BackoffLimitExceeded`, `Job has reached the specified
-/// backoff limit`). A failed pod is replaced after the back-off (10 s doubling, at most 6 min).
+/// backoff limit`). As since 1.31 (`delayTerminalCondition`), the interim `SuccessCriteriaMet`
+/// or `FailureTarget` comes first and the terminal condition only when no pod still runs. A failed pod is replaced after the back-off (10 s doubling, at most 6 min).
 /// `activeDeadlineSeconds` fails it with `DeadlineExceeded`; `ttlSecondsAfterFinished`
 /// deletes it that long after it finished (pkg/controller/ttlafterfinished).
 ///
 /// Simplifications: counting and finalizer removal happen in one sync (upstream passes
-/// through `uncountedTerminatedPods`); the `SuccessCriteriaMet`/`FailureTarget` interim
-/// conditions, Indexed mode, pod failure policies and suspend are not modelled.
+/// through `uncountedTerminatedPods`); Indexed mode, pod failure policies and suspend are not
+/// modelled.
 public struct JobController: Controller {
     public let name = "job-controller"
     static let trackingFinalizer = "batch.kubernetes.io/job-tracking"
@@ -63,7 +64,39 @@ public struct JobController: Controller {
         if status["startTime"] == nil && !finished { status.set("startTime", .string(now.rfc3339)) }
         let start = Workload.time(status["startTime"]) ?? now
         var requeue: Duration?
-        if !finished {
+        // delayTerminalCondition (1.31+): the interim FailureTarget or SuccessCriteriaMet comes
+        // first; Failed or Complete, with the same reason and message, once no pod of the Job
+        // is running or terminating any more.
+        let interim = Workload.conditions(status).first { ($0["type"] == "FailureTarget" || $0["type"] == "SuccessCriteriaMet") && $0["status"] == "True" }
+        let stillRunning = pods.contains { p in
+            let phase = p.value["status"]?["phase"]?.string
+            return phase != "Succeeded" && phase != "Failed"
+        }
+        func finish(_ interim: Value) {
+            let reason = interim["reason"]?.string ?? "", message = interim["message"]?.string ?? ""
+            if interim["type"] == "FailureTarget" {
+                JobController.addCondition(&status, "Failed", reason, message, now)
+                event(.warning, reason, message)
+            } else {
+                JobController.addCondition(&status, "Complete", reason, message, now)
+                status.set("completionTime", .string(now.rfc3339))
+                event(.normal, "Completed", "Job completed")
+            }
+        }
+        if !finished, let interim {
+            for pod in active { actions.append(.deletePod(pod.key, controller: key)) }
+            // canRemoveFinalizer: with the Job finishing, terminating pods let go of the
+            // tracking finalizer too, and count as failed when the Job fails.
+            for pod in pods where pod.isBeingDeleted && pod.finalizers.contains(JobController.trackingFinalizer) {
+                let phase = pod.value["status"]?["phase"]?.string
+                guard phase != "Succeeded" && phase != "Failed" else { continue }
+                if interim["type"] == "FailureTarget" { failed += 1 }
+                var v = pod.value
+                v.setFinalizers(pod.finalizers.filter { $0 != JobController.trackingFinalizer })
+                actions.append(.update(pod.key, v))
+            }
+            if !stillRunning { finish(interim) }
+        } else if !finished {
             let completions = spec["completions"]?.int.map(Int.init)
             let backoffLimit = Workload.int(spec["backoffLimit"], 6)
             let deadline = spec["activeDeadlineSeconds"]?.int
@@ -73,18 +106,13 @@ public struct JobController: Controller {
             } else if let deadline, now >= start + .seconds(deadline) {
                 failure = ("DeadlineExceeded", "Job was active longer than specified deadline")
             }
-            if let (reason, message) = failure {
+            let completionsReached = completions.map { succeeded >= $0 } ?? (succeeded > 0 && active.isEmpty)
+            if failure != nil || completionsReached {
+                let (type, reason, message) = failure.map { ("FailureTarget", $0.0, $0.1) }
+                    ?? ("SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods")
+                JobController.addCondition(&status, type, reason, message, now)
                 for pod in active { actions.append(.deletePod(pod.key, controller: key)) }
-                JobController.addCondition(&status, "Failed", reason, message, now)
-                event(.warning, reason, message)
-            } else if let completions, succeeded >= completions || (completions == 0) {
-                JobController.addCondition(&status, "Complete", "CompletionsReached", "Reached expected number of succeeded pods", now)
-                status.set("completionTime", .string(now.rfc3339))
-                event(.normal, "Completed", "Job completed")
-            } else if completions == nil && succeeded > 0 && active.isEmpty {
-                JobController.addCondition(&status, "Complete", "CompletionsReached", "Reached expected number of succeeded pods", now)
-                status.set("completionTime", .string(now.rfc3339))
-                event(.normal, "Completed", "Job completed")
+                if active.isEmpty && !stillRunning, let added = Workload.conditions(status).last { finish(added) }
             } else {
                 let parallelism = Workload.int(spec["parallelism"], 1)
                 let want = completions.map { min(parallelism, $0 - succeeded) } ?? (succeeded > 0 ? 0 : parallelism)

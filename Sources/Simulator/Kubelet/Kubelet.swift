@@ -107,7 +107,20 @@ public struct Kubelet: Controller {
         guard let spec = (pod.value["spec"]?["containers"]?.sequence ?? []).first(where: { $0["name"]?.string == container }),
               let status = (pod.value["status"]?["containerStatuses"]?.sequence ?? []).first(where: { $0["name"]?.string == container }),
               case .found(let image) = catalog.resolve(spec["image"]?.string ?? "") else { return nil }
-        let record = previous ? status["lastState"]?["terminated"] : (status["state"]?["running"] ?? status["state"]?["terminated"])
+        // kubelet_pods.go validateContainerLogStatus: --previous reads the last terminated
+        // instance; otherwise the running one, else the terminated one, else (waiting in
+        // CrashLoopBackOff) the last terminated one.
+        let last = status["lastState"]?["terminated"]
+        let record: Value?
+        if previous {
+            record = last
+        } else if let running = status["state"]?["running"] {
+            record = running
+        } else if let terminated = status["state"]?["terminated"] {
+            record = (terminated["containerID"]?.string ?? "").isEmpty ? last : terminated
+        } else {
+            record = last
+        }
         guard let record, let started = record["startedAt"]?.string.flatMap(VirtualTime.init(rfc3339:)) else { return nil }
         let end = record["finishedAt"]?.string.flatMap(VirtualTime.init(rfc3339:)) ?? now
         let env = (try? PodSync.environment(spec, pod: pod.value, state: nil)) ?? [:]

@@ -117,16 +117,18 @@ extension PodSync {
         if presentEvent { event("Pulled", KubeletMessages.alreadyPresent(imageName)) }
         var s = old ?? .mapping([])
         s.set("image", .string(imageName))
-        s.set("imageID", .string(ref.fullName.split(separator: ":").first.map(String.init)! + "@sha256:" + PodSync.digest(ref.fullName)))
         s.set("name", .string(name))
         do {
             _ = try PodSync.environment(c, pod: pod.value, state: state)
         } catch {
+            // No container was created: its status keeps the imageID it had (none the
+            // first time), as kubelet_pods.go convertToAPIContainerStatuses does.
             event(.warning, "Failed", "Error: \(error.message)")
             s.set("state", ["waiting": ["message": .string(error.message), "reason": "CreateContainerConfigError"]])
             wake(at: now + .milliseconds(Kubelet.syncRetry))
             return s
         }
+        s.set("imageID", .string(ref.fullName.split(separator: ":").first.map(String.init)! + "@sha256:" + PodSync.digest(ref.fullName)))
         event("Created", KubeletMessages.created(name))
         event("Started", KubeletMessages.started(name))
         if let previous = old?["state"]?["terminated"] ?? old?["lastState"]?["terminated"], old?["state"]?["running"] == nil {
@@ -137,6 +139,6 @@ extension PodSync {
         s.set("started", true)
         s.set("ready", false)
         s.set("state", ["running": ["startedAt": .string(now.rfc3339)]])
-        return stepRunning(c, s, started: now, restarts: restarts)
+        return stepRunning(c, s, started: now, restarts: restarts, fresh: true)
     }
 }

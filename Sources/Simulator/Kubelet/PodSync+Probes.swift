@@ -1,10 +1,11 @@
 import KubeAPI
 import YAML
 
-/// A running container: its exit, liveness kills and readiness (pkg/kubelet/prober: probes
-/// every `periodSeconds` from `initialDelaySeconds`, `failureThreshold` consecutive failures
-/// kill (liveness) or unready (readiness), `successThreshold` successes make ready), answered
-/// by what the image serves (`ContainerProgram.answer`).
+/// A running container: its exit, startup and liveness kills and readiness (pkg/kubelet/prober:
+/// probes every `periodSeconds` from `initialDelaySeconds`, `failureThreshold` consecutive
+/// failures kill (startup, liveness) or unready (readiness), `successThreshold` successes make
+/// ready; liveness and readiness wait for the startup probe's first success), answered by what
+/// the image serves (`ContainerProgram.answer`).
 extension PodSync {
     struct Probe {
         var kind: String
@@ -52,7 +53,12 @@ extension PodSync {
         return nil
     }
 
-    mutating func stepRunning(_ c: Value, _ current: Value, started: VirtualTime, restarts: Int64) -> Value {
+    /// `fresh`: the container started in this very sync. Every sync works from `startedAt` as
+    /// the status stores it (whole seconds), so the probe times, and the wake-ups set for them,
+    /// are the same whether the container started in this sync or long ago; a fresh start
+    /// reports the probes already due (the one at 0 s) that a later sync would not repeat.
+    mutating func stepRunning(_ c: Value, _ current: Value, started exact: VirtualTime, restarts: Int64, fresh: Bool = false) -> Value {
+        let started = VirtualTime(milliseconds: exact.milliseconds - exact.milliseconds % 1000)
         var s = current
         let name = c["name"]?.string ?? ""
         guard case .found(let image) = kubelet.catalog.resolve(c["image"]?.string ?? "") else { return s }
@@ -62,21 +68,48 @@ extension PodSync {
         var end: (at: VirtualTime, code: Int, reason: String)?
         if let e = program.exit { end = (started + .milliseconds(e.ms), e.code, e.reason) }
         let elapsed = now.since(started).wholeMilliseconds
-        // Liveness.
-        if let probe = Probe(c["livenessProbe"], kind: "Liveness") {
+        func due(_ t: Int64) -> Bool { t == elapsed || (fresh && t <= elapsed) }
+        let grace = (pod.value["spec"]?["terminationGracePeriodSeconds"]?.int ?? 30) * 1000
+        /// The kill after a failed liveness or startup probe at `t`: the image stops on SIGTERM
+        /// in its time, or is killed after the grace period (137).
+        func killed(at t: Int64) -> (at: VirtualTime, code: Int, reason: String) {
+            let at = started + .milliseconds(t + (image.stopMilliseconds ?? grace))
+            return image.stopMilliseconds == nil ? (at, 137, "Error") : (at, 0, "Completed")
+        }
+        // Startup (worker.go): until it succeeds, `started` stays false and liveness and
+        // readiness do not probe; failureThreshold failures kill the container.
+        var startedAfter: Int64? = 0
+        if let probe = Probe(c["startupProbe"], kind: "Startup") {
+            startedAfter = nil
             var failures = 0, t = probe.delay
+            while t <= min(elapsed + 3_600_000, (end.map { $0.at.since(started).wholeMilliseconds } ?? Int64.max)) {
+                if t > elapsed { wake(at: started + .milliseconds(t)); break }
+                guard let message = evaluate(probe, program, container: c, atMs: t) else { startedAfter = t; break }
+                failures += 1
+                if due(t) { event(.warning, "Unhealthy", KubeletMessages.probeFailed("Startup", message)) }
+                if failures >= probe.failureThreshold {
+                    if due(t) { event("Killing", KubeletMessages.failedProbe(name, "startup")) }
+                    let kill = killed(at: t)
+                    if end.map({ kill.at < $0.at }) ?? true { end = kill }
+                    break
+                }
+                t += probe.period
+            }
+        }
+        // Liveness.
+        if let probe = Probe(c["livenessProbe"], kind: "Liveness"), let from = startedAfter {
+            var failures = 0, t = probe.delay
+            while t < from { t += probe.period }
             while t <= min(elapsed + 3_600_000, (end.map { $0.at.since(started).wholeMilliseconds } ?? Int64.max)) {
                 let result = evaluate(probe, program, container: c, atMs: t)
                 if let message = result {
                     failures += 1
-                    if t == elapsed { event(.warning, "Unhealthy", KubeletMessages.probeFailed("Liveness", message)) }
+                    if due(t) { event(.warning, "Unhealthy", KubeletMessages.probeFailed("Liveness", message)) }
                     if t > elapsed { wake(at: started + .milliseconds(t)); break }
                     if failures >= probe.failureThreshold {
-                        if t == elapsed { event("Killing", KubeletMessages.failedProbe(name, "liveness")) }
-                        let grace = (pod.value["spec"]?["terminationGracePeriodSeconds"]?.int ?? 30) * 1000
-                        let stop = image.stopMilliseconds ?? grace
-                        let at = started + .milliseconds(t + stop)
-                        if end.map({ at < $0.at }) ?? true { end = (at, image.stopMilliseconds == nil ? 137 : 0, image.stopMilliseconds == nil ? "Error" : "Completed") }
+                        if due(t) { event("Killing", KubeletMessages.failedProbe(name, "liveness")) }
+                        let kill = killed(at: t)
+                        if end.map({ kill.at < $0.at }) ?? true { end = kill }
                         break
                     }
                 } else { failures = 0 }
@@ -85,16 +118,17 @@ extension PodSync {
         }
         if let e = end, now >= e.at { return terminated(c, s, started: started, end: e, restarts: restarts) }
         if let e = end { wake(at: e.at) }
-        // Readiness.
-        var ready = true
-        if let probe = Probe(c["readinessProbe"], kind: "Readiness") {
+        // Readiness: never before the startup probe succeeded.
+        var ready = startedAfter != nil
+        if let probe = Probe(c["readinessProbe"], kind: "Readiness"), let from = startedAfter {
             ready = false
             var failures = 0, successes = 0, t = probe.delay
+            while t < from { t += probe.period }
             while t <= elapsed {
                 if let message = evaluate(probe, program, container: c, atMs: t) {
                     failures += 1; successes = 0
                     if failures >= probe.failureThreshold { ready = false }
-                    if t == elapsed { event(.warning, "Unhealthy", KubeletMessages.probeFailed("Readiness", message)) }
+                    if due(t) { event(.warning, "Unhealthy", KubeletMessages.probeFailed("Readiness", message)) }
                 } else {
                     successes += 1; failures = 0
                     if successes >= probe.successThreshold { ready = true }
@@ -110,7 +144,7 @@ extension PodSync {
             }
         }
         s.set("ready", .bool(ready))
-        s.set("started", true)
+        s.set("started", .bool(startedAfter != nil))
         return s
     }
 

@@ -186,9 +186,10 @@ extension Describer {
         }
     }
 
-    /// `printPodTolerationsMultiline`.
-    static func tolerations(_ list: [Value], _ w: inout PrefixWriter) {
-        w.write(0, "Tolerations:\t")
+    /// `printPodTolerationsMultiline`: continuation lines start with a bare tab, also when
+    /// the title is indented (`  Tolerations` in a pod template).
+    static func tolerations(_ list: [Value], title: String = "Tolerations", _ w: inout PrefixWriter) {
+        w.write(0, "\(title):\t")
         if list.isEmpty { w.write(0, "<none>\n"); return }
         let sorted = list.enumerated().sorted { a, b in
             a.element.str("key") == b.element.str("key") ? a.offset < b.offset : a.element.str("key").utf8.lexicographicallyPrecedes(b.element.str("key").utf8)

@@ -19,8 +19,17 @@ extension Describer {
         }
         podTemplate(o.at("spec", "template") ?? .null, &w)
         conditions(o, &w)
-        let newRS = replicaSets.first { $0.at("metadata", "annotations", "deployment.kubernetes.io/revision")?.string == o.at("metadata", "annotations", "deployment.kubernetes.io/revision")?.string }
-        let old = replicaSets.filter { $0.name != newRS?.name && $0.int("spec", "replicas") > 0 }
+        // kubectl's deploymentutil.GetAllReplicaSets (k8s.io/kubectl/pkg/util/deployment):
+        // by creation time, the new one is the oldest whose template equals the Deployment's
+        // (pod-template-hash aside), so a paused Deployment with an edited template has none;
+        // the old ones listed are those with spec.replicas ≠ 0.
+        let sorted = replicaSets.sorted { a, b in
+            let (x, y) = (a.str("metadata", "creationTimestamp"), b.str("metadata", "creationTimestamp"))
+            return x == y ? a.name.utf8.lexicographicallyPrecedes(b.name.utf8) : x.utf8.lexicographicallyPrecedes(y.utf8)
+        }
+        let template = o.at("spec", "template") ?? .null
+        let newRS = sorted.first { DeploymentUtil.equalIgnoringHash($0.at("spec", "template") ?? .null, template) }
+        let old = sorted.filter { $0.name != newRS?.name && $0.int("spec", "replicas") != 0 }
         func rsText(_ rs: Value) -> String { "\(rs.name) (\(rs.int("status", "replicas"))/\(rs.int("spec", "replicas")) replicas created)" }
         w.write(0, "OldReplicaSets:\t\(old.isEmpty ? "<none>" : old.map(rsText).joined(separator: ", "))\n")
         w.write(0, "NewReplicaSet:\t\(newRS.map(rsText) ?? "<none>")\n")
@@ -34,7 +43,9 @@ extension Describer {
         for c in list { w.write(1, "\(c.str("type")) \t\(c.str("status"))\t\(c.str("reason"))\n") }
     }
 
-    static func replicaSet(_ o: Value, _ w: inout PrefixWriter) {
+    /// `describeReplicaSet`; `Pods Status` counts the controlled pods by phase
+    /// (`getPodStatusForController`: Running, Pending as waiting, Succeeded, Failed).
+    static func replicaSet(_ o: Value, pods: [Value], _ w: inout PrefixWriter) {
         w.write(0, "Name:\t\(o.name)\n")
         w.write(0, "Namespace:\t\(o.namespace)\n")
         w.write(0, "Selector:\t\(SelectorFormat.format(o.at("spec", "selector")))\n")
@@ -42,7 +53,9 @@ extension Describer {
         w.annotations(o.stringMap("metadata", "annotations"))
         if let c = controller(o) { w.write(0, "Controlled By:\t\(c)\n") }
         w.write(0, "Replicas:\t\(o.int("status", "replicas")) current / \(o.int("spec", "replicas")) desired\n")
-        w.write(0, "Pods Status:\t\(o.int("status", "readyReplicas")) Running / \(max(0, o.int("status", "replicas") - o.int("status", "readyReplicas"))) Waiting / 0 Succeeded / 0 Failed\n")
+        let phases = pods.map { $0.str("status", "phase") }
+        func count(_ phase: String) -> Int { phases.filter { $0 == phase }.count }
+        w.write(0, "Pods Status:\t\(count("Running")) Running / \(count("Pending")) Waiting / \(count("Succeeded")) Succeeded / \(count("Failed")) Failed\n")
         podTemplate(o.at("spec", "template") ?? .null, &w)
         conditions(o, &w)
     }
@@ -67,29 +80,29 @@ extension Describer {
     }
 
     /// `DescribePodTemplate`: the pod's fields one level in, container names at level 2 with
-    /// a leading space.
+    /// a leading space. The titles carry the indent (`printLabelsMultiline(w, "  Labels", …)`),
+    /// so continuation lines start with a bare tab; annotations print as `key: value`
+    /// (`printAnnotationsMultiline`).
     static func podTemplate(_ t: Value, _ w: inout PrefixWriter) {
         w.write(0, "Pod Template:\n")
-        w.labels("Labels", t.stringMap("metadata", "labels"), initialIndent: "  ", innerIndent: "\t")
+        w.labels("  Labels", t.stringMap("metadata", "labels"))
         let annotations = t.stringMap("metadata", "annotations")
-        if !annotations.isEmpty { w.labels("Annotations", annotations, initialIndent: "  ", innerIndent: "\t") }
+        if !annotations.isEmpty { w.annotations(annotations, title: "  Annotations") }
         let spec = t["spec"] ?? .null
         if let sa = spec.str("serviceAccountName").nonEmpty { w.write(1, "Service Account:\t\(sa)\n") }
         if !spec.seq("initContainers").isEmpty { containers("Init Containers", spec.seq("initContainers"), [], space: "  ", &w) }
         containers("Containers", spec.seq("containers"), [], space: "  ", &w)
         volumes(spec.seq("volumes"), space: "  ", &w)
-        w.labels("Node-Selectors", spec.stringMap("nodeSelector"), initialIndent: "  ", innerIndent: "\t")
-        w.write(0, "  Tolerations:\t")
-        let tolerations = spec.seq("tolerations")
-        if tolerations.isEmpty { w.write(0, "<none>\n") } else {
-            var sub = PrefixWriter()
-            Describer.tolerations(tolerations, &sub)
-            let text = sub.finish().split(separator: "\n").map { String($0) }
-            for (i, line) in text.enumerated() {
-                let body = line.drop { $0 != " " }.drop { $0 == " " }
-                w.write(0, (i == 0 ? "" : "  \t") + body + "\n")
-            }
-        }
+        w.labels("  Node-Selectors", spec.stringMap("nodeSelector"))
+        tolerations(spec.seq("tolerations"), title: "  Tolerations", &w)
+    }
+
+    /// history.go `printTemplate`: `DescribePodTemplate` through a bare `PrefixWriter` (no
+    /// tabwriter, so the tabs stay), as `kubectl rollout history --revision=N` prints it.
+    public static func podTemplateText(_ template: Value) -> String {
+        var w = PrefixWriter(aligned: false)
+        podTemplate(template, &w)
+        return w.finish()
     }
 
     static func service(_ o: Value, _ endpoints: Value?, _ w: inout PrefixWriter) {
@@ -101,12 +114,20 @@ extension Describer {
         w.write(0, "Type:\t\(o.str("spec", "type"))\n")
         if let p = o.str("spec", "ipFamilyPolicy").nonEmpty { w.write(0, "IP Family Policy:\t\(p)\n") }
         let families = o.seq("spec", "ipFamilies").compactMap(\.string)
-        if !families.isEmpty { w.write(0, "IP Families:\t\(families.joined(separator: ","))\n") }
+        // describe.go describeService: both lines are always there, `<none>` when empty (an
+        // ExternalName Service has neither families nor cluster IPs).
+        w.write(0, "IP Families:\t\(families.isEmpty ? "<none>" : families.joined(separator: ","))\n")
         let clusterIPs = o.seq("spec", "clusterIPs").compactMap(\.string)
         w.write(0, "IP:\t\(o.str("spec", "clusterIP"))\n")
-        if !clusterIPs.isEmpty { w.write(0, "IPs:\t\(clusterIPs.joined(separator: ","))\n") }
+        w.write(0, "IPs:\t\(clusterIPs.isEmpty ? "<none>" : clusterIPs.joined(separator: ","))\n")
+        let externalIPs = o.seq("spec", "externalIPs").compactMap(\.string)
+        if !externalIPs.isEmpty { w.write(0, "External IPs:\t\(externalIPs.joined(separator: ","))\n") }
+        if let ip = o.str("spec", "loadBalancerIP").nonEmpty { w.write(0, "Desired LoadBalancer IP:\t\(ip)\n") }
         if let e = o.str("spec", "externalName").nonEmpty { w.write(0, "External Name:\t\(e)\n") }
-        let lb = o.seq("status", "loadBalancer", "ingress").map { $0.str("ip").nonEmpty ?? $0.str("hostname") }
+        // buildIngressString: the IP with its ipMode, `172.18.255.200 (VIP)` (kubectl 1.31+).
+        let lb = o.seq("status", "loadBalancer", "ingress").map { i in
+            i.str("ip").nonEmpty.map { ip in i.str("ipMode").nonEmpty.map { "\(ip) (\($0))" } ?? ip } ?? i.str("hostname")
+        }
         if !lb.isEmpty { w.write(0, "LoadBalancer Ingress:\t\(lb.joined(separator: ", "))\n") }
         for p in o.seq("spec", "ports") {
             let name = p.str("name").nonEmpty ?? "<unset>"
@@ -114,12 +135,16 @@ extension Describer {
             w.write(0, "Port:\t\(name)\t\(p.int("port"))/\(proto)\n")
             let target = p["targetPort"]?.string ?? p["targetPort"]?.int.map(String.init) ?? "0"
             w.write(0, "TargetPort:\t\(target)/\(proto)\n")
+            if let app = p.str("appProtocol").nonEmpty { w.write(0, "AppProtocol:\t\(app)\n") }
             if p.int("nodePort") != 0 { w.write(0, "NodePort:\t\(name)\t\(p.int("nodePort"))/\(proto)\n") }
             w.write(0, "Endpoints:\t\(serviceEndpoints(endpoints, portName: p.str("name")))\n")
         }
         w.write(0, "Session Affinity:\t\(o.str("spec", "sessionAffinity"))\n")
         if let e = o.str("spec", "externalTrafficPolicy").nonEmpty { w.write(0, "External Traffic Policy:\t\(e)\n") }
         if let i = o.str("spec", "internalTrafficPolicy").nonEmpty { w.write(0, "Internal Traffic Policy:\t\(i)\n") }
+        if o.int("spec", "healthCheckNodePort") != 0 { w.write(0, "HealthCheck NodePort:\t\(o.int("spec", "healthCheckNodePort"))\n") }
+        let ranges = o.seq("spec", "loadBalancerSourceRanges").compactMap(\.string)
+        if !ranges.isEmpty { w.write(0, "LoadBalancer Source Ranges:\t\(ranges.joined(separator: ","))\n") }
     }
 
     /// `formatEndpoints(endpoints, sets.NewString(port.Name))`, empty when there are none.

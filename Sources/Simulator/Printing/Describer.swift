@@ -11,9 +11,9 @@ public struct DescribeInput: Sendable {
     public var object: Value
     public var events: [Value]
     /// Deployment: the new replica set and the old ones (with their `spec.replicas`,
-    /// `status.replicas`); Service: its Endpoints object; DaemonSet: the pods it controls;
-    /// PersistentVolumeClaim: the pods that mount it; Ingress: the Services and EndpointSlices of
-    /// its namespace.
+    /// `status.replicas`); ReplicaSet and DaemonSet: the pods they control; Service: its
+    /// Endpoints object; PersistentVolumeClaim: the pods that mount it; Ingress: the Services
+    /// and EndpointSlices of its namespace.
     public var related: [Value]
     public var now: Timestamp
 
@@ -33,7 +33,9 @@ public enum Describer {
         switch o.str("kind") {
         case "Pod": pod(o, now: input.now, &w)
         case "Deployment": deployment(o, input.related, &w)
-        case "ReplicaSet": replicaSet(o, &w)
+        case "ReplicaSet": replicaSet(o, pods: input.related, &w)
+        case "Job": job(o, &w)
+        case "CronJob": cronJob(o, &w)
         case "Service": service(o, input.related.first, &w)
         case "ConfigMap": configMap(o, &w)
         case "Secret": secret(o, &w)
@@ -42,6 +44,7 @@ public enum Describer {
         case "PersistentVolumeClaim": persistentVolumeClaim(o, pods: input.related, now: input.now, &w)
         case "PersistentVolume": persistentVolume(o, now: input.now, &w)
         case "StorageClass": storageClass(o, &w)
+        case "HorizontalPodAutoscaler": horizontalPodAutoscaler(o, v2Status: input.related.first, &w)
         case "Ingress": ingress(o, related: input.related, &w)
         default: generic(o, &w)
         }
@@ -126,16 +129,24 @@ enum GoBase64Length {
     }
 }
 
-/// describe.go `PrefixWriter` over the tabwriter.
+/// describe.go `PrefixWriter` over the tabwriter, or (`aligned: false`) straight onto a
+/// buffer, as `describe.NewPrefixWriter(buf)` in history.go `printTemplate`.
 struct PrefixWriter {
     var writer = TabWriter.describe()
+    /// The text so far when not aligned.
+    var raw: String?
 
-    mutating func write(_ level: Int, _ text: String) {
-        writer.write(String(repeating: "  ", count: level) + text)
+    init(aligned: Bool = true) {
+        raw = aligned ? nil : ""
     }
 
-    mutating func flush() { writer.flush() }
-    mutating func finish() -> String { writer.finish() }
+    mutating func write(_ level: Int, _ text: String) {
+        let line = String(repeating: "  ", count: level) + text
+        if raw != nil { raw! += line } else { writer.write(line) }
+    }
+
+    mutating func flush() { if raw == nil { writer.flush() } }
+    mutating func finish() -> String { raw ?? writer.finish() }
 
     /// `printLabelsMultilineWithIndent`: `Labels:  a=b` then `\tc=d` continuation lines.
     mutating func labels(_ title: String, _ pairs: [(key: String, value: String)], initialIndent: String = "", innerIndent: String = "\t") {
@@ -149,8 +160,8 @@ struct PrefixWriter {
 
     /// `printAnnotationsMultiline`: `key: value`, long or multi-line values on their own
     /// lines cut at 140 characters; last-applied-configuration is skipped.
-    mutating func annotations(_ pairs: [(key: String, value: String)]) {
-        write(0, "Annotations:\t")
+    mutating func annotations(_ pairs: [(key: String, value: String)], title: String = "Annotations") {
+        write(0, "\(title):\t")
         let keys = pairs.filter { $0.key != "kubectl.kubernetes.io/last-applied-configuration" }
             .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         if keys.isEmpty { write(0, "<none>\n"); return }

@@ -62,7 +62,7 @@ extension Scheduler {
         if let volumes, let state, let reasons = volumes.filter(node, state: state) {
             return FilterStatus(resolvable: false, reasons: reasons)
         }
-        // InterPodAffinity (filtering.go Filter: existing anti-affinity, then affinity, then anti-affinity).
+        // InterPodAffinity (filtering.go Filter: affinity, then anti-affinity, then existing anti-affinity).
         if let affinity, let status = affinity.filter(node) { return status }
         return nil
     }
@@ -128,10 +128,9 @@ struct AffinityState: Sendable {
         return s
     }
 
+    /// filtering.go `Filter`: the pod's affinity (unresolvable), then its anti-affinity, then
+    /// the existing pods' anti-affinity; the first that fails names the node's reason.
     func filter(_ node: SchedulerCache.NodeInfo) -> Scheduler.FilterStatus? {
-        for (domain, n) in existingAntiAffinity where n > 0 && node.labels[domain.key] == domain.value {
-            return .init(resolvable: true, reasons: [Scheduler.reasonExistingAntiAffinity])
-        }
         if !affinityTerms.isEmpty {
             let all = affinityTerms.allSatisfy { t in node.labels[t.topologyKey].map { affinity[Domain(key: t.topologyKey, value: $0), default: 0] > 0 } ?? false }
             // The first pod of a group that matches its own terms may go anywhere the topology keys exist.
@@ -142,6 +141,9 @@ struct AffinityState: Sendable {
             if let v = node.labels[t.topologyKey], antiAffinity[Domain(key: t.topologyKey, value: v), default: 0] > 0 {
                 return .init(resolvable: true, reasons: [Scheduler.reasonAntiAffinity])
             }
+        }
+        for (domain, n) in existingAntiAffinity where n > 0 && node.labels[domain.key] == domain.value {
+            return .init(resolvable: true, reasons: [Scheduler.reasonExistingAntiAffinity])
         }
         return nil
     }

@@ -63,6 +63,25 @@ import YAML
         let cond = try #require(Workload.condition(st, "Failed"))
         #expect(cond["reason"] == "BackoffLimitExceeded" && cond["message"] == "Job has reached the specified backoff limit")
         #expect(cluster.eventMessages("pi", reason: "BackoffLimitExceeded") == ["Job has reached the specified backoff limit"])
+        // delayTerminalCondition (1.31+): the interim FailureTarget, then Failed.
+        #expect(Workload.conditions(st).map { $0["type"]?.string ?? "" } == ["FailureTarget", "Failed"])
+    }
+
+    /// delayTerminalCondition: SuccessCriteriaMet (CompletionsReached), then Complete with the
+    /// same reason; a running pod holds Failed back until it is gone.
+    @Test func interimConditions() throws {
+        var cluster = Cluster.withFakeKubelet()
+        try cluster.apply(Self.yaml(image: "done:1", completions: 1, parallelism: 1))
+        cluster.advance(by: .seconds(10))
+        var st = try #require(cluster.object(Self.jobs, "pi")?["status"])
+        #expect(Workload.conditions(st).map { "\($0["type"]?.string ?? "") \($0["reason"]?.string ?? "")" }
+                == ["SuccessCriteriaMet CompletionsReached", "Complete CompletionsReached"])
+        cluster = Cluster.withFakeKubelet()
+        try cluster.apply(Self.yaml(image: "ok:1", completions: 1, parallelism: 1, extra: "activeDeadlineSeconds: 20"))
+        cluster.advance(by: .seconds(30))
+        st = try #require(cluster.object(Self.jobs, "pi")?["status"])
+        #expect(st["failed"] == 1)
+        #expect(Workload.conditions(st).map { $0["type"]?.string ?? "" } == ["FailureTarget", "Failed"])
     }
 
     /// activeDeadlineSeconds: `DeadlineExceeded`; active pods deleted.

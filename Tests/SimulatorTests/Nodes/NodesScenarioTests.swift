@@ -70,6 +70,28 @@ func barePod(_ name: String, image: String = "nginx:1.27", extra: String = "") -
         #expect(podEvents(c, "ssd") == ["FailedScheduling: 0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling."])
     }
 
+    /// interpodaffinity/filtering.go Filter: the pod's own anti-affinity is checked before the
+    /// existing pods' anti-affinity, so a symmetric rule reports `didn't match pod
+    /// anti-affinity rules`.
+    @Test func failedSchedulingForSymmetricAntiAffinity() throws {
+        var c = Cluster(nodes: NodeSpec.defaultCluster)
+        for i in 1...4 {
+            _ = try c.api.create(decoded("""
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: cache-\(i), namespace: default, labels: {app: cache}}
+            spec:
+              affinity:
+                podAntiAffinity:
+                  requiredDuringSchedulingIgnoredDuringExecution:
+                  - {labelSelector: {matchLabels: {app: cache}}, topologyKey: kubernetes.io/hostname}
+              containers: [{name: redis, image: redis:7.4}]
+            """))
+            c.advance()
+        }
+        #expect(podEvents(c, "cache-4") == ["FailedScheduling: 0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 node(s) didn't match pod anti-affinity rules. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod."])
+    }
+
     /// image_manager.go: ErrImagePull then ImagePullBackOff, retried after 10 s, 20 s…
     @Test func imagePullBackOffTimeline() throws {
         var c = Cluster(nodes: NodeSpec.defaultCluster)
@@ -100,6 +122,8 @@ func barePod(_ name: String, image: String = "nginx:1.27", extra: String = "") -
         let waiting = pod.value["status"]?["containerStatuses"]?[0]?["state"]?["waiting"]
         #expect(waiting?["reason"]?.string == "CreateContainerConfigError")
         #expect(waiting?["message"]?.string == "configmap \"cfg\" not found")
+        // No container was created, so there is no image ID yet.
+        #expect(pod.value["status"]?["containerStatuses"]?[0]?["imageID"]?.string == "")
     }
 
     /// mysql without a root password: exits 1, restarts at once, then back-off 10 s, 20 s.
@@ -148,6 +172,64 @@ func barePod(_ name: String, image: String = "nginx:1.27", extra: String = "") -
         #expect(e.contains("Unhealthy: Liveness probe failed: Get \"http://\(ip):8081/healthz\": dial tcp \(ip):8081: connect: connection refused"))
         #expect(e.contains("Killing: Container web failed liveness probe, will be restarted"))
         #expect(pod.value["status"]?["containerStatuses"]?[0]?["restartCount"]?.int == 1)
+    }
+
+    /// prober: every probe that fails gives its `Unhealthy` event, including the first one
+    /// after the container started at a fraction of a second (the status keeps whole seconds:
+    /// nginx starts at 1.2 s, probes run at 1, 6, 11… and each one is reported once).
+    @Test func readinessProbeEventsAreNotLost() throws {
+        var c = Cluster(nodes: NodeSpec.defaultCluster)
+        let extra = """
+            readinessProbe: {httpGet: {path: /healthz, port: 80}, periodSeconds: 5}
+        """
+        _ = try c.api.create(decoded(barePod("ready", extra: extra)))
+        c.advance(by: .milliseconds(21_500))
+        let pod = try c.api.get(pods, namespace: "default", name: "ready")
+        let ip = pod.value["status"]?["podIP"]?.string ?? ""
+        let unhealthy = c.api.list(events, namespace: "default").filter { $0.value["reason"]?.string == "Unhealthy" }
+            .map { "\($0.value["count"]?.int ?? 0) \($0.value["message"]?.string ?? "")" }.sorted()
+        #expect(unhealthy == [
+            "1 Readiness probe failed: Get \"http://\(ip):80/healthz\": dial tcp \(ip):80: connect: connection refused",
+            "4 Readiness probe failed: HTTP probe failed with statuscode: 404",
+        ])
+        #expect(Scheduler.condition(pod.value, "Ready")?["status"]?.string == "False")
+    }
+
+    /// prober/worker.go: until the startup probe succeeds the container is not `started`,
+    /// and liveness and readiness wait; mysql (8 s to listen) survives a strict liveness probe.
+    @Test func startupProbeHoldsLivenessBack() throws {
+        var c = Cluster(nodes: NodeSpec.defaultCluster)
+        let extra = """
+            env: [{name: MYSQL_ROOT_PASSWORD, value: x}]
+            startupProbe: {tcpSocket: {port: 3306}, periodSeconds: 3, failureThreshold: 10}
+            livenessProbe: {tcpSocket: {port: 3306}, periodSeconds: 3, failureThreshold: 2}
+        """
+        _ = try c.api.create(decoded(barePod("db", image: "mysql:8.4", extra: extra)))
+        c.advance(by: .seconds(8))
+        var status = try c.api.get(pods, namespace: "default", name: "db").value["status"]?["containerStatuses"]?[0]
+        #expect(status?["started"] == false && status?["ready"] == false)
+        c.advance(by: .seconds(60))
+        status = try c.api.get(pods, namespace: "default", name: "db").value["status"]?["containerStatuses"]?[0]
+        #expect(status?["started"] == true && status?["ready"] == true && status?["restartCount"]?.int == 0)
+        let e = podEvents(c, "db")
+        #expect(e.contains { $0.hasPrefix("Unhealthy: Startup probe failed: dial tcp ") })
+        #expect(!e.contains { $0.hasPrefix("Unhealthy: Liveness") || $0.hasPrefix("Killing") })
+    }
+
+    /// kuberuntime_manager.go computePodActions: a startup probe that reaches its
+    /// failureThreshold kills the container, `failed startup probe, will be restarted`.
+    @Test func startupProbeFailureKills() throws {
+        var c = Cluster(nodes: NodeSpec.defaultCluster)
+        let extra = """
+            startupProbe: {httpGet: {path: /healthz, port: 80}, periodSeconds: 2, failureThreshold: 3}
+        """
+        _ = try c.api.create(decoded(barePod("web", extra: extra)))
+        c.advance(by: .seconds(10))
+        let status = try c.api.get(pods, namespace: "default", name: "web").value["status"]?["containerStatuses"]?[0]
+        #expect(status?["restartCount"]?.int == 1)
+        let e = podEvents(c, "web")
+        #expect(e.contains("Unhealthy: Startup probe failed: HTTP probe failed with statuscode: 404"))
+        #expect(e.contains("Killing: Container web failed startup probe, will be restarted"))
     }
 
     /// busybox commands: a Job-like pod completes and its logs hold the output.

@@ -114,6 +114,7 @@ struct TrafficEngine {
                 result.hops.append(.service(namespace: svc.namespace, name: svc.name, via: "ClusterIP"))
             case .nodePort(let node):
                 result.hops.append(.service(namespace: svc.namespace, name: svc.name, via: "NodePort"))
+                if isDown(node) { result.failure = .timedOut; return }
                 if outside && local { onNode = node } else if outside { from = TrafficPeers.address(ip) }
             case .loadBalancer:
                 result.hops.append(.service(namespace: svc.namespace, name: svc.name, via: "LoadBalancer"))
@@ -144,6 +145,8 @@ struct TrafficEngine {
     mutating func reach(_ pod: StoredObject, port: Int, _ request: TrafficRequest, from: TrafficPeer, _ result: inout TrafficResult) {
         let verdict = policies.verdict(from: from, to: TrafficPeers.pod(pod, state: state), port: port)
         result.hops.append(.pod(namespace: pod.namespace, name: pod.name, ip: pod.value["status"]?["podIP"]?.string ?? "", port: port))
+        // A stopped node (`docker stop` of a kind node) answers nothing until its pods leave the endpoints.
+        if isDown(pod.value["spec"]?["nodeName"]?.string ?? "") { result.failure = .timedOut; return }
         guard verdict.allowed else {
             result.failure = .timedOut
             result.blockedBy = verdict
@@ -151,6 +154,11 @@ struct TrafficEngine {
         }
         if request.https { result.failure = .tlsToPod; return }
         serve(pod, port: port, request, &result)
+    }
+
+    /// The node's kubelet (and with it, in kind, the whole node) is stopped.
+    func isDown(_ node: String) -> Bool {
+        state[ObjectKey(resource: "nodes", namespace: "", name: node)]?.value.annotationMap[SchedulerCache.kubeletStoppedAnnotation] != nil
     }
 
     func nodeAddress(_ name: String) -> String? {

@@ -125,6 +125,16 @@ import YAML
         #expect(Set(pods).count == 2 && pods[0] == pods[2] && pods[1] == pods[3])
     }
 
+    @Test func aStoppedNodeAnswersNothing() throws {
+        var c = try trafficCluster(trafficDeployment("web", replicas: 1) + trafficClient())
+        let pod = try #require(c.pod("web"))
+        let ip = try #require(pod.value["status"]?["podIP"]?.string)
+        let from = TrafficOrigin.pod(try #require(c.pod("cliente")).key)
+        #expect(c.send(TrafficRequest(host: ip), from: from).status == 200)
+        c.nodeDown(try #require(pod.value["spec"]?["nodeName"]?.string))
+        #expect(c.send(TrafficRequest(host: ip), from: from).failure == .timedOut)
+    }
+
     @Test func httpEchoAnswersItsText() throws {
         var c = try trafficCluster(trafficDeployment("eco", image: "hashicorp/http-echo:1.0", replicas: 1, ports: "[{name: http, containerPort: 8080}]",
                                                      args: "[-text=v2, -listen=:8080]") + trafficService("eco") + trafficClient())

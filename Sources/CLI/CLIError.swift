@@ -18,11 +18,14 @@ enum CLIError: Error {
     /// words, then the Spanish explanation); exit 1 as kubectl. Empty when everything was
     /// already written.
     case reported(String)
+    /// Like `reported`, with the exit code of a command run in a container (`taller k exec`).
+    case exited(String, code: Int32)
 
     var exitCode: Int32 {
         switch self {
         case .usage, .unknownCommand: return 2
         case .fileNotFound, .unreadable, .yaml, .reported: return 1
+        case .exited(_, let code): return code
         }
     }
 
@@ -34,7 +37,7 @@ enum CLIError: Error {
         case .fileNotFound(let path): return Messages.fileNotFound(path)
         case .unreadable(let path, let reason): return Messages.unreadable(path, reason: reason)
         case .yaml(let error, let source): return error.rendered(source: source)
-        case .reported(let text): return text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
+        case .reported(let text), .exited(let text, _): return text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
         }
     }
 }

@@ -13,7 +13,7 @@ public enum Taller {
     static var commands: [any Command.Type] {
         [HelpCommand.self, YAMLEventsCommand.self, YAMLJSONCommand.self, YAMLMeasureCommand.self,
          KubectlCommand.self, ClusterResetCommand.self, ClusterAdvanceCommand.self, ClusterStatusCommand.self, ClusterBalancerCommand.self,
-         ClusterLoadCommand.self, ClusterHistoryCommand.self, ClusterNodeCommand.self,
+         ClusterLoadCommand.self, ClusterHistoryCommand.self, ClusterNodeCommand.self, ClusterRequestCommand.self,
          BenchStoreCommand.self, BenchScaleCommand.self, BenchLoadCommand.self]
     }
 

@@ -55,6 +55,7 @@ public struct Cluster: Sendable {
             LoadBalancerController(),
             HPAController(),
             HistoryController(),
+            IngressController(),
         ]
     }
 

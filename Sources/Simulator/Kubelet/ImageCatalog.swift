@@ -1,3 +1,4 @@
+import Synchronization
 /// The simulated registry and what each image does (data in `Catalog/CatalogData.swift`,
 /// format described there). Parsed once; instructors' extra images are parsed with the same
 /// parser and merged (`merging(_:)`).
@@ -128,6 +129,20 @@ public struct ImageCatalog: Sendable {
     /// (reference.ParseNormalizedNamed: a first component with a dot or colon, or `localhost`,
     /// is a registry; otherwise `docker.io`, and `library/` for single names).
     public static func reference(_ image: String) -> Reference {
+        // Pods name few distinct images and the kubelet, the metrics and the HPA ask again at
+        // every sync: parse each once per process.
+        if let known = referenceCache.withLock({ $0[image] }) { return known }
+        let parsed = parseReference(image)
+        referenceCache.withLock { cache in
+            if cache.count > 4096 { cache.removeAll() }
+            cache[image] = parsed
+        }
+        return parsed
+    }
+
+    private static let referenceCache = Mutex<[String: Reference]>([:])
+
+    static func parseReference(_ image: String) -> Reference {
         var name = image, digest: String?
         if let at = name.firstIndex(of: "@") {
             digest = String(name[name.index(after: at)...])

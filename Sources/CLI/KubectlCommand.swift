@@ -71,6 +71,7 @@ struct KubectlCommand: Command {
         case "top": handler = KubectlTop.run
         case "autoscale": handler = KubectlTop.autoscale
         case "run": handler = KubectlRun.run
+        case "patch": handler = KubectlPatch.run
         case "exec": handler = KubectlExec.run
         default:
             throw .message("error: unknown command \"\(verb)\" for \"kubectl\"" + KubectlText.suggestion(verb))
@@ -138,7 +139,7 @@ enum KubectlText {
      Find more information at: https://kubernetes.io/docs/reference/kubectl/
 
     En taller: taller k VERBO … (get, apply, create, delete, describe, logs, scale, label,
-    annotate, set image, expose, run, exec, rollout, autoscale, top, cordon, uncordon, events,
+    annotate, patch, set image, expose, run, exec, rollout, autoscale, top, cordon, uncordon, events,
     explain, version, api-resources).
 
     """
@@ -146,7 +147,7 @@ enum KubectlText {
     /// cobra's "Did you mean this?" for a mistyped verb.
     static func suggestion(_ verb: String) -> String {
         let verbs = ["annotate", "api-resources", "apply", "autoscale", "cordon", "create", "delete", "describe", "events", "exec",
-                     "explain", "expose", "get", "label", "logs", "rollout", "run", "scale", "set", "top", "uncordon", "version"]
+                     "explain", "expose", "get", "label", "logs", "patch", "rollout", "run", "scale", "set", "top", "uncordon", "version"]
         let close = verbs.filter { Levenshtein.distance($0, verb) <= 2 || $0.hasPrefix(verb) }
         let hint = close.isEmpty ? "" : "\n\nDid you mean this?\n" + close.map { "\t\($0)\n" }.joined()
         return hint + "\nRun 'kubectl --help' for usage."

@@ -40,7 +40,7 @@ struct KubectlFlags: Sendable {
         v("tail"); v("to-revision"); v("name"); v("node-port"); v("clusterip"); v("protocol"); v("timeout")
         v("field-selector"); v("sort-by"); v("estado"); v("grace-period"); v("revision"); v("label-columns", "L")
         v("current-replicas"); v("external-ip"); v("since"); v("api-version"); v("for"); v("schedule")
-        v("restart"); v("env", "e"); v("labels"); v("selector-override"); v("min"); v("max"); v("cpu-percent")
+        v("restart"); v("env", "e"); v("labels"); v("selector-override"); v("min"); v("max"); v("cpu-percent"); v("patch")
         b("all-namespaces", "A"); b("recursive", "R"); b("all"); b("overwrite"); b("show-labels"); b("previous", "p")
         b("watch", "w"); b("no-headers"); b("local"); b("force"); b("wait"); b("follow"); b("ignore-not-found")
         b("timestamps"); b("help", "h"); b("short"); b("client"); b("namespaced"); b("show-kind"); b("stdin", "i"); b("tty", "t")
@@ -55,13 +55,14 @@ struct KubectlFlags: Sendable {
 
     static func definition(short: Character, verb: String?) -> Definition? {
         if short == "f", verb == "logs" { return definition(long: "follow") }
+        if short == "p", verb == "patch" { return definition(long: "patch") }
         return definitions.first { $0.short == short }
     }
 
     /// Parses `words`; `verb` selects kubectl's per-command shorthands (nil: find it first).
     static func parse(_ words: [String]) throws(KubectlError) -> KubectlFlags {
         let first = try parse(words, verb: nil)
-        guard let verb = first.positionals.first, verb == "logs" else { return first }
+        guard let verb = first.positionals.first, verb == "logs" || verb == "patch" else { return first }
         return try parse(words, verb: verb)
     }
 

@@ -71,10 +71,12 @@ import Testing
     /// what the command prints.
     static func run(_ command: String, in h: KubectlHarness) -> String {
         var words: [String] = []
-        var current = "", quoted = false
+        // Shell-like words: "…" and '…' group (the quotes go), and inside '…' a " is kept.
+        var current = "", quoted = false, single = false
         for c in command {
-            if c == "\"" { quoted.toggle(); continue }
-            if c == " " && !quoted {
+            if c == "'" && !quoted { single.toggle(); continue }
+            if c == "\"" && !single { quoted.toggle(); continue }
+            if c == " " && !quoted && !single {
                 if !current.isEmpty { words.append(current) }
                 current = ""
             } else {

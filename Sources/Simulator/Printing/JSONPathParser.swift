@@ -241,7 +241,16 @@ extension String {
         return String(s[a...b])
     }
 
+    /// Every occurrence of `target` (any length; empty leaves the string as is) replaced.
     func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = Substring(self)
+        while let range = rest.range(of: target) {
+            out += rest[..<range.lowerBound]
+            out += replacement
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
     }
 }

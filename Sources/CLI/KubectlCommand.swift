@@ -77,7 +77,8 @@ struct KubectlCommand: Command {
             throw .message("error: unknown command \"\(verb)\" for \"kubectl\"" + KubectlText.suggestion(verb))
         }
         do {
-            return try session.run(mutates: !readOnly.contains(verb)) { (cluster: inout Cluster) throws(CLIError) -> KubectlOutput in
+            // `get -w` moves the virtual clock while it watches.
+            return try session.run(mutates: !readOnly.contains(verb) || flags.bool("watch")) { (cluster: inout Cluster) throws(CLIError) -> KubectlOutput in
                 do throws(KubectlError) {
                     return try handler(context, &cluster)
                 } catch {

@@ -45,6 +45,50 @@ enum KubectlGet {
         }
         var out = try render(lists, format: format, single: single, named: named, flags: c.flags, now: cluster.now)
         for line in notFound { out.fail(line) }
+        if c.flags.bool("watch"), format == .table || format == .wide, requests.count == 1 {
+            out.out += watch(requests[0], c, &cluster, format: format)
+            out.err += Messages.watchNote
+        }
+        return out
+    }
+
+    /// `get -w`: after the list, one row per change of an object (its resourceVersion moved,
+    /// it appeared, or it went), each row flushed on its own as kubectl's watch printer does
+    /// (so columns do not line up with the header). A real watch runs until Ctrl+C; here the
+    /// virtual clock moves a second at a time until nothing has changed for 30 s (at most 5 min).
+    static func watch(_ request: ResourceRequest, _ c: KubectlContext, _ cluster: inout Cluster, format: OutputFormat) -> String {
+        func snapshot(_ cluster: Cluster) -> [String: Value] {
+            let objects: [Value]
+            if request.names.isEmpty {
+                objects = ((try? KubectlResources.list(cluster, request.resource, flags: c.flags)) ?? []).map(\.value)
+            } else {
+                objects = request.names.compactMap { try? cluster.api.get(request.resource, namespace: c.namespace, name: $0).value }
+            }
+            return Dictionary(objects.map { ("\($0["metadata"]?["namespace"]?.string ?? "")/\($0["metadata"]?["name"]?.string ?? "")", $0) },
+                              uniquingKeysWith: { a, _ in a })
+        }
+        var seen = snapshot(cluster)
+        var out = ""
+        var quiet = 0
+        let options = GetPrinter.Options(namespace: c.flags.namespace, allNamespaces: c.flags.allNamespaces, wide: format == .wide,
+                                         noHeaders: true, showLabels: c.flags.bool("show-labels"), labelColumns: [])
+        for _ in 0..<300 {
+            cluster.advance(by: .seconds(1))
+            let now = snapshot(cluster)
+            var changed: [Value] = []
+            for key in Set(now.keys).union(seen.keys).sorted() {
+                let old = seen[key], new = now[key]
+                if old?["metadata"]?["resourceVersion"] != new?["metadata"]?["resourceVersion"] { changed.append(new ?? old!) }
+            }
+            seen = now
+            quiet = changed.isEmpty ? quiet + 1 : 0
+            for object in changed {
+                let printed = GetPrinter.tables([GetPrinter.ResourceList(resource: request.resource, objects: [object])], options: options,
+                                                now: Timestamp(milliseconds: cluster.now.milliseconds))
+                out += printed.stdout
+            }
+            if quiet >= 30 { break }
+        }
         return out
     }
 

@@ -1,5 +1,8 @@
 /// Everything the command line says to a person, in one place.
 enum Messages {
+    /// After `taller k get -w`.
+    static let watchNote = "  (taller: -w ha seguido los cambios moviendo el reloj virtual segundo a segundo hasta 30 s sin novedades; en un clúster real seguiría esperando hasta que pulses Ctrl+C)\n"
+
     static let welcome = """
     ¡Hola! Te damos la bienvenida a Taller K8s.
 

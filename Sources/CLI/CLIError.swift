@@ -18,10 +18,13 @@ enum CLIError: Error {
     /// words, then the Spanish explanation); exit 1 as kubectl. Empty when everything was
     /// already written.
     case reported(String)
+    /// The course content is broken (an author's mistake), or the course cannot be found:
+    /// the text is complete; exit 2.
+    case content(String)
 
     var exitCode: Int32 {
         switch self {
-        case .usage, .unknownCommand: return 2
+        case .usage, .unknownCommand, .content: return 2
         case .fileNotFound, .unreadable, .yaml, .reported: return 1
         }
     }
@@ -34,7 +37,7 @@ enum CLIError: Error {
         case .fileNotFound(let path): return Messages.fileNotFound(path)
         case .unreadable(let path, let reason): return Messages.unreadable(path, reason: reason)
         case .yaml(let error, let source): return error.rendered(source: source)
-        case .reported(let text): return text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
+        case .reported(let text), .content(let text): return text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
         }
     }
 }

@@ -61,8 +61,9 @@ enum GraderMessages {
 
     // MARK: named checks
 
-    static func downtime(_ target: String, minimum: Int, seen: Int, at: String) -> String {
-        "durante los pasos, \(target) llegó a tener \(seen) \(endpoints(seen)) \(seen == 1 ? "listo" : "listos") (en \(at)); se esperaban siempre al menos \(minimum)."
+    static func downtime(_ target: String, service: Bool, minimum: Int, seen: Int, at: String) -> String {
+        let what = service ? "\(seen) \(endpoints(seen)) \(seen == 1 ? "listo" : "listos")" : "\(seen) \(seen == 1 ? "Pod listo" : "Pods listos")"
+        return "durante los pasos, \(target) llegó a tener \(what) (a los \(at) de empezar); se esperaban siempre al menos \(minimum)."
     }
     static func endpoints(_ n: Int) -> String { n == 1 ? "endpoint" : "endpoints" }
     static let noSteps = "el ejercicio no tiene pasos durante los que medir: añade «pasos» (revisar-curso lo avisa)."

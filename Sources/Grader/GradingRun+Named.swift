@@ -54,7 +54,9 @@ extension GradingRun {
         guard let sample = samples[check.id], sample.fewest < minimum else { return .pass }
         let at = HumanDuration.string(milliseconds: sample.at.milliseconds - stepsStart.milliseconds)
         let mark: Mark? = objects(target).first.flatMap { locate($0, "spec.strategy.rollingUpdate.maxUnavailable") }
-        return .fail(GraderMessages.downtime(target.text, minimum: minimum, seen: sample.fewest, at: at), at: mark)
+        var service = false
+        if case .object(let key, _) = target { service = key.resource == "services" }
+        return .fail(GraderMessages.downtime(target.text, service: service, minimum: minimum, seen: sample.fewest, at: at), at: mark)
     }
 
     func readyEndpoints(_ check: Check) throws(ContentProblem) -> Outcome {

@@ -15,7 +15,10 @@ struct WatchCommand: Command {
     static let summary = "corrige cada vez que guardas y pasa al siguiente al aprobar; teclas: n siguiente, p pista, l lista, q salir"
     static let signature = Signature(positionals: [.init(name: "[EJERCICIO]", help: "por dónde empezar (por omisión, el siguiente sin aprobar)")],
                                      options: [CourseContext.rootOption], variadic: true)
+    /// Files are polled every 200 ms; once a change is seen, every 25 ms until they have
+    /// been quiet for the debouncer's 100 ms.
     static let pollMilliseconds: Int32 = 200
+    static let pendingPollMilliseconds: Int32 = 25
     var arguments: ParsedArguments
 
     init(_ arguments: ParsedArguments) throws(CLIError) {
@@ -36,7 +39,7 @@ struct WatchCommand: Command {
         defer { keys.restore() }
         var debouncer = try open(exercise, context: context, io: &io)
         while true {
-            switch keys.read(timeout: WatchCommand.pollMilliseconds) {
+            switch keys.read(timeout: debouncer.pending ? WatchCommand.pendingPollMilliseconds : WatchCommand.pollMilliseconds) {
             case "q", "\u{03}", "\u{04}":
                 io.out(WatchTexts.bye)
                 return

@@ -27,7 +27,10 @@ public struct Debouncer: Sendable {
     var last: [String: FileStamp]
     var changedAt: Int64?
 
-    public init(initial: [String: FileStamp], quiet: Int64 = 150) {
+    /// A change is waiting for the quiet time to pass (poll faster meanwhile).
+    public var pending: Bool { changedAt != nil }
+
+    public init(initial: [String: FileStamp], quiet: Int64 = 100) {
         self.quiet = quiet
         last = initial
     }

@@ -34,7 +34,7 @@ struct BenchLoadCommand: Command {
         let clock = ContinuousClock()
         func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
         let t0 = clock.now
-        var cluster = Cluster.interactive(workers: 20)
+        var cluster = Cluster.interactive(workers: 25)
         for i in 0..<services {
             let name = "app-\(i)"
             let objects: [Value] = [
@@ -65,7 +65,8 @@ struct BenchLoadCommand: Command {
             _ = cluster.setLoad(service: "app-\(i)", namespace: "default", rps: Double(5 + (i * 7) % 16), duration: nil)
         }
         let t1 = clock.now
-        cluster.advance(by: .seconds(Int64(minutes) * 60))
+        let reconciles = cluster.advance(by: .seconds(Int64(minutes) * 60))
+        io.out("reconciliaciones: \(reconciles) (" + zip(cluster.controllers, cluster.reconcileCounts).filter { $0.1 > 0 }.map { "\($0.0.name) \($0.1)" }.joined(separator: ", ") + ")\n")
         let t2 = clock.now
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
@@ -79,6 +80,11 @@ struct BenchLoadCommand: Command {
         io.out("\(minutes) min virtuales con carga: \(fmt(seconds(t2 - t1))) s\n")
         io.out("réplicas de los Deployments con HPA: mín \(replicas.min() ?? 0), máx \(replicas.max() ?? 0)\n")
         io.out("memoria máxima: \(usage.ru_maxrss / 1024) MiB\n")
+        var reasons: [String: Int] = [:]
+        for e in cluster.api.store.list("events", namespace: "default") {
+            reasons[e.value["reason"]?.string ?? "", default: 0] += Int(e.value["count"]?.int ?? 1)
+        }
+        io.out("eventos: " + reasons.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n")
     }
 
     func fmt(_ x: Double) -> String { String((x * 100).rounded() / 100) }

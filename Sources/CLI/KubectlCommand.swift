@@ -34,6 +34,7 @@ struct KubectlCommand: Command {
             throw .reported(error.text)
         }
         io.out(output.out)
+        if let code = output.exitCode { throw .exited(output.err, code: code) }
         if output.failed { throw .reported(output.err) }
         io.err(output.err)
     }
@@ -69,6 +70,8 @@ struct KubectlCommand: Command {
         case "uncordon": handler = { c, cluster throws(KubectlError) in try KubectlCordon.run(c, &cluster, cordon: false) }
         case "top": handler = KubectlTop.run
         case "autoscale": handler = KubectlTop.autoscale
+        case "run": handler = KubectlRun.run
+        case "exec": handler = KubectlExec.run
         default:
             throw .message("error: unknown command \"\(verb)\" for \"kubectl\"" + KubectlText.suggestion(verb))
         }
@@ -103,11 +106,13 @@ enum KubectlError: Error {
     }
 }
 
-/// What a verb writes; `failed` makes the exit code 1.
+/// What a verb writes; `failed` makes the exit code 1, `exitCode` another one (`exec`
+/// passes on the command's).
 struct KubectlOutput {
     var out = ""
     var err = ""
     var failed = false
+    var exitCode: Int32?
 
     /// An error line (kubectl's text, newline added), and the exit code 1.
     mutating func fail(_ text: String) {
@@ -133,15 +138,15 @@ enum KubectlText {
      Find more information at: https://kubernetes.io/docs/reference/kubectl/
 
     En taller: taller k VERBO … (get, apply, create, delete, describe, logs, scale, label,
-    annotate, set image, expose, rollout, autoscale, top, cordon, uncordon, events, explain,
-    version, api-resources).
+    annotate, set image, expose, run, exec, rollout, autoscale, top, cordon, uncordon, events,
+    explain, version, api-resources).
 
     """
 
     /// cobra's "Did you mean this?" for a mistyped verb.
     static func suggestion(_ verb: String) -> String {
-        let verbs = ["annotate", "api-resources", "apply", "autoscale", "cordon", "create", "delete", "describe", "events", "explain",
-                     "expose", "get", "label", "logs", "rollout", "scale", "set", "top", "uncordon", "version"]
+        let verbs = ["annotate", "api-resources", "apply", "autoscale", "cordon", "create", "delete", "describe", "events", "exec",
+                     "explain", "expose", "get", "label", "logs", "rollout", "run", "scale", "set", "top", "uncordon", "version"]
         let close = verbs.filter { Levenshtein.distance($0, verb) <= 2 || $0.hasPrefix(verb) }
         let hint = close.isEmpty ? "" : "\n\nDid you mean this?\n" + close.map { "\t\($0)\n" }.joined()
         return hint + "\nRun 'kubectl --help' for usage."

@@ -12,7 +12,11 @@ enum KubectlCreate {
         guard let what = c.args.first else {
             throw .message("error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples")
         }
-        let generated = try generate(what, Array(c.args.dropFirst()), c)
+        return try create(try generate(what, Array(c.args.dropFirst()), c), c, &cluster)
+    }
+
+    /// Sends a generated object through the API and prints what kubectl prints.
+    static func create(_ generated: Generated, _ c: KubectlContext, _ cluster: inout Cluster) throws(KubectlError) -> KubectlOutput {
         let dryRun = try c.flags.dryRun()
         let format = try KubectlGet.format(c.flags)
         let outcome: APIOutcome

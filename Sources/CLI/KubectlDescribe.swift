@@ -62,6 +62,10 @@ enum KubectlDescribe {
                     (pod["spec"]?["volumes"]?.sequence ?? []).contains { $0["persistentVolumeClaim"]?["claimName"]?.string == o.name }
                 }
             }
+        case "Ingress":
+            for kind in ["services", "endpointslices.discovery.k8s.io"] {
+                related += cluster.api.store.list(kind, namespace: o.namespace).sorted { $0.key < $1.key }.map(\.value)
+            }
         default: break
         }
         return Describer.describe(DescribeInput(object: o.value, events: events(of: o, cluster), related: related,

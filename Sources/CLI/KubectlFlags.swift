@@ -44,7 +44,7 @@ struct KubectlFlags: Sendable {
         b("all-namespaces", "A"); b("recursive", "R"); b("all"); b("overwrite"); b("show-labels"); b("previous", "p")
         b("watch", "w"); b("no-headers"); b("local"); b("force"); b("wait"); b("follow"); b("ignore-not-found")
         b("timestamps"); b("help", "h"); b("short"); b("client"); b("namespaced"); b("show-kind"); b("stdin", "i"); b("tty", "t")
-        b("containers"); b("sum")
+        b("containers"); b("sum"); b("rm"); b("command"); b("quiet", "q")
         list.append(Definition(name: "dry-run", short: nil, kind: .optionalValue("client")))
         list.append(Definition(name: "cascade", short: nil, kind: .optionalValue("background")))
         list.append(Definition(name: "validate", short: nil, kind: .optionalValue("strict")))

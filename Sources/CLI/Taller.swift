@@ -14,7 +14,7 @@ public enum Taller {
     static var commands: [any Command.Type] {
         [HelpCommand.self, YAMLEventsCommand.self, YAMLJSONCommand.self, YAMLMeasureCommand.self,
          KubectlCommand.self, ClusterResetCommand.self, ClusterAdvanceCommand.self, ClusterStatusCommand.self, ClusterBalancerCommand.self,
-         ClusterLoadCommand.self, ClusterHistoryCommand.self, ClusterNodeCommand.self,
+         ClusterLoadCommand.self, ClusterHistoryCommand.self, ClusterNodeCommand.self, ClusterRequestCommand.self,
          BenchStoreCommand.self, BenchScaleCommand.self, BenchLoadCommand.self,
          LessonsCommand.self, ReadCommand.self, ExercisesCommand.self, StartCommand.self, VerifyCommand.self, WatchCommand.self,
          HintCommand.self, SolutionCommand.self, ResetCommand.self, ProgressCommand.self, IndexCommand.self, ReviewCommand.self]

@@ -66,6 +66,7 @@ public struct APIServer: Sendable {
         defer { if dryRun { random = savedRandom } }
         if resource.namespaced { try admitNamespace(namespace, resource: resource, object: o) }
         admitStorage(&o, resource: resource) // Storage/APIServer+StorageAdmission.swift
+        admitIngress(&o, resource: resource) // Ingress/Cluster+Ingress.swift
         // BeforeCreate: generateName, then PrepareForCreate, then validation.
         let generateName = o["metadata"]?["generateName"]?.string ?? ""
         if o.objectName.isEmpty && !generateName.isEmpty {

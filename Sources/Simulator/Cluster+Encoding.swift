@@ -60,6 +60,9 @@ extension Cluster {
         let memory = c.api.store.memory.sorted { $0.key < $1.key }
         e.length(memory.count)
         for (key, value) in memory { e.string(key); e.value(value) }
+        let buckets = c.queue.buckets.sorted { $0.key < $1.key }
+        e.length(buckets.count)
+        for (controller, tat) in buckets { e.string(names[controller]); e.i64(tat) }
         return e.bytes
     }
 
@@ -130,8 +133,16 @@ extension Cluster {
                 store.memory[key] = try d.value()
             }
         }
+        var buckets: [Int: Int64] = [:]
+        if !d.atEnd {
+            for _ in 0..<(try d.length()) {
+                let name = try d.string()
+                let tat = try d.i64()
+                if let c = index[name] { buckets[c] = tat }
+            }
+        }
         guard d.atEnd else { throw d.fail("datos de más al final") }
         self.init(api: APIServer(store: store, clock: clock, random: random, recorder: recorder),
-                  queue: WorkQueue(entries: entries, failures: failures, sequence: sequence), controllers: controllers)
+                  queue: WorkQueue(entries: entries, failures: failures, sequence: sequence, buckets: buckets), controllers: controllers)
     }
 }

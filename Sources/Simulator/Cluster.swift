@@ -25,6 +25,8 @@ public struct Cluster: Sendable {
     public var api: APIServer
     var queue: WorkQueue
     public let controllers: [any Controller]
+    /// Reconciles run per controller (same order as `controllers`), for benchmarks.
+    public private(set) var reconcileCounts: [Int] = []
 
     /// A guard against a controller that never converges: at most this many reconciles per
     /// `advance` call.
@@ -53,6 +55,7 @@ public struct Cluster: Sendable {
             LoadBalancerController(),
             HPAController(),
             HistoryController(),
+            IngressController(),
         ]
     }
 
@@ -60,12 +63,14 @@ public struct Cluster: Sendable {
         api = APIServer(seed: seed, start: start)
         queue = WorkQueue()
         self.controllers = controllers
+        reconcileCounts = Array(repeating: 0, count: controllers.count)
     }
 
     init(api: APIServer, queue: WorkQueue, controllers: [any Controller]) {
         self.api = api
         self.queue = queue
         self.controllers = controllers
+        reconcileCounts = Array(repeating: 0, count: controllers.count)
     }
 
     public var now: VirtualTime { api.now }
@@ -120,6 +125,7 @@ public struct Cluster: Sendable {
 
     mutating func run(_ item: WorkQueue.Item) {
         let controller = controllers[item.controller]
+        reconcileCounts[item.controller] += 1
         let actions = controller.reconcile(key: item.key, state: ClusterState(store: api.store), now: api.now)
         var failedBatch: Int?
         var failed = false
@@ -169,6 +175,8 @@ public struct Cluster: Sendable {
                 api.record(spec)
             case .requeueAfter(let delay):
                 queue.add(item, at: api.now + delay)
+            case .requeueRateLimited:
+                queue.addRateLimited(item, now: api.now)
             case .remember(let key, let value):
                 api.store.memory[key] = value
             }

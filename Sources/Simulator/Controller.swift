@@ -49,6 +49,9 @@ public enum Action: Sendable {
     case finishPodDeletion(ObjectKey)
     /// Reconcile this key again after the delay (`queue.AddAfter`).
     case requeueAfter(Duration)
+    /// Reconcile this key again through the rate limiter (`queue.AddRateLimited`); a
+    /// successful sync still forgets the failures afterwards, as upstream's handleErr does.
+    case requeueRateLimited
     /// Keep `value` in the controller's memory under `key` (nil forgets it); see `Store.memory`.
     case remember(String, Value?)
 }

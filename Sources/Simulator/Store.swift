@@ -21,6 +21,8 @@ public struct Store: Sendable {
     private var uidIndex: [String: ObjectKey] = [:]
     /// The scheduler's cache of nodes and pod requests (Scheduling/SchedulerCache.swift).
     public private(set) var scheduling = SchedulerCache()
+    /// Services' selectors and load-generator pods (Store+Traffic.swift).
+    private(set) var traffic = TrafficIndex()
     /// The last resourceVersion handed out (etcd's revision).
     public internal(set) var revision: UInt64 = 0
     /// Writes not yet seen by controllers, oldest first.
@@ -74,6 +76,7 @@ public struct Store: Sendable {
             index(object)
         }
         scheduling.update(object.key, old: old?.value, new: object.value)
+        if !statusOnly { traffic.update(object.key, old: old?.value, new: object.value) }
         journal.append(StoreChange(key: object.key, old: old?.value, new: object.value, statusOnly: statusOnly && old != nil))
     }
 
@@ -83,6 +86,7 @@ public struct Store: Sendable {
         guard let old = objects.removeValue(forKey: key) else { return nil }
         unindex(old)
         scheduling.update(key, old: old.value, new: nil)
+        traffic.update(key, old: old.value, new: nil)
         journal.append(StoreChange(key: key, old: old.value, new: nil))
         return old
     }

@@ -2,8 +2,9 @@
 /// items are (controller, key), deduplicated while waiting; each has a due time; items come
 /// out by due time, then in the order they were added (FIFO). `AddAfter` keeps the earlier
 /// of two due times. `addRateLimited` waits as `DefaultTypedControllerRateLimiter`'s
-/// per-item exponential back-off does: 5 ms doubling up to 1000 s, reset by `forget`
-/// (default_rate_limiters.go; the overall 10 qps bucket is not modelled).
+/// per-item exponential back-off does: 5 ms doubling up to 1000 s, reset by `forget`, and
+/// no faster than its overall bucket of 10 per second with a burst of 100
+/// (default_rate_limiters.go `DefaultTypedControllerRateLimiter`).
 struct WorkQueue: Sendable {
     struct Item: Hashable, Sendable {
         var controller: Int
@@ -36,8 +37,24 @@ struct WorkQueue: Sendable {
         let n = failures[item, default: 0]
         failures[item] = n + 1
         let delay = min(Int64(5) << Int64(min(n, 40)), 1_000_000)
-        add(item, at: VirtualTime(milliseconds: now.milliseconds + delay))
+        add(item, at: VirtualTime(milliseconds: now.milliseconds + max(delay, bucketDelay(item.controller, now: now))))
     }
+
+    /// Each controller's overall bucket (`BucketRateLimiter`: 10 per second, burst 100), as a
+    /// generic cell-rate algorithm in whole milliseconds: the theoretical arrival time moves
+    /// 100 ms per request; a request waits until it is within the burst of it. A full bucket
+    /// (no recent requests) lets 100 through at once, as `rate.NewLimiter(10, 100)` does.
+    private(set) var buckets: [Int: Int64] = [:]
+    static let bucketInterval: Int64 = 100
+    static let bucketBurst: Int64 = 100
+
+    mutating func bucketDelay(_ controller: Int, now: VirtualTime) -> Int64 {
+        let tat = max(buckets[controller] ?? 0, now.milliseconds)
+        let conform = tat - (Self.bucketBurst - 1) * Self.bucketInterval
+        buckets[controller] = tat + Self.bucketInterval
+        return max(0, conform - now.milliseconds)
+    }
+
 
     mutating func forget(_ item: Item) { failures[item] = nil }
 
@@ -60,7 +77,8 @@ struct WorkQueue: Sendable {
     var entries: [Entry] { pending.values.sorted(by: WorkQueue.before) }
 
     /// Restores saved entries and failure counts.
-    init(entries: [Entry] = [], failures: [Item: Int] = [:], sequence: UInt64 = 0) {
+    init(entries: [Entry] = [], failures: [Item: Int] = [:], sequence: UInt64 = 0, buckets: [Int: Int64] = [:]) {
+        self.buckets = buckets
         for e in entries {
             pending[e.item] = e
             push(e)

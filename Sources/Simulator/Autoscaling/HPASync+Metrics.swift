@@ -58,7 +58,7 @@ extension HPASync {
         case .resource(let resource, let container, let target):
             let reason = container == nil ? "FailedGetResourceMetric" : "FailedGetContainerResourceMetric"
             var usage: [String: Int64] = [:]
-            let rates = Load.podRates(state: state, now: now)
+            let rates = Load.podRates(state: state, now: now, only: pods)
             for pod in pods {
                 guard let u = MetricsServer.usage(of: pod, rate: rates[pod.key] ?? 0, now: now, catalog: catalog) else { continue }
                 let containers = u.containers.filter { container == nil || $0.name == container }

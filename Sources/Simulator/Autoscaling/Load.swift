@@ -42,31 +42,52 @@ public enum Load {
 
     // MARK: Sources
 
-    /// Every source active at `now`, in a fixed order (ConfigMaps, then generator pods, by key).
-    public static func sources(state: ClusterState, now: VirtualTime) -> [Source] {
+    /// Every source active at `now`, in a fixed order (ConfigMaps, then generator pods, by
+    /// key); with `services` (`namespace/name`), only the sources aimed at those.
+    public static func sources(state: ClusterState, now: VirtualTime, services: Set<String>? = nil) -> [Source] {
         var out: [Source] = []
-        for cm in state.list("configmaps", namespace: Load.namespace).sorted(by: { $0.key < $1.key }) {
+        let configMaps: [StoredObject]
+        if let services {
+            configMaps = services.sorted().compactMap { id in
+                let parts = id.split(separator: "/", maxSplits: 1).map(String.init)
+                return state[ObjectKey(resource: "configmaps", namespace: Load.namespace, name: configMapName(service: parts[1], namespace: parts[0]))]
+            }
+        } else {
+            configMaps = state.list("configmaps", namespace: Load.namespace).sorted(by: { $0.key < $1.key })
+        }
+        for cm in configMaps {
             let data = cm.value["data"]
             guard let service = data?["servicio"]?.string, let rps = data?["rps"]?.string.flatMap(Double.init), rps > 0 else { continue }
             if let until = data?["hasta"]?.string.flatMap(VirtualTime.init(rfc3339:)), until <= now { continue }
             out.append(Source(namespace: data?["namespace"]?.string ?? "default", service: service, rps: rps))
         }
-        for pod in state.list(ObjectKey.pods, namespace: nil).sorted(by: { $0.key < $1.key }) {
-            guard pod.value["status"]?["phase"]?.string == "Running", !pod.value.isBeingDeleted else { continue }
+        for key in state.store.traffic.generators.sorted() {
+            guard let pod = state[key], pod.value["status"]?["phase"]?.string == "Running", !pod.value.isBeingDeleted else { continue }
             for c in pod.value["spec"]?["containers"]?.sequence ?? [] {
                 let words = (c["command"]?.sequence ?? []) + (c["args"]?.sequence ?? [])
                 guard let generator = Generator(words.compactMap(\.string).joined(separator: " ")),
                       let target = resolve(generator.host, from: pod.namespace) else { continue }
+                if let services, !services.contains("\(target.namespace)/\(target.service)") { continue }
                 out.append(Source(namespace: target.namespace, service: target.service, rps: generator.rps))
             }
         }
         return out
     }
 
-    /// Requests per second reaching each pod (by key) at `now`.
-    public static func podRates(state: ClusterState, now: VirtualTime) -> [ObjectKey: Double] {
+    /// Requests per second reaching each pod (by key) at `now`; with `only`, just for those
+    /// pods (only the sources aimed at Services that select them are looked at).
+    public static func podRates(state: ClusterState, now: VirtualTime, only pods: [StoredObject]? = nil) -> [ObjectKey: Double] {
         var rates: [ObjectKey: Double] = [:]
-        for source in sources(state: state, now: now) {
+        var wanted: Set<String>?
+        if let pods {
+            var names: Set<String> = []
+            var seen: Set<[String: String]> = []
+            for pod in pods where seen.insert(pod.labels).inserted {
+                for service in state.services(selecting: pod.labels, in: pod.namespace) { names.insert("\(service.namespace)/\(service.name)") }
+            }
+            wanted = names
+        }
+        for source in sources(state: state, now: now, services: wanted) {
             let pods = readyPods(service: source.service, namespace: source.namespace, state: state)
             guard !pods.isEmpty else { continue }
             let share = source.rps / Double(pods.count)

@@ -108,6 +108,7 @@ extension DeploymentSync {
         if deploymentComplete(newStatus) || cond["reason"]?.string == DeploymentUtil.timedOutReason { return }
         guard let from = Workload.time(cond["lastUpdateTime"]) else { return }
         let after = (from + .seconds(deadline)).milliseconds - now.milliseconds
-        actions.append(.requeueAfter(.milliseconds(max(after < 1000 ? 5 : after, 1))))
+        // Under a second: `enqueueRateLimited` (deployment_controller.go requeueStuckDeployment).
+        actions.append(after < 1000 ? .requeueRateLimited : .requeueAfter(.milliseconds(after)))
     }
 }

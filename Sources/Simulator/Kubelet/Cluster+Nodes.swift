@@ -9,6 +9,7 @@ extension Cluster {
         addNodes(nodes)
         bootstrapNetworking() // Networking/Cluster+Networking.swift
         bootstrapStorage() // Storage/Cluster+Storage.swift
+        bootstrapIngress() // Ingress/Cluster+Ingress.swift
     }
 
     /// A control plane and `workers` workers.

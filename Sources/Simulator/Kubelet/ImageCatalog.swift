@@ -28,8 +28,22 @@ public struct ImageCatalog: Sendable {
         /// Without a command: exits at once with this code (nil: a server that keeps running).
         public var exitCode: Int?
         public var shell = false
+        /// The `/bin/sh` `kubectl exec` finds (`sh` directive): Debian's dash by default.
+        public var execShell: ExecShell = .dash
+        /// Network tools on the image's PATH besides the shell's basics (`bin` directive).
+        public var binaries: Set<String> = []
+        /// The body of the 404 an http port answers for an unknown path (`notfound`).
+        public var notFound: String?
+        /// An argument that moves the listening port (`listen-arg -listen`: `-listen=:8080`).
+        public var listenArg: String?
         /// Seconds to exit on SIGTERM in milliseconds; nil ignores SIGTERM.
         public var stopMilliseconds: Int64? = 100
+    }
+
+    /// What answers `sh` in the image: Debian's dash, busybox's ash, bash, or no shell at all
+    /// (images built `FROM scratch`).
+    public enum ExecShell: String, Sendable {
+        case dash, ash, bash, none
     }
 
     public private(set) var images: [String: Image] = [:]
@@ -61,8 +75,13 @@ public struct ImageCatalog: Sendable {
             case "http":
                 let parts = rest.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
                 if parts.count >= 3, let port = Int(parts[0]), let status = Int(parts[2]) {
-                    current!.http.append(HTTPPath(port: port, path: parts[1], status: status, body: parts.count > 3 ? parts[3] : ""))
+                    current!.http.append(HTTPPath(port: port, path: parts[1], status: status,
+                                                  body: ImageCatalog.unescape(parts.count > 3 ? parts[3] : "")))
                 }
+            case "notfound": current!.notFound = ImageCatalog.unescape(rest)
+            case "sh": current!.execShell = ExecShell(rawValue: rest) ?? .dash
+            case "bin": current!.binaries.formUnion(rest.split(separator: " ").map(String.init))
+            case "listen-arg": current!.listenArg = rest
             case "log": current!.logs.append(rest)
             case "requires": current!.requiresAny = rest.split(separator: "|").map(String.init)
             case "missing-log": current!.missingLogs.append(line.count > 12 ? String(line.dropFirst(12)) : "")
@@ -81,6 +100,16 @@ public struct ImageCatalog: Sendable {
         var merged = self
         for (k, v) in ImageCatalog(text: text).images { merged.images[k] = v }
         return merged
+    }
+
+    /// `\n` in a body is a newline, `\\` a backslash.
+    static func unescape(_ s: String) -> String {
+        guard s.contains("\\") else { return s }
+        var out = "", escaped = false
+        for c in s {
+            if escaped { out.append(c == "n" ? "\n" : c); escaped = false } else if c == "\\" { escaped = true } else { out.append(c) }
+        }
+        return out
     }
 
     static func millis(_ s: String) -> Int64? { Double(s).map { Int64(($0 * 1000).rounded()) } }

@@ -34,3 +34,15 @@ struct IPv4Range: Sendable, Hashable, CustomStringConvertible {
     func contains(_ ip: IPv4) -> Bool { ip.value >= base.value && ip.value - base.value < size }
     var description: String { "\(base)/\(prefix)" }
 }
+
+extension IPv4Range {
+    /// `10.0.0.0/16`; a bare address is a /32.
+    init?(cidr: String) {
+        let parts = cidr.split(separator: "/", omittingEmptySubsequences: false)
+        guard let first = parts.first, let ip = IPv4(String(first)) else { return nil }
+        let prefix = parts.count == 2 ? Int(parts[1]) : 32
+        guard parts.count <= 2, let prefix, (0...32).contains(prefix) else { return nil }
+        let mask: UInt32 = prefix == 0 ? 0 : UInt32.max << UInt32(32 - prefix)
+        self.init(base: IPv4(ip.value & mask), prefix: prefix)
+    }
+}

@@ -84,13 +84,13 @@ enum ServiceEndpoints {
         case services:
             return [change.key]
         case ObjectKey.pods:
-            // Most namespaces have no Service with a selector: skip the label maps then.
-            let selecting = state.list(services, namespace: change.key.namespace).filter { selector($0.value) != nil }
+            // The store's index of selecting Services (Store+Traffic.swift); most namespaces
+            // have none, and then the label maps are not even built.
+            let selecting = state.store.traffic.services(in: change.key.namespace)
             guard !selecting.isEmpty else { return [] }
             let sets = [change.old, change.new].compactMap { $0?.labelMap }
             return selecting.compactMap { svc in
-                let s = LabelSelector(matching: selector(svc.value) ?? [:])
-                return sets.contains(where: { s.matches($0) }) ? svc.key : nil
+                sets.contains { labels in svc.selector.allSatisfy { labels[$0.key] == $0.value } } ? svc.key : nil
             }
         case ownResource where ownResource == endpoints:
             return change.new == nil ? [ObjectKey(resource: services, namespace: change.key.namespace, name: change.key.name)] : []

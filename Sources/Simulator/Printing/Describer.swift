@@ -12,7 +12,8 @@ public struct DescribeInput: Sendable {
     public var events: [Value]
     /// Deployment: the new replica set and the old ones (with their `spec.replicas`,
     /// `status.replicas`); ReplicaSet and DaemonSet: the pods they control; Service: its
-    /// Endpoints object; PersistentVolumeClaim: the pods that mount it.
+    /// Endpoints object; PersistentVolumeClaim: the pods that mount it; Ingress: the Services
+    /// and EndpointSlices of its namespace.
     public var related: [Value]
     public var now: Timestamp
 
@@ -44,6 +45,7 @@ public enum Describer {
         case "PersistentVolume": persistentVolume(o, now: input.now, &w)
         case "StorageClass": storageClass(o, &w)
         case "HorizontalPodAutoscaler": horizontalPodAutoscaler(o, v2Status: input.related.first, &w)
+        case "Ingress": ingress(o, related: input.related, &w)
         default: generic(o, &w)
         }
         events(input.events, now: input.now, &w)

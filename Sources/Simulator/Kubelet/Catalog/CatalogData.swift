@@ -10,7 +10,13 @@
 //   request-cpu MILLI          CPU per request per second, in millicores (default 0.5): what
 //                              load costs the pods that serve it (metrics, `top`, the HPA)
 //   port N                     TCP port it listens on
-//   http PORT PATH STATUS BODY a path that answers (other paths on an http port answer 404)
+//   http PORT PATH STATUS BODY a path that answers (other paths on an http port answer 404;
+//                              `*` answers every path); `\n` is a newline, `{version}` the
+//                              image's version, `{arg:-text|x}` the value of `-text=` (or x)
+//   notfound BODY              the body of that 404
+//   sh dash|ash|bash|none      the shell `kubectl exec` finds (default dash, Debian's)
+//   bin NAME …                 network tools on its PATH (wget, curl, nslookup)
+//   listen-arg FLAG            a flag that moves its port (`-listen=:8080`)
 //   log TEXT                   a line it prints at start-up ({ip} is the pod IP)
 //   requires A|B|C             one of these variables must be set, otherwise:
 //   missing-log TEXT           …it prints these lines…
@@ -32,7 +38,10 @@ start 0.5
 memory 8
 cpu 1
 port 80
-http 80 / 200 <!DOCTYPE html><html><head><title>Welcome to nginx!</title></head><body><h1>Welcome to nginx!</h1></body></html>
+http 80 / 200 <!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n<style>\nhtml { color-scheme: light dark; }\nbody { width: 35em; margin: 0 auto;\nfont-family: Tahoma, Verdana, Arial, sans-serif; }\n</style>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n<p>If you see this page, the nginx web server is successfully installed and\nworking. Further configuration is required.</p>\n\n<p>For online documentation and support please refer to\n<a href="http://nginx.org/">nginx.org</a>.<br/>\nCommercial support is available at\n<a href="http://nginx.com/">nginx.com</a>.</p>\n\n<p><em>Thank you for using nginx.</em></p>\n</body>\n</html>\n
+http 80 /index.html 200 <!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n<style>\nhtml { color-scheme: light dark; }\nbody { width: 35em; margin: 0 auto;\nfont-family: Tahoma, Verdana, Arial, sans-serif; }\n</style>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n<p>If you see this page, the nginx web server is successfully installed and\nworking. Further configuration is required.</p>\n\n<p>For online documentation and support please refer to\n<a href="http://nginx.org/">nginx.org</a>.<br/>\nCommercial support is available at\n<a href="http://nginx.com/">nginx.com</a>.</p>\n\n<p><em>Thank you for using nginx.</em></p>\n</body>\n</html>\n
+notfound <html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>nginx/{version}</center>\n</body>\n</html>\n
+bin curl
 log /docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration
 log /docker-entrypoint.sh: Configuration complete; ready for start up
 stop 0.2
@@ -44,11 +53,13 @@ pull 1.1
 start 0.5
 memory 10
 port 80
-http 80 / 200 <html><body><h1>It works!</h1></body></html>
+http 80 / 200 <html><body><h1>It works!</h1></body></html>\n
 log AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using {ip}. Set the 'ServerName' directive globally to suppress this message
 stop 0.2
 
 image busybox
+sh ash
+bin wget nslookup
 tags 1.28 1.28.4 1.35 1.36 1.36.1 1.37 1.37.0 stable latest
 size 2156632
 pull 0.6
@@ -58,6 +69,8 @@ shell
 stop ignore
 
 image alpine
+sh ash
+bin wget nslookup
 tags 3.19 3.20 3.21 3.21.3 latest
 size 3642101
 pull 0.6
@@ -86,6 +99,7 @@ log LOG:  database system is ready to accept connections
 stop 0.5
 
 image mysql
+sh bash
 tags 8.0 8.0.41 8.4 8.4.4 9.2 lts latest
 size 172848352
 pull 3.4
@@ -149,6 +163,7 @@ log  Server startup complete; 3 plugins started.
 stop 2
 
 image node
+bin curl wget
 tags 18 20 22 22.14 23 lts alpine latest
 size 398455808
 pull 6.1
@@ -157,6 +172,7 @@ exit 0
 stop ignore
 
 image python
+bin curl wget
 tags 3.11 3.12 3.13 3.13.2 slim alpine latest
 size 383451456
 pull 5.8
@@ -165,6 +181,7 @@ exit 0
 stop ignore
 
 image golang
+bin curl wget
 tags 1.22 1.23 1.24 alpine latest
 size 286721024
 pull 4.9
@@ -184,6 +201,7 @@ log org.apache.catalina.startup.Catalina.start Server startup in [1234] millisec
 stop 1
 
 image traefik
+sh ash
 tags v2.11 v3.2 v3.3 v3.3.4 latest
 size 55742464
 pull 1.3
@@ -197,6 +215,8 @@ log level=info msg="Configuration loaded from flags."
 stop 0.5
 
 image prom/prometheus
+sh ash
+bin wget
 tags v2.55.1 v3.1.0 v3.2.1 latest
 size 120307712
 pull 2.4
@@ -211,6 +231,8 @@ log msg="Server is ready to receive web requests."
 stop 1
 
 image grafana/grafana
+sh ash
+bin wget
 tags 10.4.15 11.4.0 11.5.2 latest
 size 149053440
 pull 3.0
@@ -235,6 +257,7 @@ log [evhttp_server.cc : 245] NET_LOG: Entering the event loop ...
 stop 1
 
 image registry.k8s.io/hpa-example
+bin curl
 # index.php adds square roots a million times per request: about 10 ms of CPU each, so the
 # walkthrough's load generator (about 70 requests/s) needs some 700m, seven pods at 50 %
 # of a 200m request (kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale-walkthrough).
@@ -275,11 +298,15 @@ pull 0.7
 start 0.1
 memory 3
 port 5678
-http 5678 / 200 hello-world
+# It answers every path with its -text (hashicorp/http-echo main.go), on -listen's port.
+sh none
+listen-arg -listen
+http 5678 * 200 {arg:-text|hello-world}\n
 log [INFO] server is listening on :5678
 stop 0.1
 
 image registry.k8s.io/pause
+sh none
 tags 3.9 3.10 latest
 size 320368
 pull 0.4

@@ -1,4 +1,5 @@
 import Courseware
+import Simulator
 import YAML
 
 /// Everything the grader says, in Spanish, in one place.
@@ -136,6 +137,31 @@ enum GraderMessages {
             return "la comprobación «\(type)» necesita el tráfico entre pods del simulador (issue 4), que todavía no está en esta versión: no se puede evaluar."
         }
     }
+
+    // MARK: alcanzable, bloqueado
+
+    static func trafficFailure(_ failure: TrafficResult.Failure) -> String {
+        switch failure {
+        case .badAddress: return "el nombre no se resuelve (¿existe el Service y está en ese namespace?)"
+        case .dnsTimeout: return "la consulta DNS no llega a kube-dns (una política de salida debe permitir UDP 53)"
+        case .refused: return "conexión rechazada: el Service no tiene endpoints listos, o en ese puerto no escucha nadie"
+        case .timedOut: return "tiempo agotado: algo descarta los paquetes"
+        case .unreachable: return "no hay ruta hasta esa dirección"
+        case .emptyReply: return "el puerto acepta la conexión pero no responde HTTP"
+        case .tlsToPod: return "los contenedores simulados no sirven TLS"
+        }
+    }
+    static func notReached(from: String, url: String, reason: String, policies: [String]) -> String {
+        let by = policies.isEmpty ? "" : " (la bloquea la NetworkPolicy \(policies.joined(separator: ", ")))"
+        return "la petición de \(from) a \(url) no llega: \(reason)\(by)."
+    }
+    static func notBlocked(from: String, url: String, status: Int, pod: String?) -> String {
+        "la petición de \(from) a \(url) llega (HTTP \(status)\(pod.map { " de \($0)" } ?? "")); debería bloquearla una NetworkPolicy."
+    }
+    static func failedNotBlocked(from: String, url: String, reason: String) -> String {
+        "la petición de \(from) a \(url) no llega, pero no porque la bloquee una NetworkPolicy: \(reason)."
+    }
+    static func noReadyOrigin(_ target: String) -> String { "\(target) no tiene ningún pod listo desde el que hacer la petición." }
 
     // MARK: content problems (the author's)
 

@@ -31,7 +31,7 @@ extension GradingRun {
                                  hidden: check.hidden, message: "", mark: nil, hint: check.hint, command: check.see ?? command(for: check))
         let outcome: Outcome
         do {
-            outcome = try self.outcome(check)
+            outcome = check.kind == .reachable || check.kind == .blocked ? traffic(check) : try self.outcome(check)
         } catch {
             let courseError = exercise.error(.invalidValue(key: check.id, value: "", reason: error.message), at: error.mark)
             report.contentErrors.append(FileProblem(mark: error.mark, file: exercise.specFile, text: "\(courseError.location): error: \(error.message)\n"))
@@ -63,7 +63,9 @@ extension GradingRun {
         case .pinnedImage: return try pinnedImage(check)
         case .healthyPods: return try healthyPods(check)
         case .replicasBetween: return try replicasBetween(check)
-        case .reachable, .blocked, .allowed:
+        case .reachable, .blocked:
+            return .pass // evaluated by `traffic`, which sends a request (it counts in the cluster)
+        case .allowed:
             return Outcome(failure: GraderMessages.unavailable(check.kind.rawValue), mark: nil, unavailable: true)
         }
     }
@@ -140,6 +142,10 @@ extension GradingRun {
             return "taller k get \(q.description) -o jsonpath='{.items[*]\(GradingRun.jsonPath(field))}'"
         }
         switch check.kind {
+        case .reachable, .blocked:
+            let from = check.parameters["desde"]?.string ?? ""
+            let url = "http://\(check.parameters["servicio"]?.string ?? ""):\(check.parameters["puerto"]?.int ?? 80)/"
+            return from == "fuera" ? "taller cluster pedir \(url)" : "taller cluster pedir \(url) --desde POD   (POD: un pod de \(from), taller k get pods)"
         case .noPlainText: return "taller k get configmaps -o yaml"
         case .healthyPods: return "taller k get pods"
         case .resources, .pinnedImage, .probes: return "taller k describe deployments"

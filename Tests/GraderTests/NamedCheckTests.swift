@@ -133,15 +133,55 @@ struct NamedCheckTests {
         #expect(try Fixture().grade("  - {id: r, tipo: replicasEntre, objeto: deployment/web, minimo: 1, maximo: 2}\n", files: ["web.yaml": deployment(replicas: 2)]).result("r")?.passed == true)
     }
 
-    @Test func notAvailableYet() throws {
-        let report = try Fixture().grade("""
-          - {id: a, tipo: alcanzable, desde: deployment/cliente, servicio: web, puerto: 80}
-          - {id: p, tipo: permitido, verbo: get, recurso: pods, como: "system:serviceaccount:default:app"}
+    static let denyWeb = """
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: solo-frontend
+    spec:
+      podSelector:
+        matchLabels: {app: web}
+      policyTypes: [Ingress]
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels: {app: frontend}
 
-        """, files: ["web.yaml": deployment()])
-        #expect(report.result("a")?.unavailable == true && report.result("a")?.passed == false)
-        #expect(report.result("a")?.message == "la comprobación «alcanzable» necesita el tráfico entre pods del simulador (issue 4), que todavía no está en esta versión: no se puede evaluar.")
-        #expect(report.result("p")?.message.hasPrefix("la comprobación «permitido» necesita RBAC") == true)
+    """
+
+    @Test func alcanzableYBloqueado() throws {
+        let svc = NamedCheckTests.service.replacingOccurrences(of: "frontend", with: "web")
+        let checks = """
+          - {id: a, tipo: alcanzable, desde: deployment/cliente, servicio: web}
+          - {id: b, tipo: bloqueado, desde: deployment/cliente, servicio: web, puerto: 80}
+          - {id: f, tipo: alcanzable, desde: deployment/frontend, servicio: web}
+
+        """
+        let open = try Fixture().grade(checks, files: ["svc.yaml": svc, "web.yaml": deployment(), "cliente.yaml": deployment(name: "cliente", replicas: 1),
+                                                       "frontend.yaml": deployment(name: "frontend", replicas: 1)])
+        #expect(open.result("a")?.passed == true)
+        let notBlocked = try #require(open.result("b"))
+        #expect(notBlocked.message.hasPrefix("la petición de deployment/cliente a http://web/ llega (HTTP 200 de web-"))
+        #expect(notBlocked.message.hasSuffix("); debería bloquearla una NetworkPolicy."))
+        #expect(notBlocked.command == "taller cluster pedir http://web:80/ --desde POD   (POD: un pod de deployment/cliente, taller k get pods)")
+        let closed = try Fixture().grade(checks, files: ["svc.yaml": svc, "web.yaml": deployment(), "cliente.yaml": deployment(name: "cliente", replicas: 1),
+                                                         "frontend.yaml": deployment(name: "frontend", replicas: 1), "np.yaml": NamedCheckTests.denyWeb])
+        #expect(closed.result("b")?.passed == true)
+        #expect(closed.result("f")?.passed == true)
+        let blocked = try #require(closed.result("a"))
+        #expect(blocked.message == "la petición de deployment/cliente a http://web/ no llega: tiempo agotado: algo descarta los paquetes (la bloquea la NetworkPolicy default/solo-frontend).")
+        #expect(blocked.place == "np.yaml:7")
+        let noEndpoints = try Fixture().grade(checks, files: ["svc.yaml": NamedCheckTests.service.replacingOccurrences(of: "frontend", with: "nadie"), "web.yaml": deployment(),
+                                                              "cliente.yaml": deployment(name: "cliente", replicas: 1), "frontend.yaml": deployment(name: "frontend", replicas: 1)])
+        #expect(noEndpoints.result("a")?.message == "la petición de deployment/cliente a http://web/ no llega: conexión rechazada: el Service no tiene endpoints listos, o en ese puerto no escucha nadie.")
+        #expect(noEndpoints.result("a")?.place == "svc.yaml:7")
+        #expect(noEndpoints.result("b")?.message.hasSuffix("no llega, pero no porque la bloquee una NetworkPolicy: conexión rechazada: el Service no tiene endpoints listos, o en ese puerto no escucha nadie.") == true)
+    }
+
+    @Test func permitidoIsNotAvailableYet() throws {
+        let report = try Fixture().grade("  - {id: p, tipo: permitido, verbo: get, recurso: pods, como: \"system:serviceaccount:default:app\"}\n", files: ["web.yaml": deployment()])
+        #expect(report.result("p")?.unavailable == true && report.result("p")?.passed == false)
+        #expect(report.result("p")?.message == "la comprobación «permitido» necesita RBAC (Roles y «can-i») en el simulador, que todavía no está en esta versión: no se puede evaluar.")
     }
 }
 

@@ -24,6 +24,8 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], swiftSettings: swift6),
         .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI"], swiftSettings: swift6),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator"], swiftSettings: swift6),
+        .testTarget(name: "CoursewareTests", dependencies: ["Courseware"], swiftSettings: swift6),
+        .testTarget(name: "GraderTests", dependencies: ["Grader"], swiftSettings: swift6),
         .testTarget(name: "CLITests", dependencies: ["CLI"], swiftSettings: swift6),
     ]
 )

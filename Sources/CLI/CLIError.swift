@@ -18,12 +18,15 @@ enum CLIError: Error {
     /// words, then the Spanish explanation); exit 1 as kubectl. Empty when everything was
     /// already written.
     case reported(String)
+    /// The course content is broken (an author's mistake), or the course cannot be found:
+    /// the text is complete; exit 2.
+    case content(String)
     /// Like `reported`, with the exit code of a command run in a container (`taller k exec`).
     case exited(String, code: Int32)
 
     var exitCode: Int32 {
         switch self {
-        case .usage, .unknownCommand: return 2
+        case .usage, .unknownCommand, .content: return 2
         case .fileNotFound, .unreadable, .yaml, .reported: return 1
         case .exited(_, let code): return code
         }
@@ -37,7 +40,7 @@ enum CLIError: Error {
         case .fileNotFound(let path): return Messages.fileNotFound(path)
         case .unreadable(let path, let reason): return Messages.unreadable(path, reason: reason)
         case .yaml(let error, let source): return error.rendered(source: source)
-        case .reported(let text), .exited(let text, _): return text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
+        case .reported(let text), .content(let text), .exited(let text, _): return text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
         }
     }
 }

@@ -15,6 +15,14 @@ public struct CommandEnvironment: Sendable {
     /// Milliseconds since the Unix epoch; nil: the clock does not follow wall time.
     public var wallClock: @Sendable () -> Int64?
 
+    /// The other variables the course reads (`TALLER_RAIZ`, `NO_COLOR`, `COLUMNS`).
+    public var variables: [String: String] = [:]
+    /// Standard output and input are terminals (colors, keys in watch mode).
+    public var outputIsTerminal = false
+    public var inputIsTerminal = false
+    /// The current folder (the course root is looked for from here).
+    public var workingDirectory = "."
+
     public init(stateVariable: String? = nil, wallClock: @escaping @Sendable () -> Int64? = { nil }) {
         self.stateVariable = stateVariable
         self.wallClock = wallClock
@@ -22,11 +30,19 @@ public struct CommandEnvironment: Sendable {
 
     public static var process: CommandEnvironment {
         let variable = getenv("TALLER_ESTADO").map { String(cString: $0) }
-        return CommandEnvironment(stateVariable: variable?.isEmpty == false ? variable : nil) {
+        var environment = CommandEnvironment(stateVariable: variable?.isEmpty == false ? variable : nil) {
             var t = timespec()
             clock_gettime(CLOCK_REALTIME, &t)
             return Int64(t.tv_sec) * 1000 + Int64(t.tv_nsec) / 1_000_000
         }
+        for name in ["TALLER_RAIZ", "NO_COLOR", "COLUMNS"] {
+            if let value = getenv(name) { environment.variables[name] = String(cString: value) }
+        }
+        environment.outputIsTerminal = isatty(1) == 1
+        environment.inputIsTerminal = isatty(0) == 1
+        var buffer = [CChar](repeating: 0, count: 4096)
+        if getcwd(&buffer, buffer.count) != nil { environment.workingDirectory = String(cString: buffer) }
+        return environment
     }
 }
 

@@ -32,6 +32,8 @@ struct Signature: Sendable {
         var help: String
         /// When not empty, the only values accepted.
         var allowed: [String] = []
+        /// A switch without a value (`--confirmar`).
+        var flag = false
     }
     var positionals: [Positional] = []
     var options: [Option] = []
@@ -50,6 +52,9 @@ struct ParsedArguments: Sendable {
     var environment = CommandEnvironment.process
 
     subscript(option name: String) -> String? { options[name] }
+
+    /// No words: the defaults (the welcome screen looks for the course this way).
+    init(environment: CommandEnvironment) { self.environment = environment }
 
     /// `--nombre valor`, `--nombre=valor`, positionals in order, `-` is a positional (stdin),
     /// `--` ends the options.
@@ -75,6 +80,7 @@ struct ParsedArguments: Sendable {
                 guard let option = signature.options.first(where: { $0.name == name }) else {
                     throw .usage(Messages.unknownOption(word), usage: C.usage)
                 }
+                if value == nil && option.flag { value = "true" }
                 if value == nil {
                     guard i < words.count else { throw .usage(Messages.missingValue(name, option.valueName), usage: C.usage) }
                     value = words[i]

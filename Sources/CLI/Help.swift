@@ -5,7 +5,7 @@ enum Help {
         var words = ["taller"] + C.path
         for option in C.signature.options {
             let value = option.allowed.isEmpty ? option.valueName : option.allowed.joined(separator: "|")
-            words.append("[\(option.name) \(value)]")
+            words.append(option.flag ? "[\(option.name)]" : "[\(option.name) \(value)]")
         }
         words += C.signature.positionals.map(\.name)
         return words.joined(separator: " ")
@@ -20,7 +20,7 @@ enum Help {
     static func detail<C: Command>(_ command: C.Type) -> String {
         var out = "uso: \(C.usage)\n\n\(C.summary)\n"
         let rows = C.signature.positionals.map { ($0.name, $0.help) }
-            + C.signature.options.map { ("\($0.name) \($0.valueName)", $0.help) }
+            + C.signature.options.map { ($0.flag ? $0.name : "\($0.name) \($0.valueName)", $0.help) }
         if !rows.isEmpty {
             let width = (rows.map(\.0.count).max() ?? 0) + 3
             out += "\n"

@@ -31,16 +31,12 @@ enum KubectlApply {
         var errors = documents.errors
         var printed: [Value] = []
         for item in documents.items {
-            do {
-                let outcome = verb == "apply"
-                    ? try cluster.api.apply(item.object, namespace: c.namespace, dryRun: dryRun)
-                    : try cluster.api.create(item.object, namespace: c.namespace, dryRun: dryRun)
+            switch Manifests.send(item.object, verb: verb == "apply" ? .apply : .create, namespace: c.namespace, dryRun: dryRun, to: &cluster.api) {
+            case .success(let outcome):
                 if format == .table { output.out += outcome.kubectlMessage + "\n" }
                 if let object = outcome.object { printed.append(object) }
-            } catch {
-                let exists = cluster.api.store[ObjectKey(item.object.resource, namespace: item.object.namespace ?? c.namespace, name: item.object.name ?? "")] != nil
-                let errorVerb = verb == "apply" && exists ? "patching" : "creating"
-                errors.append(KubectlMessages.apiError(error, file: item.file, verb: errorVerb, source: ObjectSource(item.object)))
+            case .failure(let error):
+                errors.append(error.rendered)
             }
         }
         if format != .table {

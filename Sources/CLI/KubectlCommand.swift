@@ -42,7 +42,7 @@ struct KubectlCommand: Command {
     /// Verbs that never write (the session saves only what changed anyway).
     static let readOnly: Set<String> = ["get", "describe", "logs", "events", "explain", "version", "api-resources", "top"]
 
-    static func run(_ flags: KubectlFlags, stdin: [UInt8], session: ClusterSession) throws(KubectlError) -> KubectlOutput {
+    static func run(_ flags: KubectlFlags, stdin: [UInt8], session: some ClusterAccess) throws(KubectlError) -> KubectlOutput {
         guard let verb = flags.positionals.first else { return KubectlOutput(out: KubectlText.usage) }
         let context = KubectlContext(flags: flags, args: Array(flags.positionals.dropFirst()), stdin: stdin)
         switch verb {

@@ -9,42 +9,23 @@ enum KubectlMessages {
     /// A YAML error: the renderer's block (position, source line, caret, kubectl's line,
     /// hint); kubectl's line is added at the end when the block has none.
     static func yamlError(_ error: YAMLError, source: [UInt8]) -> String {
-        var text = error.rendered(source: source)
-        if error.kubectlMessage(source: source) == nil {
-            text += "  (kubectl rechazaría también este archivo al leerlo)\n"
-        }
-        return text
+        ManifestError.yaml(error, source: source).rendered
     }
 
     /// A document kubectl or the apiserver refuses before storing it.
     static func decodeError(_ error: DecodeError, file: String, source: [UInt8]) -> String {
-        if case .yaml(let yaml) = error { return yamlError(yaml, source: source) }
-        var text = error.kubectlMessage(source: file) + "\n"
-        text += "  \(place(error.mark)): \(error.explanation)\n"
-        if let hint = error.hint { text += "    pista: \(hint)\n" }
-        return text
+        ManifestError.decode(error, file: file, source: source).rendered
     }
 
     /// An API error for an object from a file: kubectl's text, then one explanation per
-    /// field with the line the learner wrote it on.
+    /// field with the line the learner wrote it on (`Simulator/Manifests.swift`, shared
+    /// with the grader).
     static func apiError(_ error: APIError, file: String?, verb: String, source: ObjectSource?) -> String {
-        var text = error.kubectlMessage(source: file, verb: verb) + "\n"
-        if case .invalid(_, _, let fieldErrors, let errorSource) = error {
-            let marks = errorSource ?? source
-            for fieldError in fieldErrors {
-                let explained = ValidationMessages.explain(fieldError)
-                let at = marks?.mark(fieldError.field).map { place($0) + ": " } ?? ""
-                text += "  \(at)\(explained.explanation)\n    pista: \(explained.hint)\n"
-            }
-            return text
-        }
-        return text + "  " + error.explanation + "\n"
+        ManifestError.api(error, file: file, verb: verb, source: source).rendered
     }
 
     /// `web.yaml:12:7`: where to look, as editors and compilers write it.
-    static func place(_ mark: Mark) -> String {
-        mark.file.isEmpty ? "línea \(mark.line), columna \(mark.column)" : "\(mark.file):\(mark.line):\(mark.column)"
-    }
+    static func place(_ mark: Mark) -> String { ManifestError.place(mark) }
 
     /// After `the server doesn't have a resource type "x"`.
     static func unknownType(_ type: String) -> String {

@@ -16,9 +16,10 @@ enum Messages {
 
     static let comingSoon = """
 
-    Muy pronto: lecciones y ejercicios con corrección automática. Mientras tanto, prueba
-    `taller k apply -f web.yaml` y `taller k get pods` en el clúster simulado, o pasa un
-    manifiesto con un error por `taller yaml json`: verás dónde está el fallo.
+    No estás en la carpeta del curso (la que tiene INDICE.md). Entra en ella, o indícala
+    con --raiz CARPETA o la variable TALLER_RAIZ, y escribe `taller`: verás tu progreso y
+    el siguiente paso. Mientras tanto, prueba `taller k apply -f web.yaml` y
+    `taller k get pods` en el clúster simulado.
 
     """
 

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Courseware
 
 /// The `taller` command line: finds the command named by the arguments, parses the rest
 /// against its signature, runs it, renders any `CLIError` (the one place, `CLIError.rendered`)
@@ -14,7 +15,9 @@ public enum Taller {
         [HelpCommand.self, YAMLEventsCommand.self, YAMLJSONCommand.self, YAMLMeasureCommand.self,
          KubectlCommand.self, ClusterResetCommand.self, ClusterAdvanceCommand.self, ClusterStatusCommand.self, ClusterBalancerCommand.self,
          ClusterLoadCommand.self, ClusterHistoryCommand.self, ClusterNodeCommand.self, ClusterRequestCommand.self,
-         BenchStoreCommand.self, BenchScaleCommand.self, BenchLoadCommand.self]
+         BenchStoreCommand.self, BenchScaleCommand.self, BenchLoadCommand.self,
+         LessonsCommand.self, ReadCommand.self, ExercisesCommand.self, StartCommand.self, VerifyCommand.self, WatchCommand.self,
+         HintCommand.self, SolutionCommand.self, ResetCommand.self, ProgressCommand.self, IndexCommand.self, ReviewCommand.self]
     }
 
     public static func main(_ arguments: [String]) -> Int32 {
@@ -32,6 +35,11 @@ public enum Taller {
     /// a fixed clock so output is deterministic).
     public static func run<IO: TextStreams>(_ arguments: [String], io: inout IO, environment: CommandEnvironment) -> Int32 {
         guard !arguments.isEmpty else {
+            // Inside a course: welcome, progress bar and the one next step.
+            if let context = try? CourseContext(ParsedArguments(environment: environment)), context.course.errors.isEmpty {
+                io.out(CourseTexts.welcome(context, progress: (try? context.loadProgress()) ?? Progress()))
+                return 0
+            }
             io.out(Messages.welcome + Help.commandList() + Messages.comingSoon)
             return 0
         }

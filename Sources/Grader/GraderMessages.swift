@@ -178,6 +178,10 @@ enum GraderMessages {
     static func noFiles(_ folder: String, patterns: [String]) -> String {
         "no hay ningún archivo \(patterns.joined(separator: ", ")) en «\(folder)»: guarda ahí tus manifiestos.\n"
     }
+    static func tooManyObjects(_ file: String, limit: Int) -> String {
+        "«\(file)» pide demasiados objetos: con los anteriores y contando cada réplica como un Pod, pasa de \(limit). No se corrige más allá.\n"
+    }
+    static let timeUp = "la corrección superó su tiempo máximo y se detuvo: revisa si tus archivos piden muchísimos objetos o réplicas.\n"
     static func missingStepFile(_ file: String) -> String { "el paso «aplicar» necesita el archivo «\(file)», y no existe.\n" }
     static func notRun(_ errors: Int) -> String {
         "sin comprobar: antes hay que corregir \(errors == 1 ? "el error" : "los \(errors) errores") de tus archivos."

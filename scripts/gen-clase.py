@@ -58,15 +58,16 @@ for s in range(students):
         else:
             kind = h % 7
             out = {}
-            if kind == 0: os.symlink("/etc/passwd", os.path.join(folder, "web.yaml"))
-            elif kind == 1: out = {"enorme.yaml": b"# " + b"x" * (2 << 20) + b"\n"}
+            name = sorted(good)[0]  # the file the exercise reads
+            if kind == 0: os.symlink("/etc/passwd", os.path.join(folder, name))
+            elif kind == 1: out = {name: b"# " + b"x" * (2 << 20) + b"\n"}
             elif kind == 2: out = {"f%03d.yaml" % i: b"a: 1\n" for i in range(60)}
-            elif kind == 3: out = {"anidado.yaml": b"[" * 20000 + b"]" * 20000 + b"\n"}
-            elif kind == 4: out = {"binario.yaml": bytes(range(256)) * 8}
+            elif kind == 3: out = {name: b"[" * 20000 + b"]" * 20000 + b"\n"}
+            elif kind == 4: out = {name: bytes(range(256)) * 8}
             elif kind == 5: out = {k: re.sub(rb"replicas: \d+", b"replicas: 100000000", v) if b"replicas:" in v
                                    else v + b"---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: bomba}\nspec: {replicas: 100000000, selector: {matchLabels: {a: b}}, template: {metadata: {labels: {a: b}}, spec: {containers: [{name: c, image: nginx:1.27}]}}}\n"
                                    for k, v in good.items()}
-            else: os.mkfifo(os.path.join(folder, "tuberia.yaml"))
+            else: os.mkfifo(os.path.join(folder, name))
         for k, v in out.items():
             open(os.path.join(folder, k), "wb").write(v)
 print(" ".join(ids))

@@ -76,7 +76,7 @@ struct ClassGrading {
         let total = names.count * exercises.count
         let folders = names
         let slots = Slots(count: total)
-        let grader = Grader(commands: InMemoryKubectl())
+        let grader = Grader(commands: InMemoryKubectl(), prepared: PreparedClusters())
         let work: @Sendable (Int) -> Void = { index in
             let student = folders[index / exercises.count]
             let exercise = exercises[index % exercises.count]

@@ -20,20 +20,34 @@ public struct Grader: Sendable {
     /// Limits for untrusted submissions (`taller calificar`); nil for `taller verificar`,
     /// which grades exactly as before.
     public var budget: GradingBudget?
+    /// The exercise's cluster before the learner's files, built once and copied for every
+    /// grading (`taller calificar`): the same value `buildCluster` makes each time.
+    public var prepared: PreparedClusters?
 
     /// Virtual time the cluster runs after the learner's files are applied, before the
     /// steps: as if the learner waited a moment (pods pull, start and turn Ready).
     public static let settle: Duration = .seconds(60)
 
-    public init(commands: (any CommandRunner)? = nil, budget: GradingBudget? = nil) {
+    public init(commands: (any CommandRunner)? = nil, budget: GradingBudget? = nil, prepared: PreparedClusters? = nil) {
         self.commands = commands
         self.budget = budget
+        self.prepared = prepared
     }
 
     /// `submission`: the folder with the learner's files (`trabajo/01-escalar-web`), as it
     /// should appear in messages.
     public func grade(_ exercise: Exercise, submission: String) -> Report {
-        var run = GradingRun(exercise: exercise, submission: submission, commands: commands)
+        var run: GradingRun
+        if let prepared {
+            let start = prepared.entry(exercise) {
+                var build = GradingRun(exercise: exercise, submission: submission, commands: commands)
+                build.buildCluster()
+                return PreparedClusters.Entry(cluster: build.cluster, contentErrors: build.report.contentErrors)
+            }
+            run = GradingRun(exercise: exercise, submission: submission, commands: commands, start: start)
+        } else {
+            run = GradingRun(exercise: exercise, submission: submission, commands: commands)
+        }
         run.budget = budget
         run.grade()
         return run.report
@@ -63,7 +77,9 @@ struct GradingRun {
     let exercise: Exercise
     let submission: String
     let commands: (any CommandRunner)?
-    var cluster = Cluster.interactive(seed: CourseNodes.seed, workers: 0)
+    var cluster: Cluster
+    /// The cluster came built (`PreparedClusters`): `buildCluster` is skipped.
+    let prebuilt: Bool
     var report: Report
     /// Objects created from the learner's files, in the order they were applied.
     var learnerKeys: [ObjectKey] = []
@@ -79,15 +95,18 @@ struct GradingRun {
         var at: VirtualTime
     }
 
-    init(exercise: Exercise, submission: String, commands: (any CommandRunner)?) {
+    init(exercise: Exercise, submission: String, commands: (any CommandRunner)?, start: PreparedClusters.Entry? = nil) {
         self.exercise = exercise
         self.submission = submission
         self.commands = commands
         report = Report(exerciseID: exercise.id, title: exercise.title)
+        cluster = start?.cluster ?? Cluster.interactive(seed: CourseNodes.seed, workers: 0)
+        prebuilt = start != nil
+        if let start { report.contentErrors = start.contentErrors }
     }
 
     mutating func grade() {
-        buildCluster()
+        if !prebuilt { buildCluster() }
         if report.contentErrors.isEmpty { applyLearnerFiles() }
         guard report.errors.isEmpty && report.contentErrors.isEmpty else {
             notRun()

@@ -3,6 +3,9 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Courseware
+import Foundation
+import Simulator
 import YAML
 
 /// What one grading of an untrusted submission may use (`taller calificar`). The files are
@@ -49,5 +52,31 @@ extension GradingRun {
             report.errors.append(FileProblem(mark: nil, file: submission, text: GraderMessages.timeUp))
         }
         return true
+    }
+}
+
+/// Each exercise's cluster before the learner's files (nodes, `preparar`, settled), built
+/// by the first grading that needs it and copied by the rest. `Cluster` is a value, so a
+/// copy is exactly the cluster `buildCluster` would make again.
+public final class PreparedClusters: @unchecked Sendable {
+    public struct Entry: Sendable {
+        var cluster: Cluster
+        var contentErrors: [FileProblem]
+    }
+    let lock = NSLock()
+    var entries: [String: Entry] = [:]
+
+    public init() {}
+
+    func entry(_ exercise: Exercise, build: () -> Entry) -> Entry {
+        let key = exercise.folder + "\u{0}" + exercise.id
+        lock.lock()
+        if let hit = entries[key] { lock.unlock(); return hit }
+        lock.unlock()
+        let made = build()
+        lock.lock(); defer { lock.unlock() }
+        if let hit = entries[key] { return hit }
+        entries[key] = made
+        return made
     }
 }

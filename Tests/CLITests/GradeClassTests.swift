@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Testing
 import Courseware
+import Grader
 @testable import CLI
 
 /// `taller calificar` on a tiny class in a copy of the repository's course.
@@ -162,5 +163,28 @@ extension CourseCommandTests.Course {
         environment.variables["TALLER_RAIZ"] = root
         let code = Taller.run(args, io: &io, environment: environment)
         return KubectlHarness.Result(code: code, out: io.stdout, err: io.stderr)
+    }
+}
+
+/// `taller calificar` builds each exercise's cluster once and copies it: the reports must be
+/// those of `taller verificar`, which builds it every time.
+struct PreparedClusterTests {
+    @Test func sameReportsAsBuildingEachTime() throws {
+        let repo = CourseCommandTests.repository
+        let course = Courseware.Course.load(root: repo)
+        let prepared = Grader(commands: InMemoryKubectl(), prepared: PreparedClusters())
+        let fresh = Grader(commands: InMemoryKubectl())
+        #expect(course.exercises.count >= 3)
+        for exercise in course.exercises {
+            for folder in [repo + "/solutions/" + exercise.id, exercise.starterFolder, "/tmp/no-existe-envio"] {
+                let a = fresh.grade(exercise, submission: folder)
+                for _ in 0..<2 {
+                    let b = prepared.grade(exercise, submission: folder)
+                    #expect(a.results == b.results, "\(exercise.id) \(folder)")
+                    #expect(a.errors == b.errors && a.contentErrors == b.contentErrors && a.log == b.log)
+                    #expect(a.json == b.json)
+                }
+            }
+        }
     }
 }

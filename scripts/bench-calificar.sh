@@ -22,15 +22,17 @@ CORES=$(nproc)
 
 measure() { # $1 hilos, $2 formato, $3 salida → "segundos kib"
   /usr/bin/time -v -o "$WORK/time" "$TALLER" calificar ../entregas --hilos "$1" --formato "$2" --salida "$3" 2>/dev/null
-  local wall kib
+  local wall kib cpu
+  cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$WORK/time")
   wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$WORK/time" | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   kib=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$WORK/time")
-  echo "$wall $kib"
+  echo "$wall $kib $cpu"
 }
 report() { # $1 etiqueta, $2 "segundos kib"
   set -- "$1" $2
-  echo "$1: $2 s, $(python3 -c "print(round($PAIRS / $2))") correcciones/s, pico $3 KiB ($PAIRS correcciones)"
+  echo "$1: $2 s de pared, $(python3 -c "print(round($PAIRS / $2))") correcciones/s; CPU $4 s ($(python3 -c "print(round($PAIRS / $4))") por segundo de CPU); pico $3 KiB ($PAIRS correcciones; carga antes: $(cut -d' ' -f1 /proc/loadavg))"
 }
+echo "$(nproc) núcleos; carga media al empezar: $(cut -d' ' -f1-3 /proc/loadavg) (otros procesos comparten la máquina)"
 report "csv, $CORES hilos" "$(measure "$CORES" csv "$WORK/a.csv")"
 report "csv, 1 hilo  " "$(measure 1 csv "$WORK/b.csv")"
 report "json, $CORES hilos" "$(measure "$CORES" json "$WORK/a.json")"

@@ -33,7 +33,7 @@ extension ClassGradingOutputs {
     .cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #d0d7de;border-radius:8px;padding:.6rem 1rem;min-width:9rem}
     .card b{display:block;font-size:1.6rem}section.alumno{page-break-inside:avoid;break-inside:avoid}
     code,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85rem}pre{background:#f6f8fa;padding:.5rem;white-space:pre-wrap}
-    ul.checks{list-style:none;padding-left:0}ul.checks li{margin:.15rem 0}.msg{color:#57606a;margin-left:1.4rem}
+    .ancho{overflow-x:auto}ul.checks{list-style:none;padding-left:0}ul.checks li{margin:.15rem 0}.msg{color:#57606a;margin-left:1.4rem}
     @media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}h2{page-break-after:avoid}}
     """
 
@@ -101,13 +101,13 @@ extension ClassGradingOutputs {
         }
         out += "</table>\n"
 
-        out += "<h2>Alumnos</h2>\n<table>\n<tr><th>alumno</th>" + grading.exercises.map { "<th>\(e($0.id))</th>" }.joined() + "<th>total</th><th>%</th></tr>\n"
+        out += "<h2>Alumnos</h2>\n<div class=\"ancho\"><table>\n<tr><th>alumno</th>" + grading.exercises.map { "<th>\(e($0.id))</th>" }.joined() + "<th>total</th><th>%</th></tr>\n"
         for s in students {
             out += "<tr><td><a href=\"#\(ClassGradingOutputs.anchor(s.name))\">\(e(s.name))</a></td>"
             out += s.outcomes.map { o in "<td class=\"n\">\(o.status == .graded ? "\(o.points)" : o.status == .missing ? "—" : "rechazada")</td>" }.joined()
             out += "<td class=\"n\">\(s.points) de \(s.maxPoints)</td><td class=\"n\">\(ClassGradingOutputs.percent(s.points, of: s.maxPoints))</td></tr>\n"
         }
-        out += "</table>\n"
+        out += "</table></div>\n"
         for s in students { out += studentSection(s) }
         out += "</body>\n</html>\n"
         return out
@@ -148,11 +148,15 @@ extension ClassGradingOutputs {
             for check in exercise.checks {
                 var count = 0
                 var example: (String, String)?
+                var fallback: (String, String)?
                 for s in graded {
-                    guard let r = s.outcomes[i].report?.results.first(where: { $0.id == check.id }), !r.passed else { continue }
+                    guard let report = s.outcomes[i].report, let r = report.results.first(where: { $0.id == check.id }), !r.passed else { continue }
                     count += 1
-                    if example == nil { example = (s.name, (place(r).map { $0 + ": " } ?? "") + shown(r.message)) }
+                    // Prefer a check that ran over one stopped by the learner's file errors.
+                    if report.errors.isEmpty, example == nil { example = (s.name, (place(r).map { $0 + ": " } ?? "") + shown(r.message)) }
+                    if fallback == nil { fallback = (s.name, (place(r).map { $0 + ": " } ?? "") + shown(r.message)) }
                 }
+                example = example ?? fallback
                 guard count > 0, let example else { continue }
                 let description = graded.lazy.compactMap { $0.outcomes[i].report?.results.first { $0.id == check.id }?.description }.first ?? check.id
                 failures.append(Failure(exercise: exercise.id, id: check.id, description: description, hidden: check.hidden,

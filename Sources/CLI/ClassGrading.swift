@@ -109,47 +109,59 @@ struct ClassGrading {
     }
 
     /// What makes a submission folder unsafe or too big to grade, before anything of it is
-    /// read by the grader: only regular files (or links to them that stay inside ENTREGAS),
-    /// at most `maxFiles` entries, each file at most `maxFileBytes`.
+    /// read by the grader: only regular files and folders (or links that stay inside
+    /// ENTREGAS), at most `maxFiles` entries in all, each file at most `maxFileBytes`.
     static func inspect(_ folder: String, mode: mode_t, exercise: Exercise, realRoot: String, limits: Limits) -> [String] {
         switch mode & S_IFMT {
         case S_IFDIR: break
         case S_IFLNK: return ["la carpeta del ejercicio es un enlace simbólico: no se sigue"]
         default: return ["«\(exercise.id)» no es una carpeta"]
         }
-        let names = FileSystem.list(folder)
-        if names.count > limits.maxFiles {
-            return ["tiene \(names.count) archivos y el límite es \(limits.maxFiles) por ejercicio"]
-        }
         var problems: [String] = []
-        for name in names {
+        var entries = 0
+        walk(folder, relative: "", depth: 0, exercise: exercise, realRoot: realRoot, limits: limits, entries: &entries, problems: &problems)
+        if entries > limits.maxFiles { return ["tiene más de \(limits.maxFiles) archivos y carpetas, el límite por ejercicio"] }
+        return problems
+    }
+
+    /// Every entry under `folder` (the grader reads the top files, and `aplicar` steps may
+    /// name files in subfolders), at most 8 levels deep, counting entries as it goes.
+    static func walk(_ folder: String, relative: String, depth: Int, exercise: Exercise, realRoot: String, limits: Limits,
+                     entries: inout Int, problems: inout [String]) {
+        guard depth < 8 else { problems.append("«\(relative)» está anidada a más de 8 carpetas"); return }
+        for name in FileSystem.list(folder) {
+            entries += 1
+            if entries > limits.maxFiles { return }
             let path = FileSystem.join(folder, name)
+            let shownName = relative.isEmpty ? name : relative + "/" + name
             var info = stat()
-            guard lstat(path, &info) == 0 else { problems.append("«\(name)» no se puede leer"); continue }
+            guard lstat(path, &info) == 0 else { problems.append("«\(shownName)» no se puede leer"); continue }
             var kind = info.st_mode & S_IFMT
             if kind == S_IFLNK {
                 guard let target = realPath(path), target == realRoot || target.hasPrefix(realRoot + "/") else {
-                    problems.append("«\(name)» es un enlace simbólico que sale de la carpeta de entregas: no se sigue")
+                    problems.append("«\(shownName)» es un enlace simbólico que sale de la carpeta de entregas: no se sigue")
                     continue
                 }
-                guard stat(path, &info) == 0 else { problems.append("«\(name)» es un enlace roto"); continue }
+                guard stat(path, &info) == 0 else { problems.append("«\(shownName)» es un enlace roto"); continue }
                 kind = info.st_mode & S_IFMT
+                if kind == S_IFDIR { problems.append("«\(shownName)» es un enlace simbólico a una carpeta: no se sigue"); continue }
             }
             switch kind {
             case S_IFREG:
                 if Int(info.st_size) > limits.maxFileBytes {
-                    problems.append("«\(name)» ocupa \(info.st_size) bytes y el límite es \(limits.maxFileBytes) por archivo")
-                } else if exercise.files.contains(where: { fnmatch($0, name, 0) == 0 }), isBinary(path) {
-                    problems.append("«\(name)» es un archivo binario, no un manifiesto de texto")
+                    problems.append("«\(shownName)» ocupa \(info.st_size) bytes y el límite es \(limits.maxFileBytes) por archivo")
+                } else if exercise.files.contains(where: { fnmatch($0, shownName, 0) == 0 }), isBinary(path) {
+                    problems.append("«\(shownName)» es un archivo binario, no un manifiesto de texto")
                 }
-            case S_IFDIR: continue // the grader reads only the files at the top
-            case S_IFIFO: problems.append("«\(name)» es una tubería con nombre (FIFO): no se lee")
-            case S_IFCHR, S_IFBLK: problems.append("«\(name)» es un archivo de dispositivo: no se lee")
-            case S_IFSOCK: problems.append("«\(name)» es un socket: no se lee")
-            default: problems.append("«\(name)» no es un archivo normal")
+            case S_IFDIR:
+                walk(path, relative: shownName, depth: depth + 1, exercise: exercise, realRoot: realRoot, limits: limits,
+                     entries: &entries, problems: &problems)
+            case S_IFIFO: problems.append("«\(shownName)» es una tubería con nombre (FIFO): no se lee")
+            case S_IFCHR, S_IFBLK: problems.append("«\(shownName)» es un archivo de dispositivo: no se lee")
+            case S_IFSOCK: problems.append("«\(shownName)» es un socket: no se lee")
+            default: problems.append("«\(shownName)» no es un archivo normal")
             }
         }
-        return problems
     }
 
     /// A NUL byte in the first 8 KiB (as git decides).

@@ -89,6 +89,10 @@ struct GradeClassTests {
         symlink("/etc", e + "/carpeta/02-service-web/otra")
         try FileSystem.write(e + "/carpeta/02-service-web/service.yaml", "apiVersion: v1\n")
         symlink("/tmp", e + "/fuera")
+        // A FIFO and a link out, in a subfolder an `aplicar` step could name.
+        try FileSystem.makeDirectories(e + "/hondo/01-escalar-web/v2/v3")
+        symlink("/etc/passwd", e + "/hondo/01-escalar-web/v2/v3/web.yaml")
+        symlink(e + "/ana", e + "/hondo/01-escalar-web/otra")
     }
 
     @Test func hostileSubmissionsAreReportedAndIsolated() throws {
@@ -105,7 +109,7 @@ struct GradeClassTests {
         }
         #expect(pair("enlace").contains("«web.yaml» es un enlace simbólico que sale de la carpeta de entregas: no se sigue"))
         #expect(pair("enorme").contains("«web.yaml» ocupa 2097155 bytes y el límite es 1048576 por archivo"))
-        #expect(pair("muchos").contains("tiene 60 archivos y el límite es 50 por ejercicio"))
+        #expect(pair("muchos").contains("tiene más de 50 archivos y carpetas, el límite por ejercicio"))
         #expect(pair("anidado").contains("\"estado\":\"corregido\",\"puntos\":0"))
         #expect(pair("anidado").contains("anidado/01-escalar-web/web.yaml:1:"))
         #expect(pair("binario").contains("«web.yaml» es un archivo binario, no un manifiesto de texto"))
@@ -113,6 +117,8 @@ struct GradeClassTests {
         #expect(pair("tuberia").contains("«web.yaml» es una tubería con nombre (FIFO): no se lee"))
         // A link inside a folder the grader does not read is refused too.
         #expect(pair("carpeta").contains("«otra» es un enlace simbólico que sale de la carpeta de entregas: no se sigue"))
+        #expect(pair("hondo").contains("«v2/v3/web.yaml» es un enlace simbólico que sale de la carpeta de entregas: no se sigue"))
+        #expect(pair("hondo").contains("«otra» es un enlace simbólico a una carpeta: no se sigue"))
         #expect(r.out.contains("\"rechazadas\":[{\"nombre\":\"fuera\",\"motivo\":\"es un enlace simbólico; las entregas tienen que ser carpetas de verdad\"}]"))
         // The others are graded as if alone.
         for student in ["ana", "beto"] {

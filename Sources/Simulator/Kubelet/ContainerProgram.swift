@@ -65,9 +65,14 @@ struct ContainerProgram: Sendable {
 
     func answer(port: Int, path: String, atMs t: Int64) -> Answer {
         guard let serves = servesAfter, t >= serves, image.ports.contains(port) else { return .refused }
-        let paths = image.http.filter { $0.port == port }
-        if paths.isEmpty { return .status(200) }
-        return .status(paths.first { $0.path == path }?.status ?? 404)
+        // The first path declared for the port that matches; 404 if the port declares others;
+        // 200 if it declares none. A loop, not `filter`: probes ask this on every tick.
+        var declared = false
+        for p in image.http where p.port == port {
+            if p.path == path { return .status(p.status) }
+            declared = true
+        }
+        return .status(declared ? 404 : 200)
     }
 
     func fileExists(_ path: String, atMs t: Int64) -> Bool {

@@ -56,6 +56,7 @@ public struct Cluster: Sendable {
             HPAController(),
             HistoryController(),
             IngressController(),
+            ClusterRoleAggregationController(),
         ]
     }
 

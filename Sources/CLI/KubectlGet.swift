@@ -36,7 +36,7 @@ enum KubectlGet {
                     do {
                         objects.append(try cluster.api.get(request.resource, namespace: c.namespace, name: name).value)
                     } catch {
-                        notFound.append(error.kubectlMessage())
+                        notFound.append(KubectlMessages.requestError(error))
                     }
                 }
             }

@@ -57,6 +57,7 @@ public struct Cluster: Sendable {
             HistoryController(),
             IngressController(),
             ClusterRoleAggregationController(),
+            DisruptionController(),
         ]
     }
 

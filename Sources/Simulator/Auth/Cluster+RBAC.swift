@@ -46,7 +46,7 @@ extension APIServer {
         let attributes = AuthorizationAttributes(user: user, verb: verb, namespace: resource.namespaced ? namespace ?? "" : "",
                                                  apiGroup: resource.group, resource: resource.plural,
                                                  subresource: subresource, name: name)
-        let decision = RBACAuthorizer(store: store).authorize(attributes)
+        let decision = ClusterAuthorizer(store: store).authorize(attributes)
         if !decision.allowed { throw .unauthorized(attributes, reason: decision.reason) }
     }
 }

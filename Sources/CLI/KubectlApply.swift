@@ -39,7 +39,11 @@ enum KubectlApply {
                 if let object = outcome.object { printed.append(object) }
             } catch {
                 let exists = cluster.api.store[ObjectKey(item.object.resource, namespace: item.object.namespace ?? c.namespace, name: item.object.name ?? "")] != nil
-                let errorVerb = verb == "apply" && exists ? "patching" : "creating"
+                var errorVerb = verb == "apply" && exists ? "patching" : "creating"
+                if case .unauthorized(let a, _) = error, a.verb == "get" {
+                    // apply.go: the GET of the live object failed.
+                    errorVerb = "retrieving current configuration of:\n" + APIError.infoString(item.object.resource, name: a.name, namespace: a.namespace) + "\nfrom server for:"
+                }
                 errors.append(KubectlMessages.apiError(error, file: item.file, verb: errorVerb, source: ObjectSource(item.object)))
             }
         }

@@ -65,15 +65,24 @@ public enum APIError: Error, Sendable, Hashable {
         case .nameRequired(let resource, let namespace):
             // apply.go: AddSourceToErr("retrieving current configuration of:\n<info>\nfrom server for:", …)
             // with Info.String(): `Resource: %q, GroupVersionKind: %q\nName: %q, Namespace: %q`.
-            let gvr = "\(resource.group)/\(resource.version), Resource=\(resource.plural)"
-            let gvk = "\(resource.group)/\(resource.version), Kind=\(resource.kind)"
-            return "error: error when retrieving current configuration of:\nResource: \(GoValue.quote(gvr)), GroupVersionKind: \(GoValue.quote(gvk))\nName: \"\", Namespace: \(GoValue.quote(namespace))\nfrom server for: \(GoValue.quote(source ?? "")): \(statusMessage)"
+            return "error: error when retrieving current configuration of:\n" + APIError.infoString(resource, name: "", namespace: namespace)
+                + "\nfrom server for: \(GoValue.quote(source ?? "")): \(statusMessage)"
         default:
             let context = source.map { "error when \(verb) \(GoValue.quote($0)): " } ?? ""
             // StandardErrorMessage: a Status without a reason is `Error from server: …`.
             let prefix = reason.isEmpty ? "Error from server: " : "Error from server (\(reason)): "
             return prefix + context + statusMessage
         }
+    }
+}
+
+extension APIError {
+    /// cli-runtime resource `Info.String()`: `Resource: "apps/v1, Resource=deployments",
+    /// GroupVersionKind: "apps/v1, Kind=Deployment"` and `Name: "web", Namespace: "default"`.
+    public static func infoString(_ resource: APIResource, name: String, namespace: String) -> String {
+        let gvr = "\(resource.group)/\(resource.version), Resource=\(resource.plural)"
+        let gvk = "\(resource.group)/\(resource.version), Kind=\(resource.kind)"
+        return "Resource: \(GoValue.quote(gvr)), GroupVersionKind: \(GoValue.quote(gvk))\nName: \(GoValue.quote(name)), Namespace: \(GoValue.quote(namespace))"
     }
 }
 

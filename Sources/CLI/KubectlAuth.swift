@@ -81,14 +81,14 @@ enum KubectlAuth {
     }
 
     /// `--list`: the rules of a SelfSubjectRulesReview broken down, compacted and sorted
-    /// (`KubectlRuleTable`).
+    /// (`PolicyRuleTable`).
     static func list(_ args: [String], _ c: KubectlContext, _ cluster: Cluster, user: UserInfo) throws(KubectlError) -> KubectlOutput {
         if !args.isEmpty { throw .message("error: list option must be specified with no arguments") }
         if c.flags.bool("quiet") || c.flags.allNamespaces || c.flags.has("subresource") {
             throw .message("error: list option can't be specified with neither quiet, all-namespaces nor subresource options")
         }
         let review = ClusterAuthorizer(store: cluster.api.store).rules(for: user, namespace: c.namespace)
-        return KubectlOutput(out: KubectlRuleTable.text(review.resource + review.nonResource, headers: !c.flags.bool("no-headers")))
+        return KubectlOutput(out: PolicyRuleTable.text(review.resource + review.nonResource, headers: !c.flags.bool("no-headers")))
     }
 }
 

@@ -103,14 +103,14 @@ import Testing
         let rules = [PolicyRule(verbs: ["get", "list"], apiGroups: ["", "apps"], resources: ["deployments/scale"]),
                      PolicyRule(verbs: ["watch"], apiGroups: [""], resources: ["deployments/scale"]),
                      PolicyRule(verbs: ["get"], nonResourceURLs: ["/a", "/b"])]
-        #expect(KubectlRuleTable.breakdown(rules[0]).count == 4)
-        #expect(KubectlRuleTable.compact(rules.flatMap(KubectlRuleTable.breakdown)) == [
+        #expect(PolicyRuleTable.breakdown(rules[0]).count == 4)
+        #expect(PolicyRuleTable.compact(rules.flatMap(PolicyRuleTable.breakdown)) == [
             PolicyRule(verbs: ["get"], nonResourceURLs: ["/a"]), PolicyRule(verbs: ["get"], nonResourceURLs: ["/b"]),
             PolicyRule(verbs: ["get", "list", "watch"], apiGroups: [""], resources: ["deployments/scale"]),
             PolicyRule(verbs: ["get", "list"], apiGroups: ["apps"], resources: ["deployments/scale"]),
         ])
-        #expect(KubectlRuleTable.combine(["deployments/scale"], ["apps"]) == "deployments.apps/scale")
-        #expect(KubectlRuleTable.text(rules, headers: false) == """
+        #expect(PolicyRuleTable.combine(["deployments/scale"], ["apps"]) == "deployments.apps/scale")
+        #expect(PolicyRuleTable.text(rules, headers: false) == """
         deployments/scale        []     []    [get list watch]
         deployments.apps/scale   []     []    [get list]
                                  [/a]   []    [get]

@@ -1,7 +1,6 @@
-import Simulator
-
-/// The rules table of `kubectl auth can-i --list` (k8s.io/kubectl/pkg/util/rbac/rbac.go,
-/// cmd/auth/cani.go `printStatus`, describe.go `CombineResourceGroup`):
+/// The rules table of `kubectl auth can-i --list` and of `kubectl describe role|clusterrole`
+/// (k8s.io/kubectl/pkg/util/rbac/rbac.go, cmd/auth/cani.go `printStatus`, describe.go
+/// `RoleDescriber` and `CombineResourceGroup`):
 ///
 /// 1. each rule is broken down into rules of one group, one resource, one verb and at most
 ///    one resource name (`BreakdownRule`; non-resource URLs: one URL, one verb);
@@ -11,19 +10,25 @@ import Simulator
 ///    verbs: `[create]` rows come before `[get list watch]`, which come before `[get]`;
 /// 4. each row is `resource.group/subresource`, `[URLs]`, `[names]`, `[verbs]`, aligned as
 ///    kubectl's tables are.
-enum KubectlRuleTable {
-    static func text(_ rules: [PolicyRule], headers: Bool) -> String {
+public enum PolicyRuleTable {
+    /// `auth can-i --list`: a table (kubectl's table settings), with or without headers.
+    public static func text(_ rules: [PolicyRule], headers: Bool) -> String {
+        var w = TabWriter.table()
+        if headers { w.write("Resources\tNon-Resource URLs\tResource Names\tVerbs\n") }
+        for row in rows(rules) { w.write(row + "\n") }
+        return w.finish()
+    }
+
+    /// Steps 1–4: one tab-separated row per compacted rule, in kubectl's order.
+    public static func rows(_ rules: [PolicyRule]) -> [String] {
         let compacted = compact(rules.flatMap(breakdown))
         let sorted = compacted.enumerated().sorted { a, b in
             let x = a.element.goString, y = b.element.goString
             return x == y ? a.offset < b.offset : x.utf8.lexicographicallyPrecedes(y.utf8)
         }.map(\.element)
-        var w = TabWriter.table()
-        if headers { w.write("Resources\tNon-Resource URLs\tResource Names\tVerbs\n") }
-        for r in sorted {
-            w.write("\(combine(r.resources, r.apiGroups))\t\(list(r.nonResourceURLs))\t\(list(r.resourceNames))\t\(list(r.verbs))\n")
+        return sorted.map { r in
+            "\(combine(r.resources, r.apiGroups))\t\(list(r.nonResourceURLs))\t\(list(r.resourceNames))\t\(list(r.verbs))"
         }
-        return w.finish()
     }
 
     /// `BreakdownRule`.

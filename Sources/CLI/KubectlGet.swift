@@ -25,7 +25,16 @@ enum KubectlGet {
         for request in requests {
             var objects: [Value] = []
             if request.names.isEmpty {
-                objects = try KubectlResources.list(cluster, request.resource, flags: c.flags).map(\.value)
+                // get.go ContinueOnError: a type the user may not list is reported at the end.
+                do {
+                    objects = try KubectlResources.list(cluster, request.resource, flags: c.flags).map(\.value)
+                } catch {
+                    if case .message(let text) = error, text.hasPrefix("Error from server (Forbidden)") {
+                        notFound.append(text)
+                        continue
+                    }
+                    throw error
+                }
                 if let text = c.flags.value("field-selector") {
                     objects = try FieldSelector.parse(text).filter(objects, resource: request.resource,
                                                                    labelSelector: c.flags.value("selector") ?? "")

@@ -53,6 +53,8 @@ enum KubectlGet {
             lists.append(GetPrinter.ResourceList(resource: request.resource, objects: objects))
         }
         var out = try render(lists, format: format, single: single, named: named, flags: c.flags, now: cluster.now)
+        // get.go: `No resources found` only when nothing was found and nothing failed.
+        if !notFound.isEmpty && lists.allSatisfy({ $0.objects.isEmpty }) { out.err = "" }
         for line in notFound { out.fail(line) }
         return out
     }

@@ -33,7 +33,7 @@ enum KubectlCreate {
             let kubectl = generated.failurePrefix.map { $0 + server } ?? error.kubectlMessage()
             throw .message(kubectl + "\n  " + error.explanation)
         }
-        var output = KubectlOutput()
+        var output = KubectlOutput(err: generated.warnings)
         if format == .table {
             output.out = outcome.kubectlMessage + "\n"
             return output
@@ -52,6 +52,8 @@ enum KubectlCreate {
         var resource: APIResource
         /// kubectl's wrapping of server errors (`failed to create deployment: `).
         var failurePrefix: String?
+        /// What kubectl warns about on stderr before creating (`create role` verbs).
+        var warnings = ""
     }
 
     static func generate(_ what: String, _ args: [String], _ c: KubectlContext) throws(KubectlError) -> Generated {
@@ -104,8 +106,29 @@ enum KubectlCreate {
             guard let image = f.value("image") else { throw .message("error: either --image or --from must be specified") }
             return Generated(object: KubectlGenerators.job(n, image: image, command: f.command ?? []), resource: resource("jobs.batch"),
                              failurePrefix: "error: failed to create job: ")
+        case "serviceaccount", "sa":
+            return Generated(object: KubectlGenerators.serviceAccount(try name("serviceaccount")), resource: resource("serviceaccounts"))
+        case "role", "clusterrole":
+            let kind = what == "role" ? "Role" : "ClusterRole"
+            let n = try name(what)
+            func list(_ flag: String) -> [String] { f.all(flag).flatMap { $0.split(separator: ",").map(String.init) } }
+            let (rules, warnings) = try KubectlGenerators.rules(verbs: list("verb"), resources: list("resource"), names: f.all("resource-name"),
+                                                                nonResourceURLs: what == "role" ? [] : list("non-resource-url"))
+            return Generated(object: KubectlGenerators.role(kind: kind, n, rules: rules), resource: resource(what + "s.rbac.authorization.k8s.io"),
+                             warnings: warnings)
+        case "rolebinding", "clusterrolebinding":
+            let n = try name(what)
+            let role = f.value("role") ?? "", clusterRole = f.value("clusterrole") ?? ""
+            if what == "clusterrolebinding" && clusterRole.isEmpty { throw .message("error: clusterrole must be specified") }
+            if what == "rolebinding" && role.isEmpty == clusterRole.isEmpty {
+                throw .message("error: exactly one of clusterrole or role must be specified")
+            }
+            let object = try KubectlGenerators.binding(kind: what == "rolebinding" ? "RoleBinding" : "ClusterRoleBinding", n,
+                                                       roleKind: role.isEmpty ? "ClusterRole" : "Role", role: role.isEmpty ? clusterRole : role,
+                                                       users: f.all("user"), groups: f.all("group"), serviceAccounts: f.all("serviceaccount"))
+            return Generated(object: object, resource: resource(what + "s.rbac.authorization.k8s.io"))
         default:
-            throw .message("error: unknown command \"\(what)\" for \"kubectl create\"\n  En taller: create deployment|service|configmap|secret generic|namespace|job, o create -f ARCHIVO")
+            throw .message("error: unknown command \"\(what)\" for \"kubectl create\"\n  En taller: create deployment|service|configmap|secret generic|namespace|job|serviceaccount|role|clusterrole|rolebinding|clusterrolebinding, o create -f ARCHIVO")
         }
     }
 

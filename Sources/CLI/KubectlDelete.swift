@@ -68,7 +68,7 @@ enum KubectlDelete {
                 }
             } catch {
                 if case .notFound = error, c.flags.bool("ignore-not-found") { continue }
-                errors.append(target.file == nil ? error.kubectlMessage() : KubectlMessages.apiError(error, file: target.file, verb: "deleting", source: nil))
+                errors.append(target.file == nil ? KubectlMessages.requestError(error) : KubectlMessages.apiError(error, file: target.file, verb: "deleting", source: nil))
             }
         }
         if c.flags.value("wait") != "false" { wait(for: waiting, in: &cluster) }

@@ -74,11 +74,12 @@ struct CourseCommandTests {
         let pass = c.run("verificar")
         #expect(pass.code == 0)
         #expect(pass.out.contains("¡Aprobado! 6 de 6 puntos."))
-        #expect(pass.out.contains("Siguiente: taller empezar 09-containers-bajo-spec"))
+        #expect(pass.out.contains("Siguiente: taller empezar 01-deployment-apiversion"))
         #expect(c.progress() == "{\"actual\":\"08-escalar-web\",\"ejercicios\":{\"08-escalar-web\":{\"aprobado\":\"2026-01-01T00:00:00Z\",\"intentos\":3,\"pistas\":0,\"solucionVista\":false}},\"version\":1}\n")
         let progress = c.run("progreso")
         #expect(progress.out.contains("08-escalar-web  ✓ aprobado el 2026-01-01; 3 intentos, 0 de 3 pistas"))
-        #expect(c.run().out.contains("Tu progreso: [████████░░░░░░░░░░░░░░░░] 1 de 3 ejercicios"))
+        let total = Courseware.Course.load(root: c.root).exercises.count
+        #expect(c.run().out.contains("░] 1 de \(total) ejercicios"))
     }
 
     @Test func usageAndContentExitCodes() {

@@ -61,23 +61,23 @@ struct CourseCommandTests {
 
     @Test func startVerifyAndPass() throws {
         let c = Course()
-        let start = c.run("empezar", "8")
+        let start = c.run("empezar", "11")
         #expect(start.code == 0)
-        #expect(start.out.contains("He copiado a \(c.root)/trabajo/08-escalar-web/: web.yaml."))
+        #expect(start.out.contains("He copiado a \(c.root)/trabajo/11-escalar-web/: web.yaml."))
         #expect(start.out.hasPrefix("Escala el frontend a tres réplicas\n==================================\n"))
         let fail = c.run("verificar", "--formato", "json")
         #expect(fail.code == 1)
-        #expect(fail.out.hasPrefix("{\"version\":1,\"ejercicio\":\"08-escalar-web\",\"aprobado\":false,\"puntos\":1,\"puntosMaximos\":6,\"comprobaciones\":[{\"id\":\"existe\""))
+        #expect(fail.out.hasPrefix("{\"version\":1,\"ejercicio\":\"11-escalar-web\",\"aprobado\":false,\"puntos\":1,\"puntosMaximos\":6,\"comprobaciones\":[{\"id\":\"existe\""))
         #expect(!fail.out.contains("pods-sanos"))
         #expect(c.run("verificar", "--formato", "json").out == fail.out)
-        try FileSystem.copy(c.root + "/solutions/08-escalar-web/web.yaml", to: c.root + "/trabajo/08-escalar-web/web.yaml")
+        try FileSystem.copy(c.root + "/solutions/11-escalar-web/web.yaml", to: c.root + "/trabajo/11-escalar-web/web.yaml")
         let pass = c.run("verificar")
         #expect(pass.code == 0)
         #expect(pass.out.contains("¡Aprobado! 6 de 6 puntos."))
         #expect(pass.out.contains("Siguiente: taller empezar 01-deployment-apiversion"))
-        #expect(c.progress() == "{\"actual\":\"08-escalar-web\",\"ejercicios\":{\"08-escalar-web\":{\"aprobado\":\"2026-01-01T00:00:00Z\",\"intentos\":3,\"pistas\":0,\"solucionVista\":false}},\"version\":1}\n")
+        #expect(c.progress() == "{\"actual\":\"11-escalar-web\",\"ejercicios\":{\"11-escalar-web\":{\"aprobado\":\"2026-01-01T00:00:00Z\",\"intentos\":3,\"pistas\":0,\"solucionVista\":false}},\"version\":1}\n")
         let progress = c.run("progreso")
-        #expect(progress.out.contains("08-escalar-web  ✓ aprobado el 2026-01-01; 3 intentos, 0 de 3 pistas"))
+        #expect(progress.out.contains("11-escalar-web  ✓ aprobado el 2026-01-01; 3 intentos, 0 de 3 pistas"))
         let total = Courseware.Course.load(root: c.root).exercises.count
         #expect(c.run().out.contains("░] 1 de \(total) ejercicios"))
     }
@@ -86,9 +86,9 @@ struct CourseCommandTests {
         let c = Course()
         #expect(c.run("verificar").code == 2) // which exercise?
         #expect(c.run("verificar", "99").code == 2)
-        #expect(c.run("verificar", "8", "--formato", "xml").code == 2)
+        #expect(c.run("verificar", "11", "--formato", "xml").code == 2)
         // --dir: grade any folder, and leave progress alone.
-        #expect(c.run("verificar", "8", "--dir", c.root + "/solutions/08-escalar-web").code == 0)
+        #expect(c.run("verificar", "11", "--dir", c.root + "/solutions/11-escalar-web").code == 0)
         #expect(c.progress() == "")
         var io = CapturedStreams()
         #expect(Taller.run(["lecciones", "--raiz", "/tmp/no-existe-curso"], io: &io, environment: CommandEnvironment()) == 2)
@@ -96,29 +96,29 @@ struct CourseCommandTests {
 
     @Test func hintsSolutionAndReset() throws {
         let c = Course()
-        c.run("empezar", "11")
-        #expect(c.run("pista", "11").out.hasPrefix("Pista 1 de 3 (11-service-web)\n\nMira las etiquetas"))
-        #expect(c.run("pista", "11").out.hasPrefix("Pista 2 de 3"))
-        let third = c.run("pista", "11")
-        #expect(third.out.contains("No hay más pistas. Si quieres ver la solución: taller solucion 11-service-web --confirmar"))
-        #expect(c.run("pista", "11").out.hasPrefix("Pista 3 de 3"))
-        let locked = c.run("solucion", "11")
-        #expect(locked.code == 1 && locked.out.hasPrefix("Todavía no has aprobado 11-service-web."))
-        let shown = c.run("solucion", "11", "--confirmar")
+        c.run("empezar", "14")
+        #expect(c.run("pista", "14").out.hasPrefix("Pista 1 de 3 (14-service-web)\n\nMira las etiquetas"))
+        #expect(c.run("pista", "14").out.hasPrefix("Pista 2 de 3"))
+        let third = c.run("pista", "14")
+        #expect(third.out.contains("No hay más pistas. Si quieres ver la solución: taller solucion 14-service-web --confirmar"))
+        #expect(c.run("pista", "14").out.hasPrefix("Pista 3 de 3"))
+        let locked = c.run("solucion", "14")
+        #expect(locked.code == 1 && locked.out.hasPrefix("Todavía no has aprobado 14-service-web."))
+        let shown = c.run("solucion", "14", "--confirmar")
         #expect(shown.code == 0 && shown.out.contains("service.yaml") && shown.out.contains("targetPort: 80"))
-        #expect(c.progress().contains("\"11-service-web\":{\"intentos\":0,\"pistas\":3,\"solucionVista\":true}"))
-        try FileSystem.write(c.root + "/trabajo/11-service-web/service.yaml", "mío\n")
-        let reset = c.run("reiniciar", "11")
-        #expect(reset.out == "He guardado tus archivos (service.yaml) en \(c.root)/trabajo/.copias/11-service-web/.\n\(c.root)/trabajo/11-service-web/ vuelve a tener los archivos iniciales (service.yaml).\n")
-        #expect(try FileSystem.readText(c.root + "/trabajo/.copias/11-service-web/service.yaml") == "mío\n")
-        #expect(try FileSystem.readText(c.root + "/trabajo/11-service-web/service.yaml") == FileSystem.readText(c.root + "/exercises/11-service-web/inicial/service.yaml"))
+        #expect(c.progress().contains("\"14-service-web\":{\"intentos\":0,\"pistas\":3,\"solucionVista\":true}"))
+        try FileSystem.write(c.root + "/trabajo/14-service-web/service.yaml", "mío\n")
+        let reset = c.run("reiniciar", "14")
+        #expect(reset.out == "He guardado tus archivos (service.yaml) en \(c.root)/trabajo/.copias/14-service-web/.\n\(c.root)/trabajo/14-service-web/ vuelve a tener los archivos iniciales (service.yaml).\n")
+        #expect(try FileSystem.readText(c.root + "/trabajo/.copias/14-service-web/service.yaml") == "mío\n")
+        #expect(try FileSystem.readText(c.root + "/trabajo/14-service-web/service.yaml") == FileSystem.readText(c.root + "/exercises/14-service-web/inicial/service.yaml"))
     }
 
     @Test func aDamagedProgressFileIsNotOverwritten() throws {
         let c = Course()
-        c.run("empezar", "8")
+        c.run("empezar", "11")
         try FileSystem.write(c.root + "/trabajo/.progreso.json", "{roto")
-        let verify = c.run("verificar", "8")
+        let verify = c.run("verificar", "11")
         #expect(verify.code == 1)
         #expect(verify.err.contains("tu progreso en «\(c.root)/trabajo/.progreso.json» está dañado (no es JSON válido) y no lo voy a sobrescribir"))
         #expect(c.progress() == "{roto")
@@ -130,12 +130,13 @@ struct CourseCommandTests {
         let c = Course()
         let lessons = c.run("lecciones").out
         #expect(lessons.contains("  06-replicasets-y-deployments  "))
-        #expect(lessons.contains("      · 08-escalar-web: Escala el frontend a tres réplicas\n"))
-        #expect(c.run("ejercicios").out.contains("  21-sondas-y-recursos  nivel 3 (reto)  · pendiente\n"))
+        #expect(lessons.contains("      · 11-escalar-web: Escala el frontend a tres réplicas\n"))
+        #expect(c.run("ejercicios").out.contains("  31-sondas-y-recursos  nivel 3 (reto)  · pendiente\n"))
         let read = c.run("leer", "7")
         #expect(read.code == 0)
         #expect(read.out.contains("\n==="))
-        #expect(read.out.contains("Ejercicios de esta lección:\n  taller empezar 11-service-web    Un Service para el frontend\n"))
+        #expect(read.out.contains("Ejercicios de esta lección:\n  taller empezar 14-service-web "))
+        #expect(read.out.contains("Un Service para el frontend\n"))
         #expect(c.run("leer", "nada").code == 2)
     }
 
@@ -188,8 +189,8 @@ struct CourseCommandTests {
 
     @Test func commandStepsRunTallerKInMemory() throws {
         let c = Course()
-        // Exercise 21 runs `k set image` as a step: the solution ends on nginx:1.28 (a hidden check).
-        let report = Grader(commands: InMemoryKubectl()).grade(try Courseware.Course.load(root: c.root).exercise("21"), submission: c.root + "/solutions/21-sondas-y-recursos")
+        // Exercise 31 runs `k set image` as a step: the solution ends on nginx:1.28 (a hidden check).
+        let report = Grader(commands: InMemoryKubectl()).grade(try Courseware.Course.load(root: c.root).exercise("31"), submission: c.root + "/solutions/31-sondas-y-recursos")
         #expect(report.passedAll)
         #expect(report.log.contains("$ taller k set image deployment/api api=nginx:1.28"))
         #expect(report.log.contains("deployment.apps/api image updated"))

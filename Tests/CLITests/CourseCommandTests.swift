@@ -96,22 +96,22 @@ struct CourseCommandTests {
 
     @Test func hintsSolutionAndReset() throws {
         let c = Course()
-        c.run("empezar", "14")
-        #expect(c.run("pista", "14").out.hasPrefix("Pista 1 de 3 (14-service-web)\n\nMira las etiquetas"))
-        #expect(c.run("pista", "14").out.hasPrefix("Pista 2 de 3"))
-        let third = c.run("pista", "14")
-        #expect(third.out.contains("No hay más pistas. Si quieres ver la solución: taller solucion 14-service-web --confirmar"))
-        #expect(c.run("pista", "14").out.hasPrefix("Pista 3 de 3"))
-        let locked = c.run("solucion", "14")
-        #expect(locked.code == 1 && locked.out.hasPrefix("Todavía no has aprobado 14-service-web."))
-        let shown = c.run("solucion", "14", "--confirmar")
+        c.run("empezar", "15")
+        #expect(c.run("pista", "15").out.hasPrefix("Pista 1 de 3 (15-service-web)\n\nMira las etiquetas"))
+        #expect(c.run("pista", "15").out.hasPrefix("Pista 2 de 3"))
+        let third = c.run("pista", "15")
+        #expect(third.out.contains("No hay más pistas. Si quieres ver la solución: taller solucion 15-service-web --confirmar"))
+        #expect(c.run("pista", "15").out.hasPrefix("Pista 3 de 3"))
+        let locked = c.run("solucion", "15")
+        #expect(locked.code == 1 && locked.out.hasPrefix("Todavía no has aprobado 15-service-web."))
+        let shown = c.run("solucion", "15", "--confirmar")
         #expect(shown.code == 0 && shown.out.contains("service.yaml") && shown.out.contains("targetPort: 80"))
-        #expect(c.progress().contains("\"14-service-web\":{\"intentos\":0,\"pistas\":3,\"solucionVista\":true}"))
-        try FileSystem.write(c.root + "/trabajo/14-service-web/service.yaml", "mío\n")
-        let reset = c.run("reiniciar", "14")
-        #expect(reset.out == "He guardado tus archivos (service.yaml) en \(c.root)/trabajo/.copias/14-service-web/.\n\(c.root)/trabajo/14-service-web/ vuelve a tener los archivos iniciales (service.yaml).\n")
-        #expect(try FileSystem.readText(c.root + "/trabajo/.copias/14-service-web/service.yaml") == "mío\n")
-        #expect(try FileSystem.readText(c.root + "/trabajo/14-service-web/service.yaml") == FileSystem.readText(c.root + "/exercises/14-service-web/inicial/service.yaml"))
+        #expect(c.progress().contains("\"15-service-web\":{\"intentos\":0,\"pistas\":3,\"solucionVista\":true}"))
+        try FileSystem.write(c.root + "/trabajo/15-service-web/service.yaml", "mío\n")
+        let reset = c.run("reiniciar", "15")
+        #expect(reset.out == "He guardado tus archivos (service.yaml) en \(c.root)/trabajo/.copias/15-service-web/.\n\(c.root)/trabajo/15-service-web/ vuelve a tener los archivos iniciales (service.yaml).\n")
+        #expect(try FileSystem.readText(c.root + "/trabajo/.copias/15-service-web/service.yaml") == "mío\n")
+        #expect(try FileSystem.readText(c.root + "/trabajo/15-service-web/service.yaml") == FileSystem.readText(c.root + "/exercises/15-service-web/inicial/service.yaml"))
     }
 
     @Test func aDamagedProgressFileIsNotOverwritten() throws {
@@ -131,11 +131,11 @@ struct CourseCommandTests {
         let lessons = c.run("lecciones").out
         #expect(lessons.contains("  06-replicasets-y-deployments  "))
         #expect(lessons.contains("      · 11-escalar-web: Escala el frontend a tres réplicas\n"))
-        #expect(c.run("ejercicios").out.contains("  31-sondas-y-recursos  nivel 3 (reto)  · pendiente\n"))
+        #expect(c.run("ejercicios").out.contains("  32-sondas-y-recursos  nivel 3 (reto)  · pendiente\n"))
         let read = c.run("leer", "7")
         #expect(read.code == 0)
         #expect(read.out.contains("\n==="))
-        #expect(read.out.contains("Ejercicios de esta lección:\n  taller empezar 14-service-web "))
+        #expect(read.out.contains("Ejercicios de esta lección:\n  taller empezar 15-service-web "))
         #expect(read.out.contains("Un Service para el frontend\n"))
         #expect(c.run("leer", "nada").code == 2)
     }
@@ -189,8 +189,8 @@ struct CourseCommandTests {
 
     @Test func commandStepsRunTallerKInMemory() throws {
         let c = Course()
-        // Exercise 31 runs `k set image` as a step: the solution ends on nginx:1.28 (a hidden check).
-        let report = Grader(commands: InMemoryKubectl()).grade(try Courseware.Course.load(root: c.root).exercise("31"), submission: c.root + "/solutions/31-sondas-y-recursos")
+        // Exercise 32 runs `k set image` as a step: the solution ends on nginx:1.28 (a hidden check).
+        let report = Grader(commands: InMemoryKubectl()).grade(try Courseware.Course.load(root: c.root).exercise("32"), submission: c.root + "/solutions/32-sondas-y-recursos")
         #expect(report.passedAll)
         #expect(report.log.contains("$ taller k set image deployment/api api=nginx:1.28"))
         #expect(report.log.contains("deployment.apps/api image updated"))

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reproduce las lecciones en el simulador y compara sus salidas con las del texto.
 
-Uso:  comprobar-salidas.py RUTA/A/taller LECCION.md [LECCION.md …]
+Uso:  comprobar-lecciones.py RUTA/A/taller LECCION.md [LECCION.md …]
 
 Por cada lección crea una carpeta temporal y recorre el Markdown en orden:
 - un bloque ```yaml cuya primera línea es «# nombre.yaml» se guarda con ese nombre;

@@ -67,7 +67,10 @@ struct ContainerProgram: Sendable {
         guard let serves = servesAfter, t >= serves, image.ports.contains(port) else { return .refused }
         let paths = image.http.filter { $0.port == port }
         if paths.isEmpty { return .status(200) }
-        return .status(paths.first { $0.path == path }?.status ?? 404)
+        // An exact path first, then the catalog's `*` (an image that answers any path, such as
+        // hashicorp/http-echo), as the traffic engine serves it (TrafficEngine+Serve.swift).
+        let clean = String(path.prefix { $0 != "?" })
+        return .status((paths.first { $0.path == clean } ?? paths.first { $0.path == "*" })?.status ?? 404)
     }
 
     func fileExists(_ path: String, atMs t: Int64) -> Bool {

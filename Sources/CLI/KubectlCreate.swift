@@ -12,7 +12,43 @@ enum KubectlCreate {
         guard let what = c.args.first else {
             throw .message("error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples")
         }
+        if what == "job", let from = c.flags.value("from") {
+            return try create(try jobFromCronJob(Array(c.args.dropFirst()), from: from, c, cluster), c, &cluster)
+        }
         return try create(try generate(what, Array(c.args.dropFirst()), c), c, &cluster)
+    }
+
+    /// `create job NAME --from=cronjob/CJ` (create_job.go `createJobFromCronJob`): the
+    /// CronJob's job template, annotated `cronjob.kubernetes.io/instantiate: manual`, owned by
+    /// the CronJob (controller, without blockOwnerDeletion).
+    static func jobFromCronJob(_ args: [String], from: String, _ c: KubectlContext, _ cluster: Cluster) throws(KubectlError) -> Generated {
+        guard let name = args.first, args.count == 1 else {
+            throw .message("error: exactly one NAME is required, got \(args.count)\nSee 'kubectl create job -h' for help and examples")
+        }
+        let parts = from.split(separator: "/", maxSplits: 1).map(String.init)
+        guard parts.count == 2, ["cronjob", "cronjobs", "cj", "cronjob.batch", "cronjobs.batch"].contains(parts[0].lowercased()) else {
+            throw .message("error: unknown object type \(parts.first ?? from)")
+        }
+        let cronJob: StoredObject
+        do {
+            cronJob = try cluster.api.get(resource("cronjobs.batch"), namespace: c.namespace, name: parts[1])
+        } catch {
+            throw .message("error: from must be an existing cronjob: \(error.statusMessage)")
+        }
+        let template = cronJob.value["spec"]?["jobTemplate"] ?? .mapping([])
+        var annotations: [Value.Pair] = [.init("cronjob.kubernetes.io/instantiate", "manual")]
+        for pair in template["metadata"]?["annotations"]?.mapping ?? [] {
+            guard let k = pair.key.string, k != "cronjob.kubernetes.io/instantiate" else { continue }
+            annotations.append(.init(k, pair.value))
+        }
+        var meta: [Value.Pair] = [.init("name", .string(name)), .init("creationTimestamp", .null)]
+        if let labels = template["metadata"]?["labels"], !labels.isNull { meta.append(.init("labels", labels)) }
+        meta.append(.init("annotations", KubectlGenerators.sorted(annotations.map { ($0.key.string ?? "", $0.value) })))
+        meta.append(.init("ownerReferences", [["apiVersion": "batch/v1", "kind": "CronJob", "name": .string(cronJob.name),
+                                               "uid": .string(cronJob.uid), "controller": true]]))
+        let job: Value = ["kind": "Job", "apiVersion": "batch/v1", "metadata": .mapping(meta),
+                          "spec": template["spec"] ?? .mapping([]), "status": .mapping([])]
+        return Generated(object: job, resource: resource("jobs.batch"), failurePrefix: "error: failed to create job: ")
     }
 
     /// Sends a generated object through the API and prints what kubectl prints.

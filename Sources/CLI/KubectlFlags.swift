@@ -40,7 +40,7 @@ struct KubectlFlags: Sendable {
         v("tail"); v("to-revision"); v("name"); v("node-port"); v("clusterip"); v("protocol"); v("timeout")
         v("field-selector"); v("sort-by"); v("estado"); v("grace-period"); v("revision"); v("label-columns", "L")
         v("current-replicas"); v("external-ip"); v("since"); v("api-version"); v("for"); v("schedule")
-        v("restart"); v("env", "e"); v("labels"); v("selector-override"); v("min"); v("max"); v("cpu-percent"); v("patch")
+        v("restart"); v("env", "e"); v("labels"); v("selector-override"); v("min"); v("max"); v("cpu-percent"); v("patch"); v("from")
         v("as"); v("as-group"); v("subresource"); v("pod-selector"); v("verb"); v("resource"); v("resource-name")
         v("role"); v("clusterrole"); v("user"); v("group"); v("serviceaccount"); v("non-resource-url")
         b("all-namespaces", "A"); b("recursive", "R"); b("all"); b("overwrite"); b("show-labels"); b("previous", "p")

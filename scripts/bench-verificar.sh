@@ -2,7 +2,7 @@
 # `taller verificar` de principio a fin, compilado en release: mediana del tiempo de pared
 # del proceso entero sobre 21 ejecuciones y pico de memoria (RSS máximo, /usr/bin/time -v).
 # Corrige, en una copia del contenido del repositorio, un ejercicio (por omisión
-# 03-sondas-y-recursos: 3 nodos, un Deployment con sondas, `k set image` y 2 min observados)
+# 32-sondas-y-recursos: 3 nodos, un Deployment con sondas, `k set image` y 2 min observados)
 # con su solución y con sus archivos iniciales. Referencia en la misma ejecución:
 # `taller ayuda` (arrancar el programa), para ver el coste del corrector por encima.
 # Objetivo (issue 5): mediana ≤ 30 ms.
@@ -10,7 +10,7 @@
 #   scripts/bench-verificar.sh [EJERCICIO] [EJECUCIONES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-EXERCISE="${1:-03-sondas-y-recursos}"
+EXERCISE="${1:-32-sondas-y-recursos}"
 RUNS="${2:-21}"
 swift build -c release --product taller >/dev/null 2>&1
 TALLER="$PWD/.build/release/taller"

@@ -118,4 +118,25 @@ enum GoDuration {
         let ms = Int64(total)
         return .success(negative ? -ms : ms)
     }
+
+    /// Go's `time.Duration.String()` for whole milliseconds: `30s`, `1m0s`, `1h30m0s`, `1.5s`,
+    /// `500ms`, `0s`.
+    static func string(_ milliseconds: Int64) -> String {
+        if milliseconds == 0 { return "0s" }
+        let sign = milliseconds < 0 ? "-" : ""
+        let ms = abs(milliseconds)
+        if ms < 1000 { return "\(sign)\(ms)ms" }
+        let fraction = ms % 1000
+        var seconds = String(ms / 1000 % 60)
+        if fraction > 0 {
+            var digits = String(fraction)
+            while digits.count < 3 { digits = "0" + digits }
+            while digits.hasSuffix("0") { digits.removeLast() }
+            seconds += "." + digits
+        }
+        let minutes = ms / 60_000
+        if minutes == 0 { return "\(sign)\(seconds)s" }
+        if minutes < 60 { return "\(sign)\(minutes)m\(seconds)s" }
+        return "\(sign)\(minutes / 60)h\(minutes % 60)m\(seconds)s"
+    }
 }

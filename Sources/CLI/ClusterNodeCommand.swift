@@ -1,6 +1,7 @@
 import Simulator
 
-/// `taller cluster nodo caer|levantar NOMBRE`: stops or starts a node's kubelet, as `docker
+/// `taller cluster nodo caer|levantar NOMBRE` (`volver` is `levantar`, the word the course
+/// uses: a node falls and comes back): stops or starts a node's kubelet, as `docker
 /// stop`/`docker start` of a kind node. A stopped node stops posting status; the node
 /// lifecycle controller marks it `NotReady` after 40 s and taints it `unreachable`, and its
 /// pods are evicted 300 s later (pkg/controller/nodelifecycle, pkg/controller/tainteviction;
@@ -8,7 +9,7 @@ import Simulator
 struct ClusterNodeCommand: Command {
     static let path = ["cluster", "nodo"]
     static let summary = "hace caer un nodo (su kubelet deja de informar) o lo vuelve a levantar"
-    static let signature = Signature(positionals: [.init(name: "ACCIÓN", help: "caer o levantar"),
+    static let signature = Signature(positionals: [.init(name: "ACCIÓN", help: "caer, o levantar (también volver)"),
                                                    .init(name: "NOMBRE", help: "el nodo, como lo muestra taller k get nodes")],
                                      options: [.init(name: "--estado", valueName: "CARPETA", help: ClusterMessages.stateHelp)])
     var down: Bool
@@ -18,7 +19,7 @@ struct ClusterNodeCommand: Command {
     init(_ arguments: ParsedArguments) throws(CLIError) {
         switch arguments.positionals[0] {
         case "caer": down = true
-        case "levantar": down = false
+        case "levantar", "volver": down = false
         case let other: throw .usage(NodeMessages.badAction(other), usage: Self.usage)
         }
         node = arguments.positionals[1]
@@ -43,7 +44,7 @@ struct ClusterNodeCommand: Command {
 /// The command's Spanish texts.
 enum NodeMessages {
     static func badAction(_ word: String) -> String {
-        "acción desconocida «\(word)»: usa «caer» o «levantar»"
+        "acción desconocida «\(word)»: usa «caer» o «levantar» (o «volver», que es lo mismo)"
     }
 
     static func unknown(_ name: String) -> String {

@@ -40,7 +40,7 @@ struct KubectlCommand: Command {
     }
 
     /// Verbs that never write (the session saves only what changed anyway).
-    static let readOnly: Set<String> = ["get", "describe", "logs", "events", "explain", "version", "api-resources", "top"]
+    static let readOnly: Set<String> = ["get", "describe", "logs", "events", "explain", "version", "api-resources", "top", "auth"]
 
     static func run(_ flags: KubectlFlags, stdin: [UInt8], session: some ClusterAccess) throws(KubectlError) -> KubectlOutput {
         guard let verb = flags.positionals.first else { return KubectlOutput(out: KubectlText.usage) }
@@ -73,12 +73,17 @@ struct KubectlCommand: Command {
         case "run": handler = KubectlRun.run
         case "patch": handler = KubectlPatch.run
         case "exec": handler = KubectlExec.run
+        case "auth": handler = KubectlAuth.run
+        case "drain": handler = KubectlDrain.run
         default:
             throw .message("error: unknown command \"\(verb)\" for \"kubectl\"" + KubectlText.suggestion(verb))
         }
+        let requester = try impersonation(flags)
         do {
             // `get -w` moves the virtual clock while it watches.
             return try session.run(mutates: !readOnly.contains(verb) || flags.bool("watch")) { (cluster: inout Cluster) throws(CLIError) -> KubectlOutput in
+                cluster.api.requester = requester
+                defer { cluster.api.requester = nil }
                 do throws(KubectlError) {
                     return try handler(context, &cluster)
                 } catch {
@@ -88,6 +93,20 @@ struct KubectlCommand: Command {
         } catch {
             throw .message(error.rendered)
         }
+    }
+}
+
+extension KubectlCommand {
+    /// kubectl's global `--as` and `--as-group` (the `Impersonate-User` and
+    /// `Impersonate-Group` headers): the user the apiserver's impersonation filter builds, or
+    /// nil for kind's own `kubernetes-admin`. kubectl's admin may impersonate anyone.
+    static func impersonation(_ flags: KubectlFlags) throws(KubectlError) -> UserInfo? {
+        let groups = flags.all("as-group")
+        guard let user = flags.value("as"), !user.isEmpty else {
+            if !groups.isEmpty { throw .message(AuthMessages.groupWithoutUser) }
+            return nil
+        }
+        return UserInfo.impersonating(user, groups: groups)
     }
 }
 
@@ -140,14 +159,14 @@ enum KubectlText {
      Find more information at: https://kubernetes.io/docs/reference/kubectl/
 
     En taller: taller k VERBO … (get, apply, create, delete, describe, logs, scale, label,
-    annotate, patch, set image, expose, run, exec, rollout, autoscale, top, cordon, uncordon, events,
-    explain, version, api-resources).
+    annotate, patch, set image, expose, run, exec, rollout, autoscale, top, cordon, uncordon, drain,
+    auth can-i, events, explain, version, api-resources). Con --as USUARIO, como otro usuario.
 
     """
 
     /// cobra's "Did you mean this?" for a mistyped verb.
     static func suggestion(_ verb: String) -> String {
-        let verbs = ["annotate", "api-resources", "apply", "autoscale", "cordon", "create", "delete", "describe", "events", "exec",
+        let verbs = ["annotate", "api-resources", "apply", "auth", "autoscale", "cordon", "create", "delete", "describe", "drain", "events", "exec",
                      "explain", "expose", "get", "label", "logs", "patch", "rollout", "run", "scale", "set", "top", "uncordon", "version"]
         let close = verbs.filter { Levenshtein.distance($0, verb) <= 2 || $0.hasPrefix(verb) }
         let hint = close.isEmpty ? "" : "\n\nDid you mean this?\n" + close.map { "\t\($0)\n" }.joined()

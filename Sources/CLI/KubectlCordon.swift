@@ -26,7 +26,7 @@ enum KubectlCordon {
             objects = try KubectlResources.list(cluster, nodes, flags: c.flags)
         } else {
             for name in c.args {
-                do { objects.append(try cluster.api.get(nodes, namespace: "", name: name)) } catch { errors.append(error.kubectlMessage()) }
+                do { objects.append(try cluster.api.get(nodes, namespace: "", name: name)) } catch { errors.append(KubectlMessages.requestError(error)) }
             }
         }
         var output = KubectlOutput()

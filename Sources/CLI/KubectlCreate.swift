@@ -12,7 +12,43 @@ enum KubectlCreate {
         guard let what = c.args.first else {
             throw .message("error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples")
         }
+        if what == "job", let from = c.flags.value("from") {
+            return try create(try jobFromCronJob(Array(c.args.dropFirst()), from: from, c, cluster), c, &cluster)
+        }
         return try create(try generate(what, Array(c.args.dropFirst()), c), c, &cluster)
+    }
+
+    /// `create job NAME --from=cronjob/CJ` (create_job.go `createJobFromCronJob`): the
+    /// CronJob's job template, annotated `cronjob.kubernetes.io/instantiate: manual`, owned by
+    /// the CronJob (controller, without blockOwnerDeletion).
+    static func jobFromCronJob(_ args: [String], from: String, _ c: KubectlContext, _ cluster: Cluster) throws(KubectlError) -> Generated {
+        guard let name = args.first, args.count == 1 else {
+            throw .message("error: exactly one NAME is required, got \(args.count)\nSee 'kubectl create job -h' for help and examples")
+        }
+        let parts = from.split(separator: "/", maxSplits: 1).map(String.init)
+        guard parts.count == 2, ["cronjob", "cronjobs", "cj", "cronjob.batch", "cronjobs.batch"].contains(parts[0].lowercased()) else {
+            throw .message("error: unknown object type \(parts.first ?? from)")
+        }
+        let cronJob: StoredObject
+        do {
+            cronJob = try cluster.api.get(resource("cronjobs.batch"), namespace: c.namespace, name: parts[1])
+        } catch {
+            throw .message("error: from must be an existing cronjob: \(error.statusMessage)")
+        }
+        let template = cronJob.value["spec"]?["jobTemplate"] ?? .mapping([])
+        var annotations: [Value.Pair] = [.init("cronjob.kubernetes.io/instantiate", "manual")]
+        for pair in template["metadata"]?["annotations"]?.mapping ?? [] {
+            guard let k = pair.key.string, k != "cronjob.kubernetes.io/instantiate" else { continue }
+            annotations.append(.init(k, pair.value))
+        }
+        var meta: [Value.Pair] = [.init("name", .string(name)), .init("creationTimestamp", .null)]
+        if let labels = template["metadata"]?["labels"], !labels.isNull { meta.append(.init("labels", labels)) }
+        meta.append(.init("annotations", KubectlGenerators.sorted(annotations.map { ($0.key.string ?? "", $0.value) })))
+        meta.append(.init("ownerReferences", [["apiVersion": "batch/v1", "kind": "CronJob", "name": .string(cronJob.name),
+                                               "uid": .string(cronJob.uid), "controller": true]]))
+        let job: Value = ["kind": "Job", "apiVersion": "batch/v1", "metadata": .mapping(meta),
+                          "spec": template["spec"] ?? .mapping([]), "status": .mapping([])]
+        return Generated(object: job, resource: resource("jobs.batch"), failurePrefix: "error: failed to create job: ")
     }
 
     /// Sends a generated object through the API and prints what kubectl prints.
@@ -33,7 +69,7 @@ enum KubectlCreate {
             let kubectl = generated.failurePrefix.map { $0 + server } ?? error.kubectlMessage()
             throw .message(kubectl + "\n  " + error.explanation)
         }
-        var output = KubectlOutput()
+        var output = KubectlOutput(err: generated.warnings)
         if format == .table {
             output.out = outcome.kubectlMessage + "\n"
             return output
@@ -52,6 +88,8 @@ enum KubectlCreate {
         var resource: APIResource
         /// kubectl's wrapping of server errors (`failed to create deployment: `).
         var failurePrefix: String?
+        /// What kubectl warns about on stderr before creating (`create role` verbs).
+        var warnings = ""
     }
 
     static func generate(_ what: String, _ args: [String], _ c: KubectlContext) throws(KubectlError) -> Generated {
@@ -104,8 +142,29 @@ enum KubectlCreate {
             guard let image = f.value("image") else { throw .message("error: either --image or --from must be specified") }
             return Generated(object: KubectlGenerators.job(n, image: image, command: f.command ?? []), resource: resource("jobs.batch"),
                              failurePrefix: "error: failed to create job: ")
+        case "serviceaccount", "sa":
+            return Generated(object: KubectlGenerators.serviceAccount(try name("serviceaccount")), resource: resource("serviceaccounts"))
+        case "role", "clusterrole":
+            let kind = what == "role" ? "Role" : "ClusterRole"
+            let n = try name(what)
+            func list(_ flag: String) -> [String] { f.all(flag).flatMap { $0.split(separator: ",").map(String.init) } }
+            let (rules, warnings) = try KubectlGenerators.rules(verbs: list("verb"), resources: list("resource"), names: f.all("resource-name"),
+                                                                nonResourceURLs: what == "role" ? [] : list("non-resource-url"))
+            return Generated(object: KubectlGenerators.role(kind: kind, n, rules: rules), resource: resource(what + "s.rbac.authorization.k8s.io"),
+                             warnings: warnings)
+        case "rolebinding", "clusterrolebinding":
+            let n = try name(what)
+            let role = f.value("role") ?? "", clusterRole = f.value("clusterrole") ?? ""
+            if what == "clusterrolebinding" && clusterRole.isEmpty { throw .message("error: clusterrole must be specified") }
+            if what == "rolebinding" && role.isEmpty == clusterRole.isEmpty {
+                throw .message("error: exactly one of clusterrole or role must be specified")
+            }
+            let object = try KubectlGenerators.binding(kind: what == "rolebinding" ? "RoleBinding" : "ClusterRoleBinding", n,
+                                                       roleKind: role.isEmpty ? "ClusterRole" : "Role", role: role.isEmpty ? clusterRole : role,
+                                                       users: f.all("user"), groups: f.all("group"), serviceAccounts: f.all("serviceaccount"))
+            return Generated(object: object, resource: resource(what + "s.rbac.authorization.k8s.io"))
         default:
-            throw .message("error: unknown command \"\(what)\" for \"kubectl create\"\n  En taller: create deployment|service|configmap|secret generic|namespace|job, o create -f ARCHIVO")
+            throw .message("error: unknown command \"\(what)\" for \"kubectl create\"\n  En taller: create deployment|service|configmap|secret generic|namespace|job|serviceaccount|role|clusterrole|rolebinding|clusterrolebinding, o create -f ARCHIVO")
         }
     }
 

@@ -55,16 +55,20 @@ enum KubectlDelete {
                 return output
             }
         }
-        var waiting: [ObjectKey] = []
+        var waiting: [(key: ObjectKey, uid: String)] = []
         for target in targets {
             do {
+                let uidBefore = cluster.api.store[ObjectKey(target.resource, namespace: target.namespace, name: target.name)]?.uid ?? ""
                 let outcome = try cluster.api.delete(target.resource, namespace: target.namespace, name: target.name,
                                                      propagation: propagation, dryRun: dryRun)
                 output.out += outcome.kubectlMessage + "\n"
-                if dryRun == .none { waiting.append(ObjectKey(target.resource, namespace: target.namespace, name: target.name)) }
+                if dryRun == .none {
+                    let key = ObjectKey(target.resource, namespace: target.namespace, name: target.name)
+                    waiting.append((key, uidBefore))
+                }
             } catch {
                 if case .notFound = error, c.flags.bool("ignore-not-found") { continue }
-                errors.append(target.file == nil ? error.kubectlMessage() : KubectlMessages.apiError(error, file: target.file, verb: "deleting", source: nil))
+                errors.append(target.file == nil ? KubectlMessages.requestError(error) : KubectlMessages.apiError(error, file: target.file, verb: "deleting", source: nil))
             }
         }
         if c.flags.value("wait") != "false" { wait(for: waiting, in: &cluster) }
@@ -73,11 +77,17 @@ enum KubectlDelete {
     }
 
     /// kubectl's `--wait`: one virtual second at a time until every object is gone (a pod
-    /// on a node takes its grace period), at most `maxWait` seconds.
-    static func wait(for keys: [ObjectKey], in cluster: inout Cluster) {
+    /// on a node takes its grace period), at most `maxWait` seconds. Like kubectl
+    /// (cmd/delete/delete.go waits with `UIDMap`), an object recreated with the same name —
+    /// a StatefulSet's pod — counts as gone: the wait is for that uid.
+    static func wait(for keys: [(key: ObjectKey, uid: String)], in cluster: inout Cluster) {
         cluster.advance()
         var seconds = 0
-        while seconds < maxWait, keys.contains(where: { cluster.api.store[$0] != nil }) {
+        func present(_ k: (key: ObjectKey, uid: String)) -> Bool {
+            guard let o = cluster.api.store[k.key] else { return false }
+            return k.uid.isEmpty || o.uid == k.uid
+        }
+        while seconds < maxWait, keys.contains(where: present) {
             cluster.advance(by: .seconds(1))
             seconds += 1
         }

@@ -18,10 +18,16 @@ enum KubectlDescribe {
                 continue
             }
             for name in request.names {
-                if let o = try? cluster.api.get(request.resource, namespace: c.namespace, name: name) {
-                    texts.append(describe(o, cluster))
+                do {
+                    texts.append(describe(try cluster.api.get(request.resource, namespace: c.namespace, name: name), cluster))
                     continue
+                } catch {
+                    if case .unauthorized = error {
+                        output.fail(KubectlMessages.requestError(error))
+                        continue
+                    }
                 }
+                try KubectlResources.authorize(cluster, "list", request.resource, namespace: c.namespace)
                 let prefixed = cluster.api.list(request.resource, namespace: c.namespace).filter { $0.name.hasPrefix(name) }
                 if prefixed.isEmpty {
                     output.fail(APIError.notFound(resource: request.resource.groupResource, name: name).kubectlMessage())

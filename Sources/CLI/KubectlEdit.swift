@@ -20,7 +20,7 @@ enum KubectlEdit {
             } else {
                 for name in request.names {
                     do { objects.append(try cluster.api.get(request.resource, namespace: c.namespace, name: name)) }
-                    catch { errors.append(error.kubectlMessage()) }
+                    catch { errors.append(KubectlMessages.requestError(error)) }
                 }
             }
         }
@@ -32,9 +32,9 @@ enum KubectlEdit {
     }
 
     /// Writes `value` over `o`; a refusal becomes kubectl's error text.
-    static func write(_ o: StoredObject, _ value: Value, _ cluster: inout Cluster, dryRun: DryRun) throws(KubectlError) {
+    static func write(_ o: StoredObject, _ value: Value, _ cluster: inout Cluster, dryRun: DryRun, subresource: String = "") throws(KubectlError) {
         do {
-            try cluster.api.update(o.key, value, dryRun: dryRun)
+            try cluster.api.update(o.key, value, dryRun: dryRun, subresource: subresource)
         } catch {
             throw .message(KubectlMessages.apiError(error, file: nil, verb: "patching", source: o.source))
         }
@@ -61,7 +61,8 @@ enum KubectlEdit {
                 output.fail("error: Expected replicas to be \(n), was \(o.value["spec"]?["replicas"]?.int ?? 1)")
                 continue
             }
-            try write(o, o.value.setting(["spec", "replicas"], .int(replicas)), &cluster, dryRun: dryRun)
+            // scale.go: a PATCH of the scale subresource.
+            try write(o, o.value.setting(["spec", "replicas"], .int(replicas)), &cluster, dryRun: dryRun, subresource: "scale")
             output.out += "\(name(o)) scaled\(dryRun.kubectlSuffix)\n"
         }
         for e in errors { output.fail(e) }

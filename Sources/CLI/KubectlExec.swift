@@ -9,6 +9,15 @@ import YAML
 /// end and its output is printed. A command that exits with N makes kubectl print `command
 /// terminated with exit code N` and exit with N.
 enum KubectlExec {
+    /// kubectl 1.32 opens the stream over WebSockets (a GET of `pods/exec`) and falls back to
+    /// SPDY (a POST, `create`) when the upgrade is refused: either permission is enough, and
+    /// the error reported is the fallback's.
+    static func authorizeExec(_ pod: StoredObject, _ cluster: Cluster) throws(KubectlError) {
+        let pods = KubectlCreate.resource("pods")
+        if (try? cluster.api.authorize("get", pods, namespace: pod.namespace, name: pod.name, subresource: "exec")) != nil { return }
+        try KubectlResources.authorize(cluster, "create", pods, namespace: pod.namespace, name: pod.name, subresource: "exec")
+    }
+
     static func run(_ c: KubectlContext, _ cluster: inout Cluster) throws(KubectlError) -> KubectlOutput {
         guard !c.args.isEmpty else {
             throw .message("error: pod, type/name or --filename must be specified")
@@ -21,6 +30,7 @@ enum KubectlExec {
         }
         var ignored = KubectlOutput()
         let pod = try KubectlLogs.findPod(c, cluster, &ignored)
+        try authorizeExec(pod, cluster)
         let phase = pod.value.at(["status", "phase"])?.text ?? ""
         if phase == "Succeeded" || phase == "Failed" {
             throw .message("error: cannot exec into a container in a completed pod; current phase is \(phase)")

@@ -25,7 +25,16 @@ enum KubectlGet {
         for request in requests {
             var objects: [Value] = []
             if request.names.isEmpty {
-                objects = try KubectlResources.list(cluster, request.resource, flags: c.flags).map(\.value)
+                // get.go ContinueOnError: a type the user may not list is reported at the end.
+                do {
+                    objects = try KubectlResources.list(cluster, request.resource, flags: c.flags).map(\.value)
+                } catch {
+                    if case .message(let text) = error, text.hasPrefix("Error from server (Forbidden)") {
+                        notFound.append(text)
+                        continue
+                    }
+                    throw error
+                }
                 if let text = c.flags.value("field-selector") {
                     objects = try FieldSelector.parse(text).filter(objects, resource: request.resource,
                                                                    labelSelector: c.flags.value("selector") ?? "")
@@ -36,7 +45,7 @@ enum KubectlGet {
                     do {
                         objects.append(try cluster.api.get(request.resource, namespace: c.namespace, name: name).value)
                     } catch {
-                        notFound.append(error.kubectlMessage())
+                        notFound.append(KubectlMessages.requestError(error))
                     }
                 }
             }
@@ -44,6 +53,8 @@ enum KubectlGet {
             lists.append(GetPrinter.ResourceList(resource: request.resource, objects: objects))
         }
         var out = try render(lists, format: format, single: single, named: named, flags: c.flags, now: cluster.now)
+        // get.go: `No resources found` only when nothing was found and nothing failed.
+        if !notFound.isEmpty && lists.allSatisfy({ $0.objects.isEmpty }) { out.err = "" }
         for line in notFound { out.fail(line) }
         if c.flags.bool("watch"), format == .table || format == .wide, requests.count == 1 {
             out.out += watch(requests[0], c, &cluster, format: format)

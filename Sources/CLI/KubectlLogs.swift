@@ -28,6 +28,8 @@ enum KubectlLogs {
                 output.err += "Defaulted container \(GoText.quote(container)) out of: \(all.joined(separator: ", "))\n"
             }
         }
+        // logs.go: a GET of the pod's `log` subresource.
+        try KubectlResources.authorize(cluster, "get", KubectlCreate.resource("pods"), namespace: pod.namespace, name: pod.name, subresource: "log")
         let previous = c.flags.bool("previous")
         if var lines = cluster.containerLog(namespace: pod.namespace, pod: pod.name, container: container, previous: previous) {
             if let tail = c.flags.value("tail").flatMap(Int.init), tail >= 0 { lines = Array(lines.suffix(tail)) }
@@ -106,6 +108,7 @@ func byLogging(_ a: StoredObject, _ b: StoredObject) -> Bool {
 enum KubectlEvents {
     static func run(_ c: KubectlContext, _ cluster: inout Cluster) throws(KubectlError) -> KubectlOutput {
         guard let resource = Kinds.resolve("events") else { return KubectlOutput() }
+        try KubectlResources.authorize(cluster, "list", resource, namespace: c.flags.allNamespaces ? nil : c.namespace)
         var events = cluster.api.list(resource, namespace: c.flags.allNamespaces ? nil : c.namespace).map(\.value)
         if let target = c.flags.value("for") {
             let (r, name) = try KubectlResources.single([target], verb: "events")

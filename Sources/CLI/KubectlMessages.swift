@@ -24,6 +24,16 @@ enum KubectlMessages {
         ManifestError.api(error, file: file, verb: verb, source: source).rendered
     }
 
+    /// kubectl's line for a request the apiserver refused, with our explanation when the
+    /// refusal is about permissions or disruption budgets (NotFound and the like speak for
+    /// themselves).
+    static func requestError(_ error: APIError) -> String {
+        switch error {
+        case .unauthorized, .tooManyRequests: return error.kubectlMessage() + "\n  " + error.explanation
+        default: return error.kubectlMessage()
+        }
+    }
+
     /// `web.yaml:12:7`: where to look, as editors and compilers write it.
     static func place(_ mark: Mark) -> String { ManifestError.place(mark) }
 

@@ -86,19 +86,32 @@ enum KubectlResources {
         return (requests[0].resource, requests[0].names[0])
     }
 
-    /// The object, or kubectl's NotFound line.
+    /// The object, or kubectl's NotFound (or Forbidden) line.
     static func get(_ cluster: Cluster, _ resource: APIResource, namespace: String, name: String) throws(KubectlError) -> StoredObject {
         do {
             return try cluster.api.get(resource, namespace: namespace, name: name)
         } catch {
-            throw .message(error.kubectlMessage())
+            throw .message(KubectlMessages.requestError(error))
         }
     }
 
-    /// The objects a request selects, in the store's order.
+    /// The objects a request selects, in the store's order (a `list`, authorized for `--as`).
     static func list(_ cluster: Cluster, _ resource: APIResource, flags: KubectlFlags) throws(KubectlError) -> [StoredObject] {
         let selector = try selector(flags)
-        return cluster.api.list(resource, namespace: flags.allNamespaces ? nil : flags.namespace, selector: selector)
+        let namespace = flags.allNamespaces ? nil : flags.namespace
+        try authorize(cluster, "list", resource, namespace: namespace)
+        return cluster.api.list(resource, namespace: namespace, selector: selector)
+    }
+
+    /// A request kubectl makes that the verb answers from the store (`list`, `get pods/log`,
+    /// `create pods/exec`): the apiserver's authorization for `--as`, or its Forbidden text.
+    static func authorize(_ cluster: Cluster, _ verb: String, _ resource: APIResource, namespace: String?, name: String = "",
+                          subresource: String = "") throws(KubectlError) {
+        do {
+            try cluster.api.authorize(verb, resource, namespace: namespace, name: name, subresource: subresource)
+        } catch {
+            throw .message(KubectlMessages.requestError(error))
+        }
     }
 
     static func selector(_ flags: KubectlFlags) throws(KubectlError) -> LabelSelector {

@@ -65,8 +65,7 @@ extension GradingRun {
         case .replicasBetween: return try replicasBetween(check)
         case .reachable, .blocked:
             return .pass // evaluated by `traffic`, which sends a request (it counts in the cluster)
-        case .allowed:
-            return Outcome(failure: GraderMessages.unavailable(check.kind.rawValue), mark: nil, unavailable: true)
+        case .allowed: return try allowed(check)
         }
     }
 

@@ -14,6 +14,15 @@ public enum APIError: Error, Sendable, Hashable {
     case invalid(kind: String, name: String, errors: [FieldError], source: ObjectSource?)
     /// `NewForbidden`: `<resource> "<name>" is forbidden: <reason>`.
     case forbidden(resource: String, name: String, reason: String)
+    /// The authorizer allowed nothing for the request (`responsewriters.Forbidden`): `pods is
+    /// forbidden: User "ana" cannot list resource "pods" in API group "" in the namespace
+    /// "default"`, with the authorizer's reason after a colon when it has one.
+    case unauthorized(AuthorizationAttributes, reason: String)
+    /// `NewTooManyRequests` (HTTP 429): an eviction the pod's disruption budget does not allow.
+    case tooManyRequests(String)
+    /// A failure Status without a reason (HTTP 500), such as an eviction of a pod that two
+    /// disruption budgets select.
+    case failure(String)
     /// kubectl apply's GET of an object without a name (cli-runtime `Info.Get` →
     /// `resource name may not be empty`, wrapped by apply.go).
     case nameRequired(resource: APIResource, namespace: String)
@@ -24,7 +33,9 @@ public enum APIError: Error, Sendable, Hashable {
         case .notFound: "NotFound"
         case .alreadyExists: "AlreadyExists"
         case .invalid: "Invalid"
-        case .forbidden: "Forbidden"
+        case .forbidden, .unauthorized: "Forbidden"
+        case .tooManyRequests: "TooManyRequests"
+        case .failure: ""
         case .nameRequired: "BadRequest"
         }
     }
@@ -38,6 +49,8 @@ public enum APIError: Error, Sendable, Hashable {
             Validation.kubectlMessage(kind: kind, name: name, errors: errors).trimmingTrailingNewline
         case .forbidden(let r, let n, let why): "\(r) \(GoValue.quote(n)) is forbidden: \(why)"
         case .nameRequired: "resource name may not be empty"
+        case .unauthorized(let attributes, let reason): attributes.forbiddenStatusMessage(reason: reason)
+        case .tooManyRequests(let message), .failure(let message): message
         }
     }
 
@@ -52,13 +65,24 @@ public enum APIError: Error, Sendable, Hashable {
         case .nameRequired(let resource, let namespace):
             // apply.go: AddSourceToErr("retrieving current configuration of:\n<info>\nfrom server for:", …)
             // with Info.String(): `Resource: %q, GroupVersionKind: %q\nName: %q, Namespace: %q`.
-            let gvr = "\(resource.group)/\(resource.version), Resource=\(resource.plural)"
-            let gvk = "\(resource.group)/\(resource.version), Kind=\(resource.kind)"
-            return "error: error when retrieving current configuration of:\nResource: \(GoValue.quote(gvr)), GroupVersionKind: \(GoValue.quote(gvk))\nName: \"\", Namespace: \(GoValue.quote(namespace))\nfrom server for: \(GoValue.quote(source ?? "")): \(statusMessage)"
+            return "error: error when retrieving current configuration of:\n" + APIError.infoString(resource, name: "", namespace: namespace)
+                + "\nfrom server for: \(GoValue.quote(source ?? "")): \(statusMessage)"
         default:
             let context = source.map { "error when \(verb) \(GoValue.quote($0)): " } ?? ""
-            return "Error from server (\(reason)): " + context + statusMessage
+            // StandardErrorMessage: a Status without a reason is `Error from server: …`.
+            let prefix = reason.isEmpty ? "Error from server: " : "Error from server (\(reason)): "
+            return prefix + context + statusMessage
         }
+    }
+}
+
+extension APIError {
+    /// cli-runtime resource `Info.String()`: `Resource: "apps/v1, Resource=deployments",
+    /// GroupVersionKind: "apps/v1, Kind=Deployment"` and `Name: "web", Namespace: "default"`.
+    public static func infoString(_ resource: APIResource, name: String, namespace: String) -> String {
+        let gvr = "\(resource.group)/\(resource.version), Resource=\(resource.plural)"
+        let gvk = "\(resource.group)/\(resource.version), Kind=\(resource.kind)"
+        return "Resource: \(GoValue.quote(gvr)), GroupVersionKind: \(GoValue.quote(gvk))\nName: \(GoValue.quote(name)), Namespace: \(GoValue.quote(namespace))"
     }
 }
 

@@ -12,7 +12,8 @@ extension APIServer {
     ///    annotation and with `metadata.annotations` present (`util.GetModifiedConfiguration`
     ///    sets an empty map, which is why real annotations read `"annotations":{}`), followed
     ///    by the newline Go's `json.Encoder` writes;
-    /// 2. GET: missing → create → `created`;
+    /// 2. GET: missing → create → `created` (each request authorized for `--as`: `get`, then
+    ///    `create` or `patch`);
     /// 3. otherwise the three-way merge of the last applied (original), the new (modified)
     ///    and the live object (`ThreeWayMerge`): nothing to change → `unchanged` (kubectl
     ///    sends no patch); else the merged object is written as an update → `configured`
@@ -26,7 +27,9 @@ extension APIServer {
         let modified = APIServer.withLastApplied(value)
         let key = ObjectKey(resource, namespace: value.objectNamespace, name: value.objectName)
         let source = ObjectSource(object)
+        try authorize("get", resource, namespace: key.namespace, name: key.name)
         guard let current = store[key] else {
+            try authorize("create", resource, namespace: key.namespace)
             if dryRun == .client { return outcome(resource, modified, .created, dryRun) }
             let stored = try createObject(modified, resource: resource, source: source, dryRun: dryRun == .server)
             return outcome(resource, stored.value, .created, dryRun)
@@ -39,6 +42,7 @@ extension APIServer {
             if dryRun == .none { store.setSource(source, for: key) }
             return outcome(resource, current.value, .unchanged, dryRun)
         }
+        try authorize("patch", resource, namespace: key.namespace, name: key.name)
         if dryRun == .client { return outcome(resource, merged, .configured, dryRun) }
         let stored = try updateObject(key, merged, source: .some(source), dryRun: dryRun == .server)
         return outcome(resource, stored?.value ?? merged, .configured, dryRun)

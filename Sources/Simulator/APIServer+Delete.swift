@@ -10,9 +10,11 @@ extension APIServer {
     /// Namespaces keep `spec.finalizers: [kubernetes]` and turn `Terminating` until the
     /// namespace controller empties them.
     ///
-    /// Returns the object left in place, or nil when it was removed.
+    /// Returns the object left in place, or nil when it was removed. `gracePeriod` is the
+    /// request's `gracePeriodSeconds` (kubectl's `--grace-period`), which replaces the pod's own.
     @discardableResult
-    mutating func deleteObject(_ key: ObjectKey, propagation: PropagationPolicy = .background, dryRun: Bool = false) throws(APIError) -> StoredObject? {
+    mutating func deleteObject(_ key: ObjectKey, propagation: PropagationPolicy = .background, dryRun: Bool = false,
+                               gracePeriod: Int64? = nil) throws(APIError) -> StoredObject? {
         guard let old = store[key] else { throw .notFound(resource: key.resource, name: key.name) }
         if key.resource == ObjectKey.namespaces && APIServer.immortalNamespaces.contains(key.name) {
             throw .forbidden(resource: "namespaces", name: key.name, reason: "this namespace may not be deleted")
@@ -29,7 +31,7 @@ extension APIServer {
         case .background:
             finalizers.removeAll { $0 == Finalizers.orphan || $0 == Finalizers.foreground }
         }
-        let grace = gracePeriod(o)
+        let grace = self.gracePeriod(o, requested: gracePeriod)
         let namespaceHeld = key.resource == ObjectKey.namespaces && !(o["spec"]?["finalizers"]?.sequence?.isEmpty ?? true)
         if finalizers.isEmpty && grace == 0 && !namespaceHeld {
             if dryRun { return nil }
@@ -56,12 +58,13 @@ extension APIServer {
         return stored
     }
 
-    /// Seconds of graceful deletion: pods bound to a node and not finished get
-    /// `terminationGracePeriodSeconds` (default 30); everything else 0.
-    func gracePeriod(_ o: Value) -> Int64 {
+    /// Seconds of graceful deletion: pods bound to a node and not finished get the requested
+    /// period, else `terminationGracePeriodSeconds` (default 30); everything else 0.
+    func gracePeriod(_ o: Value, requested: Int64? = nil) -> Int64 {
         guard o["kind"]?.string == "Pod", !(o["spec"]?["nodeName"]?.string ?? "").isEmpty else { return 0 }
         let phase = o["status"]?["phase"]?.string ?? ""
         if phase == "Succeeded" || phase == "Failed" { return 0 }
+        if let requested, requested >= 0 { return requested }
         return o["spec"]?["terminationGracePeriodSeconds"]?.int ?? 30
     }
 

@@ -9,6 +9,7 @@ extension APIServer {
     /// used when the object has none.
     public mutating func create(_ object: DecodedObject, namespace: String = "default", dryRun: DryRun = .none) throws(APIError) -> APIOutcome {
         let value = APIServer.withNamespace(object.value, resource: object.resource, default: namespace)
+        try authorize("create", object.resource, namespace: value.objectNamespace)
         if dryRun == .client { return outcome(object.resource, value, .created, dryRun) }
         let stored = try createObject(value, resource: object.resource, source: ObjectSource(object), dryRun: dryRun == .server)
         return outcome(object.resource, stored.value, .created, dryRun)
@@ -18,6 +19,7 @@ extension APIServer {
     public mutating func replace(_ object: DecodedObject, namespace: String = "default", dryRun: DryRun = .none) throws(APIError) -> APIOutcome {
         let value = APIServer.withNamespace(object.value, resource: object.resource, default: namespace)
         let key = ObjectKey(object.resource, namespace: value.objectNamespace, name: value.objectName)
+        try authorize("update", object.resource, namespace: key.namespace, name: key.name)
         guard store[key] != nil else { throw .notFound(resource: key.resource, name: key.name) }
         if dryRun == .client { return outcome(object.resource, value, .replaced, dryRun) }
         let stored = try updateObject(key, value, source: .some(ObjectSource(object)), dryRun: dryRun == .server)
@@ -29,6 +31,7 @@ extension APIServer {
     public mutating func delete(_ resource: APIResource, namespace: String, name: String,
                                 propagation: PropagationPolicy = .background, dryRun: DryRun = .none) throws(APIError) -> APIOutcome {
         let key = ObjectKey(resource, namespace: namespace, name: name)
+        try authorize("delete", resource, namespace: namespace, name: name)
         if dryRun == .client {
             let existing = try get(key)
             return APIOutcome(resource: resource, namespace: key.namespace, name: name, operation: .deleted, dryRun: dryRun, object: existing.value)
@@ -39,7 +42,8 @@ extension APIServer {
 
     /// `kubectl get TYPE NAME`: the object, or `Error from server (NotFound): …`.
     public func get(_ resource: APIResource, namespace: String, name: String) throws(APIError) -> StoredObject {
-        try get(ObjectKey(resource, namespace: namespace, name: name))
+        try authorize("get", resource, namespace: namespace, name: name)
+        return try get(ObjectKey(resource, namespace: namespace, name: name))
     }
 
     /// `kubectl get TYPE [-n NS | -A] [-l SELECTOR]`, in key order (namespace, then name).

@@ -26,6 +26,10 @@ public struct APIServer: Sendable {
     public internal(set) var clock: VirtualClock
     var random: SeededRandom
     var recorder: EventRecorder
+    /// Who the current learner request is made as: set by `kubectl --as` for one command and
+    /// checked by `authorize` (Auth/Cluster+RBAC.swift); nil is the cluster admin, unchecked.
+    /// Never saved with the cluster.
+    public var requester: UserInfo?
 
     /// Namespaces every cluster starts with; the first three can never be deleted
     /// (NamespaceLifecycle's immortal namespaces).

@@ -29,9 +29,11 @@ extension APIServer {
     /// kubectl's read–modify–write verbs (`scale`, `label`, `annotate`, `set image`,
     /// `rollout …`): replaces the object at `key` with `value` as an update of the main
     /// resource (status kept, defaults, validation, immutable fields), keeping the object's
-    /// source marks. Returns the stored object (or what it would be, for a dry run).
+    /// source marks. Returns the stored object (or what it would be, for a dry run). kubectl
+    /// sends these as a PATCH, to `subresource` when there is one (`scale`).
     @discardableResult
-    public mutating func update(_ key: ObjectKey, _ value: Value, dryRun: DryRun = .none) throws(APIError) -> StoredObject? {
+    public mutating func update(_ key: ObjectKey, _ value: Value, dryRun: DryRun = .none, subresource: String = "") throws(APIError) -> StoredObject? {
+        if let resource = key.apiResource { try authorize("patch", resource, namespace: key.namespace, name: key.name, subresource: subresource) }
         if dryRun == .client { return StoredObject(key: key, value: value, source: store[key]?.source) }
         return try updateObject(key, value, dryRun: dryRun == .server)
     }
@@ -40,6 +42,7 @@ extension APIServer {
     /// through the same pipeline as `create -f` (no source marks).
     public mutating func createGenerated(_ value: Value, resource: APIResource, namespace: String, dryRun: DryRun = .none) throws(APIError) -> APIOutcome {
         let value = APIServer.withNamespace(value, resource: resource, default: namespace)
+        try authorize("create", resource, namespace: value.objectNamespace)
         if dryRun == .client { return outcome(resource, value, .created, dryRun) }
         let stored = try createObject(value, resource: resource, source: nil, dryRun: dryRun == .server)
         return outcome(resource, stored.value, .created, dryRun)

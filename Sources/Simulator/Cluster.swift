@@ -56,6 +56,8 @@ public struct Cluster: Sendable {
             HPAController(),
             HistoryController(),
             IngressController(),
+            ClusterRoleAggregationController(),
+            DisruptionController(),
         ]
     }
 

@@ -44,7 +44,11 @@ public enum Manifests {
             return .success(outcome)
         } catch {
             let key = ObjectKey(object.resource, namespace: object.namespace ?? namespace, name: object.name ?? "")
-            let errorVerb = verb == .apply && api.store[key] != nil ? "patching" : "creating"
+            var errorVerb = verb == .apply && api.store[key] != nil ? "patching" : "creating"
+            if case .unauthorized(let a, _) = error, a.verb == "get" {
+                // apply.go: the GET of the live object failed.
+                errorVerb = "retrieving current configuration of:\n" + APIError.infoString(object.resource, name: a.name, namespace: a.namespace) + "\nfrom server for:"
+            }
             return .failure(.api(error, file: object.file, verb: errorVerb, source: ObjectSource(object)))
         }
     }

@@ -45,6 +45,32 @@ public enum Messages {
                 : "El servidor no permite esta operación."
         case .nameRequired:
             return "El objeto no tiene metadata.name: apply necesita un nombre para saber qué objeto actualizar."
+        case .unauthorized(let a, let reason):
+            return forbidden(a, reason: reason)
+        case .tooManyRequests:
+            return "El desalojo dejaría a la aplicación por debajo de lo que exige su PodDisruptionBudget: "
+                + "hay que esperar a que otro pod esté listo (mira ALLOWED DISRUPTIONS en taller k get pdb)."
+        case .failure:
+            return "El servidor no pudo completar la petición."
         }
+    }
+
+    /// Why RBAC refused a request, and how to check it.
+    static func forbidden(_ a: AuthorizationAttributes, reason: String) -> String {
+        let groups = a.user.groups.isEmpty ? "" : " (grupos: \(a.user.groups.joined(separator: ", ")))"
+        let scope = a.namespace.isEmpty ? "en todo el clúster" : "en el namespace \(a.namespace)"
+        let what = a.isResourceRequest ? "«\(a.verb)» sobre \(a.combinedResource)\(a.name.isEmpty ? "" : " «\(a.name)»") \(scope)"
+                                       : "«\(a.verb)» en la ruta \(a.path)"
+        var text = "El usuario «\(a.user.name)»\(groups) no tiene permiso para \(what): "
+            + "ninguna Role ni ClusterRole enlazada a él o a sus grupos lo permite."
+        if reason.contains("not found") {
+            text += " Además, un enlace (RoleBinding o ClusterRoleBinding) apunta a un rol que no existe: créalo o corrige su roleRef."
+        }
+        guard a.isResourceRequest else { return text }
+        let resource = a.apiGroup.isEmpty ? a.resource : "\(a.resource).\(a.apiGroup)"
+        let target = a.name.isEmpty ? resource : "\(resource)/\(a.name)"
+        let sub = a.subresource.isEmpty ? "" : " --subresource=\(a.subresource)"
+        let ns = a.namespace.isEmpty ? " -A" : " -n \(a.namespace)"
+        return text + " Compruébalo con: taller k auth can-i \(a.verb) \(target)\(sub) --as \(a.user.name)\(ns)"
     }
 }

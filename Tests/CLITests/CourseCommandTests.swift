@@ -51,7 +51,8 @@ struct CourseCommandTests {
         let course = Courseware.Course.load(root: CourseCommandTests.repository)
         let review = CourseReview.run(course)
         #expect(review.problems == [], "\(review.text)")
-        for id in ["01-escalar-web", "02-service-web", "03-sondas-y-recursos"] {
+        #expect(course.exercises.count >= 30)
+        for id in course.exercises.map(\.id) {
             #expect(review.lines.contains { $0.hasPrefix("✓ \(id): los archivos iniciales no aprueban") })
             #expect(review.lines.contains { $0.hasPrefix("✓ \(id): la solución aprueba") })
         }
@@ -60,33 +61,34 @@ struct CourseCommandTests {
 
     @Test func startVerifyAndPass() throws {
         let c = Course()
-        let start = c.run("empezar", "1")
+        let start = c.run("empezar", "11")
         #expect(start.code == 0)
-        #expect(start.out.contains("He copiado a \(c.root)/trabajo/01-escalar-web/: web.yaml."))
+        #expect(start.out.contains("He copiado a \(c.root)/trabajo/11-escalar-web/: web.yaml."))
         #expect(start.out.hasPrefix("Escala el frontend a tres réplicas\n==================================\n"))
         let fail = c.run("verificar", "--formato", "json")
         #expect(fail.code == 1)
-        #expect(fail.out.hasPrefix("{\"version\":1,\"ejercicio\":\"01-escalar-web\",\"aprobado\":false,\"puntos\":1,\"puntosMaximos\":6,\"comprobaciones\":[{\"id\":\"existe\""))
+        #expect(fail.out.hasPrefix("{\"version\":1,\"ejercicio\":\"11-escalar-web\",\"aprobado\":false,\"puntos\":1,\"puntosMaximos\":6,\"comprobaciones\":[{\"id\":\"existe\""))
         #expect(!fail.out.contains("pods-sanos"))
         #expect(c.run("verificar", "--formato", "json").out == fail.out)
-        try FileSystem.copy(c.root + "/solutions/01-escalar-web/web.yaml", to: c.root + "/trabajo/01-escalar-web/web.yaml")
+        try FileSystem.copy(c.root + "/solutions/11-escalar-web/web.yaml", to: c.root + "/trabajo/11-escalar-web/web.yaml")
         let pass = c.run("verificar")
         #expect(pass.code == 0)
         #expect(pass.out.contains("¡Aprobado! 6 de 6 puntos."))
-        #expect(pass.out.contains("Siguiente: taller empezar 02-service-web"))
-        #expect(c.progress() == "{\"actual\":\"01-escalar-web\",\"ejercicios\":{\"01-escalar-web\":{\"aprobado\":\"2026-01-01T00:00:00Z\",\"intentos\":3,\"pistas\":0,\"solucionVista\":false}},\"version\":1}\n")
+        #expect(pass.out.contains("Siguiente: taller empezar 01-deployment-apiversion"))
+        #expect(c.progress() == "{\"actual\":\"11-escalar-web\",\"ejercicios\":{\"11-escalar-web\":{\"aprobado\":\"2026-01-01T00:00:00Z\",\"intentos\":3,\"pistas\":0,\"solucionVista\":false}},\"version\":1}\n")
         let progress = c.run("progreso")
-        #expect(progress.out.contains("01-escalar-web  ✓ aprobado el 2026-01-01; 3 intentos, 0 de 3 pistas"))
-        #expect(c.run().out.contains("Tu progreso: [████████░░░░░░░░░░░░░░░░] 1 de 3 ejercicios"))
+        #expect(progress.out.contains("11-escalar-web  ✓ aprobado el 2026-01-01; 3 intentos, 0 de 3 pistas"))
+        let total = Courseware.Course.load(root: c.root).exercises.count
+        #expect(c.run().out.contains("░] 1 de \(total) ejercicios"))
     }
 
     @Test func usageAndContentExitCodes() {
         let c = Course()
         #expect(c.run("verificar").code == 2) // which exercise?
-        #expect(c.run("verificar", "9").code == 2)
-        #expect(c.run("verificar", "1", "--formato", "xml").code == 2)
+        #expect(c.run("verificar", "99").code == 2)
+        #expect(c.run("verificar", "11", "--formato", "xml").code == 2)
         // --dir: grade any folder, and leave progress alone.
-        #expect(c.run("verificar", "1", "--dir", c.root + "/solutions/01-escalar-web").code == 0)
+        #expect(c.run("verificar", "11", "--dir", c.root + "/solutions/11-escalar-web").code == 0)
         #expect(c.progress() == "")
         var io = CapturedStreams()
         #expect(Taller.run(["lecciones", "--raiz", "/tmp/no-existe-curso"], io: &io, environment: CommandEnvironment()) == 2)
@@ -94,29 +96,29 @@ struct CourseCommandTests {
 
     @Test func hintsSolutionAndReset() throws {
         let c = Course()
-        c.run("empezar", "02")
-        #expect(c.run("pista", "02").out.hasPrefix("Pista 1 de 3 (02-service-web)\n\nMira las etiquetas"))
-        #expect(c.run("pista", "02").out.hasPrefix("Pista 2 de 3"))
-        let third = c.run("pista", "02")
-        #expect(third.out.contains("No hay más pistas. Si quieres ver la solución: taller solucion 02-service-web --confirmar"))
-        #expect(c.run("pista", "02").out.hasPrefix("Pista 3 de 3"))
-        let locked = c.run("solucion", "02")
-        #expect(locked.code == 1 && locked.out.hasPrefix("Todavía no has aprobado 02-service-web."))
-        let shown = c.run("solucion", "02", "--confirmar")
+        c.run("empezar", "15")
+        #expect(c.run("pista", "15").out.hasPrefix("Pista 1 de 3 (15-service-web)\n\nMira las etiquetas"))
+        #expect(c.run("pista", "15").out.hasPrefix("Pista 2 de 3"))
+        let third = c.run("pista", "15")
+        #expect(third.out.contains("No hay más pistas. Si quieres ver la solución: taller solucion 15-service-web --confirmar"))
+        #expect(c.run("pista", "15").out.hasPrefix("Pista 3 de 3"))
+        let locked = c.run("solucion", "15")
+        #expect(locked.code == 1 && locked.out.hasPrefix("Todavía no has aprobado 15-service-web."))
+        let shown = c.run("solucion", "15", "--confirmar")
         #expect(shown.code == 0 && shown.out.contains("service.yaml") && shown.out.contains("targetPort: 80"))
-        #expect(c.progress().contains("\"02-service-web\":{\"intentos\":0,\"pistas\":3,\"solucionVista\":true}"))
-        try FileSystem.write(c.root + "/trabajo/02-service-web/service.yaml", "mío\n")
-        let reset = c.run("reiniciar", "02")
-        #expect(reset.out == "He guardado tus archivos (service.yaml) en \(c.root)/trabajo/.copias/02-service-web/.\n\(c.root)/trabajo/02-service-web/ vuelve a tener los archivos iniciales (service.yaml).\n")
-        #expect(try FileSystem.readText(c.root + "/trabajo/.copias/02-service-web/service.yaml") == "mío\n")
-        #expect(try FileSystem.readText(c.root + "/trabajo/02-service-web/service.yaml") == FileSystem.readText(c.root + "/exercises/02-service-web/inicial/service.yaml"))
+        #expect(c.progress().contains("\"15-service-web\":{\"intentos\":0,\"pistas\":3,\"solucionVista\":true}"))
+        try FileSystem.write(c.root + "/trabajo/15-service-web/service.yaml", "mío\n")
+        let reset = c.run("reiniciar", "15")
+        #expect(reset.out == "He guardado tus archivos (service.yaml) en \(c.root)/trabajo/.copias/15-service-web/.\n\(c.root)/trabajo/15-service-web/ vuelve a tener los archivos iniciales (service.yaml).\n")
+        #expect(try FileSystem.readText(c.root + "/trabajo/.copias/15-service-web/service.yaml") == "mío\n")
+        #expect(try FileSystem.readText(c.root + "/trabajo/15-service-web/service.yaml") == FileSystem.readText(c.root + "/exercises/15-service-web/inicial/service.yaml"))
     }
 
     @Test func aDamagedProgressFileIsNotOverwritten() throws {
         let c = Course()
-        c.run("empezar", "1")
+        c.run("empezar", "11")
         try FileSystem.write(c.root + "/trabajo/.progreso.json", "{roto")
-        let verify = c.run("verificar", "1")
+        let verify = c.run("verificar", "11")
         #expect(verify.code == 1)
         #expect(verify.err.contains("tu progreso en «\(c.root)/trabajo/.progreso.json» está dañado (no es JSON válido) y no lo voy a sobrescribir"))
         #expect(c.progress() == "{roto")
@@ -126,14 +128,52 @@ struct CourseCommandTests {
 
     @Test func lessonsExercisesAndReading() {
         let c = Course()
-        #expect(c.run("lecciones").out.contains("  01-deployments  Pods y Deployments (15 min)\n      · 01-escalar-web: Escala el frontend a tres réplicas\n"))
-        #expect(c.run("ejercicios").out.contains("  03-sondas-y-recursos  nivel 3 (reto)  · pendiente\n"))
-        let read = c.run("leer", "2")
+        let lessons = c.run("lecciones").out
+        #expect(lessons.contains("  06-replicasets-y-deployments  "))
+        #expect(lessons.contains("      · 11-escalar-web: Escala el frontend a tres réplicas\n"))
+        #expect(c.run("ejercicios").out.contains("  32-sondas-y-recursos  nivel 3 (reto)  · pendiente\n"))
+        let read = c.run("leer", "7")
         #expect(read.code == 0)
-        #expect(read.out.hasPrefix("Services, sondas y recursos\n===========================\n\n20 min\n\nObjetivos\n\n• Dar una dirección estable"))
-        #expect(read.out.contains("    apiVersion: v1\n    kind: Service\n"))
-        #expect(read.out.hasSuffix("Ejercicios de esta lección:\n  taller empezar 02-service-web    Un Service para el frontend\n  taller empezar 03-sondas-y-recursos    Actualizar sin que nadie lo note\n"))
+        #expect(read.out.contains("\n==="))
+        #expect(read.out.contains("Ejercicios de esta lección:\n  taller empezar 15-service-web "))
+        #expect(read.out.contains("Un Service para el frontend\n"))
         #expect(c.run("leer", "nada").code == 2)
+    }
+
+    /// Each `exercises/<id>/errores/<caso>/` is a realistic wrong answer: grading it must not
+    /// pass, and every line `id: fragmento` of its `esperado.txt` names a check that fails with
+    /// a message containing that fragment (`error: fragmento`: one of the file errors).
+    @Test func wrongAnswersFailWhereExpected() throws {
+        let course = Courseware.Course.load(root: CourseCommandTests.repository)
+        let grader = Grader(commands: InMemoryKubectl())
+        var cases = 0
+        for exercise in course.exercises {
+            let folder = exercise.folder + "/errores"
+            guard FileSystem.isDirectory(folder) else { continue }
+            for name in FileSystem.list(folder).sorted() where FileSystem.isDirectory(folder + "/" + name) {
+                let submission = folder + "/" + name
+                let report = grader.grade(exercise, submission: submission)
+                let label = "\(exercise.id)/errores/\(name)"
+                #expect(report.contentErrors.isEmpty, "\(label): \(report.contentErrors.map(\.text))")
+                #expect(!report.passedAll, "\(label) aprueba")
+                let expected = try FileSystem.readText(submission + "/esperado.txt").split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+                #expect(!expected.isEmpty, "\(label): esperado.txt vacío")
+                for line in expected {
+                    guard let sep = line.range(of: ": ") else { Issue.record("\(label): línea sin «: » en esperado.txt: \(line)"); continue }
+                    let id = String(line[..<sep.lowerBound]), fragment = String(line[sep.upperBound...])
+                    if id == "error" {
+                        #expect(report.errors.contains { $0.text.contains(fragment) }, "\(label): ningún error contiene «\(fragment)»: \(report.errors.map(\.text))")
+                    } else {
+                        let result = report.results.first { $0.id == id }
+                        #expect(result != nil, "\(label): no hay comprobación «\(id)»")
+                        #expect(result?.passed == false, "\(label): «\(id)» aprueba")
+                        #expect(result?.message.contains(fragment) == true, "\(label): «\(id)» dice «\(result?.message ?? "")», sin «\(fragment)»")
+                    }
+                    cases += 1
+                }
+            }
+        }
+        #expect(cases >= 40)
     }
 
     @Test func indexIsCheckedAndWritten() throws {
@@ -149,8 +189,8 @@ struct CourseCommandTests {
 
     @Test func commandStepsRunTallerKInMemory() throws {
         let c = Course()
-        // Exercise 03 runs `k set image` as a step: the solution ends on nginx:1.28 (a hidden check).
-        let report = Grader(commands: InMemoryKubectl()).grade(try Courseware.Course.load(root: c.root).exercise("03"), submission: c.root + "/solutions/03-sondas-y-recursos")
+        // Exercise 32 runs `k set image` as a step: the solution ends on nginx:1.28 (a hidden check).
+        let report = Grader(commands: InMemoryKubectl()).grade(try Courseware.Course.load(root: c.root).exercise("32"), submission: c.root + "/solutions/32-sondas-y-recursos")
         #expect(report.passedAll)
         #expect(report.log.contains("$ taller k set image deployment/api api=nginx:1.28"))
         #expect(report.log.contains("deployment.apps/api image updated"))

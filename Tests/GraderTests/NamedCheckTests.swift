@@ -178,10 +178,48 @@ struct NamedCheckTests {
         #expect(noEndpoints.result("b")?.message.hasSuffix("no llega, pero no porque la bloquee una NetworkPolicy: conexión rechazada: el Service no tiene endpoints listos, o en ese puerto no escucha nadie.") == true)
     }
 
-    @Test func permitidoIsNotAvailableYet() throws {
-        let report = try Fixture().grade("  - {id: p, tipo: permitido, verbo: get, recurso: pods, como: \"system:serviceaccount:default:app\"}\n", files: ["web.yaml": deployment()])
-        #expect(report.result("p")?.unavailable == true && report.result("p")?.passed == false)
-        #expect(report.result("p")?.message == "la comprobación «permitido» necesita RBAC (Roles y «can-i») en el simulador, que todavía no está en esta versión: no se puede evaluar.")
+    static let lector = """
+    apiVersion: v1
+    kind: ServiceAccount
+    metadata: {name: app}
+    ---
+    apiVersion: rbac.authorization.k8s.io/v1
+    kind: Role
+    metadata: {name: lector}
+    rules:
+    - apiGroups: [""]
+      resources: [pods, pods/log]
+      verbs: [get, list, watch]
+    ---
+    apiVersion: rbac.authorization.k8s.io/v1
+    kind: RoleBinding
+    metadata: {name: app-lee}
+    subjects:
+    - kind: ServiceAccount
+      name: app
+    roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: lector}
+
+    """
+
+    /// `permitido` asks the RBAC authorizer what `auth can-i … --as` would answer.
+    @Test func permitido() throws {
+        let checks = """
+          - {id: lee, tipo: permitido, verbo: list, recurso: pods, como: "system:serviceaccount:default:app"}
+          - {id: logs, tipo: permitido, verbo: get, recurso: pods/log, como: "system:serviceaccount:default:app"}
+          - {id: borra, tipo: permitido, verbo: delete, recurso: pods, como: "system:serviceaccount:default:app"}
+          - {id: no-borra, tipo: permitido, verbo: delete, recurso: pods, como: "system:serviceaccount:default:app", igual: false}
+          - {id: otro-ns, tipo: permitido, verbo: list, recurso: dev/pods, como: "system:serviceaccount:default:app"}
+          - {id: ana, tipo: permitido, verbo: get, recurso: deployments.apps, como: ana}
+
+        """
+        let report = try Fixture().grade(checks, files: ["rbac.yaml": Self.lector])
+        #expect(report.result("lee")?.passed == true)
+        #expect(report.result("logs")?.passed == true)
+        #expect(report.result("no-borra")?.passed == true)
+        #expect(report.result("borra")?.passed == false)
+        #expect(report.result("borra")?.message == "«system:serviceaccount:default:app» no puede hacer delete sobre pods en el namespace «default»: falta una regla en su Role o el RoleBinding que se lo da. Compruébalo con «taller k auth can-i delete pods --as system:serviceaccount:default:app -n default».")
+        #expect(report.result("otro-ns")?.passed == false)
+        #expect(report.result("ana")?.passed == false)
     }
 }
 

@@ -10,6 +10,7 @@ extension Cluster {
         bootstrapNetworking() // Networking/Cluster+Networking.swift
         bootstrapStorage() // Storage/Cluster+Storage.swift
         bootstrapIngress() // Ingress/Cluster+Ingress.swift
+        bootstrapRBAC() // Auth/Cluster+RBAC.swift
     }
 
     /// A control plane and `workers` workers.

@@ -65,14 +65,19 @@ struct ContainerProgram: Sendable {
 
     func answer(port: Int, path: String, atMs t: Int64) -> Answer {
         guard let serves = servesAfter, t >= serves, image.ports.contains(port) else { return .refused }
-        // The first path declared for the port that matches; 404 if the port declares others;
-        // 200 if it declares none. A loop, not `filter`: probes ask this on every tick.
+        // An exact path first, then the catalog's `*` (an image that answers any path, such as
+        // hashicorp/http-echo), as the traffic engine serves it (TrafficEngine+Serve.swift);
+        // 404 if the port declares other paths, 200 if it declares none. A loop, not
+        // `filter`: probes ask this on every tick.
+        let clean = path.contains("?") ? String(path.prefix { $0 != "?" }) : path
         var declared = false
+        var any: Int?
         for p in image.http where p.port == port {
-            if p.path == path { return .status(p.status) }
+            if p.path == clean { return .status(p.status) }
+            if any == nil, p.path == "*" { any = p.status }
             declared = true
         }
-        return .status(declared ? 404 : 200)
+        return .status(any ?? (declared ? 404 : 200))
     }
 
     func fileExists(_ path: String, atMs t: Int64) -> Bool {

@@ -54,7 +54,10 @@ struct PodSync {
         } else {
             podIP = status["podIP"]?.string ?? ""
         }
-        let old = status["containerStatuses"]?.sequence ?? []
+        if holdForVolumes() { return }
+        let held = wasHeldForVolumes
+        if held { actions.append(.remember(mountMemoryKey, nil)) }
+        let old = held ? [] : (status["containerStatuses"]?.sequence ?? [])
         var statuses: [Value] = []
         for c in pod.value["spec"]?["containers"]?.sequence ?? [] {
             let name = c["name"]?.string ?? ""

@@ -79,6 +79,7 @@ struct ShellScript: Sendable {
         var now: Int64 = 0
         var vars = env
         var stopped = false
+        var status = 0
         func expand(_ w: String) -> String {
             var s = w
             if s.contains("$(date)") { s = s.replacingAll("$(date)", with: ShellScript.date(start + .milliseconds(now))) }
@@ -111,6 +112,7 @@ struct ShellScript: Sendable {
         func command(_ w: [String]) {
             guard let name = w.first?.split(separator: "/").last.map(String.init) else { return }
             let args = Array(w.dropFirst())
+            status = 0
             switch name {
             case "echo": t.lines.append((now, args.filter { $0 != "-n" && $0 != "-e" }.joined(separator: " ")))
             case "printf": t.lines.append((now, args.first?.replacingAll("\\n", with: "") ?? ""))
@@ -120,18 +122,22 @@ struct ShellScript: Sendable {
                 t.exit = (now, Int(args.first ?? "0") ?? 0)
                 stopped = true
             case "true", ":", "cat", "ls", "mkdir", "cd", "export": break
-            case "false": break
+            case "false": status = 1
             case "hostname": t.lines.append((now, vars["HOSTNAME"] ?? ""))
             case "env", "printenv": for (k, v) in vars.sorted(by: { $0.key < $1.key }) { t.lines.append((now, "\(k)=\(v)")) }
             case "touch": for f in args { t.files[f, default: []].append((now, nil)) }
             case "rm": for f in args where !f.hasPrefix("-") { if var spans = t.files[f], spans.last?.to == nil { spans[spans.count - 1].to = now; t.files[f] = spans } }
             case "sh", "bash", "ash":
                 if let i = args.firstIndex(of: "-c"), i + 1 < args.count { exec(ShellScript(args[i + 1]).statements) }
-            default: t.lines.append((now, "sh: \(name): not found"))
+            default:
+                t.lines.append((now, "sh: \(name): not found"))
+                status = 127
             }
         }
         exec(statements)
-        if t.exit == nil && !stopped { t.exit = (now, 0) }
+        // A script ends with the status of its last command (sh(1)): `sh -c "pg_dump …"` in an
+        // image without it exits 127, and the Job fails.
+        if t.exit == nil && !stopped { t.exit = (now, status) }
         return t
     }
 

@@ -46,9 +46,11 @@ public enum Describer {
         case "StorageClass": storageClass(o, &w)
         case "HorizontalPodAutoscaler": horizontalPodAutoscaler(o, v2Status: input.related.first, &w)
         case "Ingress": ingress(o, related: input.related, &w)
+        case "Role", "ClusterRole": role(o, &w)
+        case "RoleBinding", "ClusterRoleBinding": roleBinding(o, &w)
         default: generic(o, &w)
         }
-        events(input.events, now: input.now, &w)
+        if !withoutEvents.contains(o.str("kind")) { events(input.events, now: input.now, &w) }
         return w.finish()
     }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `taller calificar` sobre una clase sintética (scripts/gen-clase.py): por omisión 1000
-# alumnos × 10 ejercicios (los del repositorio, repetidos con otros ids), con entregas bien,
+# alumnos × 10 ejercicios (10 repartidos por el curso; si hubiera menos, copias con otros ids), con entregas bien,
 # a medias, mal, rotas, hostiles y sin entregar. Compila en release, califica con todos los
 # núcleos y con 1 hilo, e imprime tiempo de pared, correcciones por segundo y pico de memoria
 # (/usr/bin/time -v); comprueba con cmp que las salidas no dependen de --hilos.
@@ -15,13 +15,14 @@ swift build -c release --product taller >/dev/null 2>&1
 TALLER="$PWD/.build/release/taller"
 WORK="$(mktemp -d /tmp/taller-bench-calificar-XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
-python3 scripts/gen-clase.py "$PWD" "$WORK/clase" "$STUDENTS" "$EXERCISES" >/dev/null
+IDS=$(python3 scripts/gen-clase.py "$PWD" "$WORK/clase" "$STUDENTS" "$EXERCISES")
+echo "ejercicios: $IDS"
 cd "$WORK/clase/curso"
 PAIRS=$((STUDENTS * EXERCISES))
 CORES=$(nproc)
 
 measure() { # $1 hilos, $2 formato, $3 salida → "segundos kib"
-  /usr/bin/time -v -o "$WORK/time" "$TALLER" calificar ../entregas --hilos "$1" --formato "$2" --salida "$3" 2>/dev/null
+  /usr/bin/time -v -o "$WORK/time" "$TALLER" calificar ../entregas --ejercicios "$IDS" --hilos "$1" --formato "$2" --salida "$3" 2>/dev/null
   local wall kib cpu
   cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$WORK/time")
   wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$WORK/time" | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
@@ -36,9 +37,9 @@ echo "$(nproc) núcleos; carga media al empezar: $(cut -d' ' -f1-3 /proc/loadavg
 report "csv, $CORES hilos" "$(measure "$CORES" csv "$WORK/a.csv")"
 report "csv, 1 hilo  " "$(measure 1 csv "$WORK/b.csv")"
 report "json, $CORES hilos" "$(measure "$CORES" json "$WORK/a.json")"
-"$TALLER" calificar ../entregas --hilos 3 --formato json --salida "$WORK/b.json" 2>/dev/null
+"$TALLER" calificar ../entregas --ejercicios "$IDS" --hilos 3 --formato json --salida "$WORK/b.json" 2>/dev/null
 report "html, $CORES hilos" "$(measure "$CORES" html "$WORK/a.html")"
-"$TALLER" calificar ../entregas --hilos 1 --formato html --salida "$WORK/b.html" 2>/dev/null
+"$TALLER" calificar ../entregas --ejercicios "$IDS" --hilos 1 --formato html --salida "$WORK/b.html" 2>/dev/null
 for f in csv json html; do
   if cmp "$WORK/a.$f" "$WORK/b.$f"; then echo "cmp $f (--hilos $CORES frente a otro número): idénticos"; else echo "cmp $f: DISTINTOS"; exit 1; fi
 done

@@ -4,7 +4,7 @@ repositorio repetidos bajo otros ids hasta llegar a EJERCICIOS) y ENTREGAS/alumn
 
     scripts/gen-clase.py REPO DESTINO [ALUMNOS] [EJERCICIOS]
 
-Mezcla fija (la misma en cada ejecución): 40 % bien, 25 % a medias, 15 % mal (los archivos
+Con 10 o más ejercicios en el curso, usa 10 repartidos por él (sin copias). Mezcla fija (la misma en cada ejecución): 40 % bien, 25 % a medias, 15 % mal (los archivos
 iniciales), 8 % YAML roto, 7 % hostiles (enlace que sale, archivo enorme, demasiados archivos,
 anidación profunda, binario, réplicas desorbitadas, FIFO) y 5 % sin entregar."""
 import os, re, shutil, sys, zlib
@@ -18,7 +18,10 @@ os.makedirs(course)
 for f in ["lessons", "exercises", "solutions"]:
     shutil.copytree(os.path.join(repo, f), os.path.join(course, f))
 shutil.copy(os.path.join(repo, "INDICE.md"), course)
-bases = sorted(d for d in os.listdir(os.path.join(repo, "exercises")) if os.path.isdir(os.path.join(repo, "exercises", d)))
+every = sorted(d for d in os.listdir(os.path.join(repo, "exercises")) if os.path.isdir(os.path.join(repo, "exercises", d)))
+# With enough exercises, `wanted` of them spread over the course; with fewer, all of them
+# and copies under other ids.
+bases = [every[i * len(every) // wanted] for i in range(wanted)] if len(every) >= wanted else every
 ids = list(bases)
 n = len(bases) + 1
 while len(ids) < wanted:  # the same exercise under another id and number (the loader allows it)
@@ -58,7 +61,7 @@ for s in range(students):
         else:
             kind = h % 7
             out = {}
-            name = sorted(good)[0]  # the file the exercise reads
+            name = sorted(good)[0] if good else "manifiesto.yaml"  # a file the exercise reads
             if kind == 0: os.symlink("/etc/passwd", os.path.join(folder, name))
             elif kind == 1: out = {name: b"# " + b"x" * (2 << 20) + b"\n"}
             elif kind == 2: out = {"f%03d.yaml" % i: b"a: 1\n" for i in range(60)}
@@ -70,4 +73,4 @@ for s in range(students):
             else: os.mkfifo(os.path.join(folder, name))
         for k, v in out.items():
             open(os.path.join(folder, k), "wb").write(v)
-print(" ".join(ids))
+print(",".join(ids))

@@ -15,22 +15,22 @@ struct GradeClassTests {
     static func tinyClass() throws -> Course {
         let c = Course()
         let e = c.root + "/entregas"
-        try FileSystem.makeDirectories(e + "/ana/01-escalar-web")
-        try FileSystem.copy(repo + "/solutions/01-escalar-web/web.yaml", to: e + "/ana/01-escalar-web/web.yaml")
-        try FileSystem.makeDirectories(e + "/beto/01-escalar-web")
-        try FileSystem.copy(repo + "/exercises/01-escalar-web/inicial/web.yaml", to: e + "/beto/01-escalar-web/web.yaml")
-        try FileSystem.makeDirectories(e + "/beto/02-service-web")
-        try FileSystem.copy(repo + "/solutions/02-service-web/service.yaml", to: e + "/beto/02-service-web/service.yaml")
+        try FileSystem.makeDirectories(e + "/ana/11-escalar-web")
+        try FileSystem.copy(repo + "/solutions/11-escalar-web/web.yaml", to: e + "/ana/11-escalar-web/web.yaml")
+        try FileSystem.makeDirectories(e + "/beto/11-escalar-web")
+        try FileSystem.copy(repo + "/exercises/11-escalar-web/inicial/web.yaml", to: e + "/beto/11-escalar-web/web.yaml")
+        try FileSystem.makeDirectories(e + "/beto/15-service-web")
+        try FileSystem.copy(repo + "/solutions/15-service-web/service.yaml", to: e + "/beto/15-service-web/service.yaml")
         return c
     }
 
-    static let two = ["--ejercicios", "01-escalar-web,02-service-web"]
+    static let two = ["--ejercicios", "11-escalar-web,15-service-web"]
 
     @Test func csvShape() throws {
         let c = try GradeClassTests.tinyClass()
         let r = c.run(["calificar", c.root + "/entregas"] + GradeClassTests.two)
         #expect(r.code == 0)
-        #expect(r.out == "alumno,01-escalar-web,02-service-web,total,porcentaje\nana,7,0,7,50.0\nbeto,2,7,9,64.3\n")
+        #expect(r.out == "alumno,11-escalar-web,15-service-web,total,porcentaje\nana,7,0,7,50.0\nbeto,2,7,9,64.3\n")
         #expect(r.err.hasPrefix("calificadas 4 entregas (2 alumnos × 2 ejercicios) con "))
         #expect(r.err.contains(": 1 sin entregar, 0 rechazadas; "))
     }
@@ -38,22 +38,22 @@ struct GradeClassTests {
     @Test func moodleShape() throws {
         let c = try GradeClassTests.tinyClass()
         let r = c.run(["calificar", c.root + "/entregas", "--formato", "moodle"] + GradeClassTests.two)
-        #expect(r.out == "ID number,Taller K8s: 01-escalar-web,Taller K8s: 02-service-web\nana,7,0\nbeto,2,7\n")
+        #expect(r.out == "ID number,Taller K8s: 11-escalar-web,Taller K8s: 15-service-web\nana,7,0\nbeto,2,7\n")
         try FileSystem.move(c.root + "/entregas/ana", to: c.root + "/entregas/ana@uni.es")
         try FileSystem.move(c.root + "/entregas/beto", to: c.root + "/entregas/beto,\"b\"@uni.es")
         let mail = c.run(["calificar", c.root + "/entregas", "--formato", "moodle"] + GradeClassTests.two)
-        #expect(mail.out == "Email address,Taller K8s: 01-escalar-web,Taller K8s: 02-service-web\nana@uni.es,7,0\n\"beto,\"\"b\"\"@uni.es\",2,7\n")
+        #expect(mail.out == "Email address,Taller K8s: 11-escalar-web,Taller K8s: 15-service-web\nana@uni.es,7,0\n\"beto,\"\"b\"\"@uni.es\",2,7\n")
     }
 
     @Test func jsonShape() throws {
         let c = try GradeClassTests.tinyClass()
         let r = c.run(["calificar", c.root + "/entregas", "--formato", "json"] + GradeClassTests.two)
-        #expect(r.out.hasPrefix("{\"version\":1,\"ejercicios\":[{\"id\":\"01-escalar-web\",\"titulo\":\"Escala el frontend a tres réplicas\",\"puntosMaximos\":7},"))
-        #expect(r.out.contains("{\"alumno\":\"ana\",\"puntos\":7,\"puntosMaximos\":14,\"porcentaje\":\"50.0\",\"ejercicios\":[{\"ejercicio\":\"01-escalar-web\",\"estado\":\"corregido\",\"puntos\":7,\"puntosMaximos\":7,\"motivos\":[],\"comprobaciones\":[{\"id\":\"existe\",\"descripcion\":\"Existe el Deployment web\",\"oculta\":false,\"aprobada\":true,\"puntos\":1,\"puntosMaximos\":1,"))
-        #expect(r.out.contains("{\"ejercicio\":\"02-service-web\",\"estado\":\"no entregado\",\"puntos\":0,\"puntosMaximos\":7,\"motivos\":[],\"comprobaciones\":[],\"errores\":[]}"))
+        #expect(r.out.hasPrefix("{\"version\":1,\"ejercicios\":[{\"id\":\"11-escalar-web\",\"titulo\":\"Escala el frontend a tres réplicas\",\"puntosMaximos\":7},"))
+        #expect(r.out.contains("{\"alumno\":\"ana\",\"puntos\":7,\"puntosMaximos\":14,\"porcentaje\":\"50.0\",\"ejercicios\":[{\"ejercicio\":\"11-escalar-web\",\"estado\":\"corregido\",\"puntos\":7,\"puntosMaximos\":7,\"motivos\":[],\"comprobaciones\":[{\"id\":\"existe\",\"descripcion\":\"Existe el Deployment web\",\"oculta\":false,\"aprobada\":true,\"puntos\":1,\"puntosMaximos\":1,"))
+        #expect(r.out.contains("{\"ejercicio\":\"15-service-web\",\"estado\":\"no entregado\",\"puntos\":0,\"puntosMaximos\":7,\"motivos\":[],\"comprobaciones\":[],\"errores\":[]}"))
         // Hidden checks are in the instructor's output, with their place.
         #expect(r.out.contains("{\"id\":\"pods-sanos\",\"descripcion\":\"Todos los Pods de web están sanos\",\"oculta\":true,"))
-        #expect(r.out.contains("\"mensaje\":\"deployment/web: se esperaba spec.replicas igual a 3, pero es 1.\",\"archivo\":\"beto/01-escalar-web/web.yaml\",\"linea\":8,\"ubicacion\":\"beto/01-escalar-web/web.yaml:8\""))
+        #expect(r.out.contains("\"mensaje\":\"deployment/web: se esperaba spec.replicas igual a 3, pero es 1.\",\"archivo\":\"beto/11-escalar-web/web.yaml\",\"linea\":8,\"ubicacion\":\"beto/11-escalar-web/web.yaml:8\""))
         #expect(r.out.hasSuffix("\"rechazadas\":[]}\n"))
         #expect(!r.out.contains(c.root))
     }
@@ -74,25 +74,25 @@ struct GradeClassTests {
     /// Students whose submissions try every trick the checks refuse.
     static func addHostile(_ c: Course) throws {
         let e = c.root + "/entregas"
-        for folder in ["enlace/01-escalar-web", "enorme/01-escalar-web", "muchos/01-escalar-web", "anidado/01-escalar-web",
-                       "binario/01-escalar-web", "bomba/01-escalar-web", "tuberia/01-escalar-web", "carpeta/02-service-web"] {
+        for folder in ["enlace/11-escalar-web", "enorme/11-escalar-web", "muchos/11-escalar-web", "anidado/11-escalar-web",
+                       "binario/11-escalar-web", "bomba/11-escalar-web", "tuberia/11-escalar-web", "carpeta/15-service-web"] {
             try FileSystem.makeDirectories(e + "/" + folder)
         }
-        symlink("/etc/passwd", e + "/enlace/01-escalar-web/web.yaml")
-        try FileSystem.write(e + "/enorme/01-escalar-web/web.yaml", "# " + String(repeating: "x", count: 2 << 20) + "\n")
-        for i in 0..<60 { try FileSystem.write(e + "/muchos/01-escalar-web/f\(i).yaml", "a: 1\n") }
-        try FileSystem.write(e + "/anidado/01-escalar-web/web.yaml", String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000) + "\n")
-        try FileSystem.writeAtomically(e + "/binario/01-escalar-web/web.yaml", Array(0...255) + Array(0...255))
-        let bomb = try FileSystem.readText(repo + "/solutions/01-escalar-web/web.yaml").replacingOccurrences(of: "replicas: 3", with: "replicas: 100000000")
-        try FileSystem.write(e + "/bomba/01-escalar-web/web.yaml", bomb)
-        mkfifo(e + "/tuberia/01-escalar-web/web.yaml", 0o644)
-        symlink("/etc", e + "/carpeta/02-service-web/otra")
-        try FileSystem.write(e + "/carpeta/02-service-web/service.yaml", "apiVersion: v1\n")
+        symlink("/etc/passwd", e + "/enlace/11-escalar-web/web.yaml")
+        try FileSystem.write(e + "/enorme/11-escalar-web/web.yaml", "# " + String(repeating: "x", count: 2 << 20) + "\n")
+        for i in 0..<60 { try FileSystem.write(e + "/muchos/11-escalar-web/f\(i).yaml", "a: 1\n") }
+        try FileSystem.write(e + "/anidado/11-escalar-web/web.yaml", String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000) + "\n")
+        try FileSystem.writeAtomically(e + "/binario/11-escalar-web/web.yaml", Array(0...255) + Array(0...255))
+        let bomb = try FileSystem.readText(repo + "/solutions/11-escalar-web/web.yaml").replacingOccurrences(of: "replicas: 3", with: "replicas: 100000000")
+        try FileSystem.write(e + "/bomba/11-escalar-web/web.yaml", bomb)
+        mkfifo(e + "/tuberia/11-escalar-web/web.yaml", 0o644)
+        symlink("/etc", e + "/carpeta/15-service-web/otra")
+        try FileSystem.write(e + "/carpeta/15-service-web/service.yaml", "apiVersion: v1\n")
         symlink("/tmp", e + "/fuera")
         // A FIFO and a link out, in a subfolder an `aplicar` step could name.
-        try FileSystem.makeDirectories(e + "/hondo/01-escalar-web/v2/v3")
-        symlink("/etc/passwd", e + "/hondo/01-escalar-web/v2/v3/web.yaml")
-        symlink(e + "/ana", e + "/hondo/01-escalar-web/otra")
+        try FileSystem.makeDirectories(e + "/hondo/11-escalar-web/v2/v3")
+        symlink("/etc/passwd", e + "/hondo/11-escalar-web/v2/v3/web.yaml")
+        symlink(e + "/ana", e + "/hondo/11-escalar-web/otra")
     }
 
     @Test func hostileSubmissionsAreReportedAndIsolated() throws {
@@ -111,7 +111,7 @@ struct GradeClassTests {
         #expect(pair("enorme").contains("«web.yaml» ocupa 2097155 bytes y el límite es 1048576 por archivo"))
         #expect(pair("muchos").contains("tiene más de 50 archivos y carpetas, el límite por ejercicio"))
         #expect(pair("anidado").contains("\"estado\":\"corregido\",\"puntos\":0"))
-        #expect(pair("anidado").contains("anidado/01-escalar-web/web.yaml:1:"))
+        #expect(pair("anidado").contains("anidado/11-escalar-web/web.yaml:1:"))
         #expect(pair("binario").contains("«web.yaml» es un archivo binario, no un manifiesto de texto"))
         #expect(pair("bomba").contains("pide demasiados objetos"))
         #expect(pair("tuberia").contains("«web.yaml» es una tubería con nombre (FIFO): no se lee"))
@@ -132,13 +132,13 @@ struct GradeClassTests {
         let c = try GradeClassTests.tinyClass()
         let r = c.run(["calificar", c.root + "/entregas", "--retroalimentacion", c.root + "/informes", "--salida", c.root + "/notas.csv"] + GradeClassTests.two)
         #expect(r.code == 0 && r.out.isEmpty)
-        #expect(try FileSystem.readText(c.root + "/notas.csv").hasPrefix("alumno,01-escalar-web"))
+        #expect(try FileSystem.readText(c.root + "/notas.csv").hasPrefix("alumno,11-escalar-web"))
         let beto = try FileSystem.readText(c.root + "/informes/beto.md")
-        #expect(beto.hasPrefix("# Resultados de beto\n\n| ejercicio | estado | puntos |\n|---|---|---|\n| 01-escalar-web | corregido | 1 de 6 |\n| 02-service-web | corregido | 7 de 7 |\n"))
-        #expect(beto.contains("- ✗ El Deployment web pide 3 réplicas — `beto/01-escalar-web/web.yaml:8`\n  - deployment/web: se esperaba spec.replicas igual a 3, pero es 1.\n  - Pista: Las réplicas que pides se escriben en spec.replicas.\n"))
+        #expect(beto.hasPrefix("# Resultados de beto\n\n| ejercicio | estado | puntos |\n|---|---|---|\n| 11-escalar-web | corregido | 1 de 6 |\n| 15-service-web | corregido | 7 de 7 |\n"))
+        #expect(beto.contains("- ✗ El Deployment web pide 3 réplicas — `beto/11-escalar-web/web.yaml:8`\n  - deployment/web: se esperaba spec.replicas igual a 3, pero es 1.\n  - Pista: Las réplicas que pides se escriben en spec.replicas.\n"))
         #expect(!beto.contains("pods-sanos") && !beto.contains("Todos los Pods de web están sanos") && !beto.contains("oculta"))
         let ana = try FileSystem.readText(c.root + "/informes/ana.md")
-        #expect(ana.contains("No entregaste este ejercicio: no hay carpeta `ana/02-service-web/`."))
+        #expect(ana.contains("No entregaste este ejercicio: no hay carpeta `ana/15-service-web/`."))
         #expect(!ana.contains("Todos los Pods de web están sanos"))
     }
 

@@ -69,7 +69,7 @@ struct ContainerProgram: Sendable {
         // hashicorp/http-echo), as the traffic engine serves it (TrafficEngine+Serve.swift);
         // 404 if the port declares other paths, 200 if it declares none. A loop, not
         // `filter`: probes ask this on every tick.
-        let clean = path.contains("?") ? String(path.prefix { $0 != "?" }) : path
+        let clean = path.utf8.contains(UInt8(ascii: "?")) ? String(path.prefix { $0 != "?" }) : path
         var declared = false
         var any: Int?
         for p in image.http where p.port == port {

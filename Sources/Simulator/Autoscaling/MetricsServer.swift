@@ -5,8 +5,8 @@ import YAML
 /// resource metrics the HPA reads (`metrics.k8s.io/v1beta1` PodMetrics and NodeMetrics).
 ///
 /// A container's usage comes from the image catalog: its idle CPU and memory, plus
-/// `request-cpu` millicores for each request per second its pod serves (`Load.podRates`),
-/// throttled at the container's CPU limit (the CFS quota). metrics-server reports a container
+/// `request-cpu` millicores and `request-memory` KiB for each request per second its pod
+/// serves (`Load.podRates`), CPU throttled at the container's CPU limit (the CFS quota). metrics-server reports a container
 /// once it has two scrapes of it (`--metric-resolution`, 15 s); before that the pod has no
 /// metrics, which `kubectl top` shows as missing and the HPA treats as a missing pod.
 ///
@@ -66,15 +66,17 @@ public enum MetricsServer {
                   started + resolution <= now else { return nil }
             guard case .found(let image) = catalog.resolve(c["image"]?.string ?? "") else { return nil }
             var cpu = Double(image.milliCPU)
+            var memory = image.memoryMiB * mebibyte
             // The load goes to the first container that listens (the one the Service targets).
             if !servedLoad && (!image.ports.isEmpty || !(c["ports"]?.sequence ?? []).isEmpty) {
                 cpu += rate * image.requestMilliCPU
+                memory += Int64(rate * image.requestKiB * 1024)
                 servedLoad = true
             }
             var milli = Int64(cpu.rounded(.up))
             let limit = PodResources.milli(c["resources"]?["limits"]?["cpu"])
             if limit > 0 { milli = min(milli, limit) }
-            containers.append(ContainerUsage(name: name, milliCPU: milli, memory: image.memoryMiB * mebibyte))
+            containers.append(ContainerUsage(name: name, milliCPU: milli, memory: memory))
         }
         return containers.isEmpty ? nil : PodUsage(key: pod.key, containers: containers)
     }

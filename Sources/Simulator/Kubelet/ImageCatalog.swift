@@ -20,6 +20,8 @@ public struct ImageCatalog: Sendable {
         public var milliCPU: Int64 = 1
         /// CPU each request per second costs, in millicores (milliseconds of CPU per request).
         public var requestMilliCPU: Double = 0.5
+        /// Memory each request per second keeps busy (buffers, sessions), in KiB.
+        public var requestKiB: Double = 16
         public var ports: [Int] = []
         public var http: [HTTPPath] = []
         public var logs: [String] = []
@@ -72,6 +74,7 @@ public struct ImageCatalog: Sendable {
             case "memory": current!.memoryMiB = Int64(rest) ?? 1
             case "cpu": current!.milliCPU = Int64(rest) ?? 1
             case "request-cpu": current!.requestMilliCPU = Double(rest) ?? 0.5
+            case "request-memory": current!.requestKiB = Double(rest) ?? 16
             case "port": if let p = Int(rest) { current!.ports.append(p) }
             case "http":
                 let parts = rest.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)

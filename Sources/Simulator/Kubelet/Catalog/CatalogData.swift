@@ -9,6 +9,7 @@
 //   memory MiB / cpu MILLI     what the process uses once up (OOMKilled under a smaller limit)
 //   request-cpu MILLI          CPU per request per second, in millicores (default 0.5): what
 //                              load costs the pods that serve it (metrics, `top`, the HPA)
+//   request-memory KIB         memory per request per second, in KiB (default 16)
 //   port N                     TCP port it listens on
 //   http PORT PATH STATUS BODY a path that answers (other paths on an http port answer 404;
 //                              `*` answers every path); `\n` is a newline, `{version}` the
@@ -262,6 +263,7 @@ bin curl
 # walkthrough's load generator (about 70 requests/s) needs some 700m, seven pods at 50 %
 # of a 200m request (kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale-walkthrough).
 request-cpu 10
+request-memory 64
 tags latest
 size 178623488
 pull 3.5

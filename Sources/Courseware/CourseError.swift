@@ -76,17 +76,25 @@ public struct CourseError: Error, Sendable, CustomStringConvertible {
 
 /// The lines of a source file, to echo under an error.
 struct SourceText: Sendable {
-    let lines: [Substring]
+    /// The bytes; lines are found only when an error needs one (most files have none).
+    let bytes: [UInt8]
 
     init(_ bytes: [UInt8]) {
-        lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        self.bytes = bytes
     }
 
     func line(_ number: Int) -> String? {
-        guard number >= 1, number <= lines.count else { return nil }
-        var text = lines[number - 1]
-        if text.hasSuffix("\r") { text = text.dropLast() }
-        return String(text)
+        guard number >= 1 else { return nil }
+        var current = 1, start = 0
+        while current < number {
+            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return nil }
+            start = newline + 1
+            current += 1
+        }
+        guard start <= bytes.count else { return nil }
+        var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }
 

@@ -40,15 +40,30 @@ public struct Lesson: Sendable {
         let id = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         let reader = SpecReader(file: file, source: bytes)
         if !CourseNames.isValid(id) { throw CourseError(.badName(id), file: file) }
-        let text = String(decoding: bytes, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first.map({ $0.trimmingCharacters(in: "\r") }) == "---" else {
+        // The header's lines, found on the bytes (a lesson is long; only its head is YAML).
+        func line(at i: Int) -> (text: ArraySlice<UInt8>, next: Int) {
+            var j = i
+            while j < bytes.count && bytes[j] != 0x0A { j += 1 }
+            var end = j
+            if end > i && bytes[end - 1] == 0x0D { end -= 1 }
+            return (bytes[i..<end], min(j + 1, bytes.count))
+        }
+        let dashes: [UInt8] = Array("---".utf8)
+        let first = line(at: 0)
+        guard Array(first.text) == dashes else {
             throw reader.error(.frontMatter("la lección debe empezar con una línea «---», su cabecera (titulo, objetivos, duracion) y otra línea «---»"), at: Mark(file: file))
         }
-        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: "\r") == "---" }) else {
+        var i = first.next, closeAt: (start: Int, next: Int)?
+        while i < bytes.count {
+            let l = line(at: i)
+            if Array(l.text) == dashes { closeAt = (i, l.next); break }
+            i = l.next
+        }
+        guard let closeAt else {
             throw reader.error(.frontMatter("falta la línea «---» que cierra la cabecera"), at: Mark(file: file))
         }
-        let header = lines[1..<close].joined(separator: "\n")
+        var header = String(decoding: bytes[first.next..<closeAt.start], as: UTF8.self)
+        if header.hasSuffix("\n") { header.removeLast() }
         // Parsed with the lines it had in the file: a blank first line keeps line numbers.
         let documents: [Document]
         do {
@@ -63,9 +78,16 @@ public struct Lesson: Sendable {
         let title = try e.requiredString("titulo")
         let objectives = try e.strings("objetivos") ?? []
         let duration = try e.requiredString("duracion")
-        lines.removeFirst(close + 1)
-        while let first = lines.first, first.trimmingCharacters(in: "\r").isEmpty { lines.removeFirst() }
-        return Lesson(id: id, title: title, objectives: objectives, duration: duration, body: lines.joined(separator: "\n"), file: file)
+        // The body, after any blank lines.
+        var bodyStart = closeAt.next
+        while bodyStart < bytes.count {
+            let l = line(at: bodyStart)
+            guard l.text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { break }
+            bodyStart = l.next
+        }
+        var body = String(decoding: bytes[bodyStart...], as: UTF8.self)
+        if body.contains("\r\n") { body = body.split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n") }
+        return Lesson(id: id, title: title, objectives: objectives, duration: duration, body: body, file: file)
     }
 }
 

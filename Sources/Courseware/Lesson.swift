@@ -86,7 +86,7 @@ public struct Lesson: Sendable {
             bodyStart = l.next
         }
         var body = String(decoding: bytes[bodyStart...], as: UTF8.self)
-        if body.contains("\r\n") { body = body.split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n") }
+        if bytes[bodyStart...].contains(0x0D) { body = body.split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n") }
         return Lesson(id: id, title: title, objectives: objectives, duration: duration, body: body, file: file)
     }
 }

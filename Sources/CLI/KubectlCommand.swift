@@ -1,3 +1,4 @@
+import Courseware
 import KubeAPI
 import Simulator
 import YAML
@@ -168,24 +169,9 @@ enum KubectlText {
     static func suggestion(_ verb: String) -> String {
         let verbs = ["annotate", "api-resources", "apply", "auth", "autoscale", "cordon", "create", "delete", "describe", "drain", "events", "exec",
                      "explain", "expose", "get", "label", "logs", "patch", "rollout", "run", "scale", "set", "top", "uncordon", "version"]
-        let close = verbs.filter { Levenshtein.distance($0, verb) <= 2 || $0.hasPrefix(verb) }
+        let close = verbs.filter { EditDistance.distance($0, verb) <= 2 || $0.hasPrefix(verb) }
         let hint = close.isEmpty ? "" : "\n\nDid you mean this?\n" + close.map { "\t\($0)\n" }.joined()
         return hint + "\nRun 'kubectl --help' for usage."
     }
 }
 
-enum Levenshtein {
-    static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-        if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
-        var previous = Array(0...y.count)
-        for i in 1...x.count {
-            var current = [i] + Array(repeating: 0, count: y.count)
-            for j in 1...y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[y.count]
-    }
-}

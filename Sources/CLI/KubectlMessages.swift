@@ -1,3 +1,4 @@
+import Courseware
 import KubeAPI
 import Simulator
 import YAML
@@ -43,7 +44,7 @@ enum KubectlMessages {
         var best: (Int, APIResource)?
         for resource in Kinds.all {
             for name in [resource.plural, resource.singular] + resource.shortNames {
-                let d = Levenshtein.distance(lowered, name)
+                let d = EditDistance.distance(lowered, name)
                 if best == nil || d < best!.0 { best = (d, resource) }
             }
         }

@@ -98,9 +98,10 @@ struct SourceText: Sendable {
     }
 }
 
-/// Levenshtein distance, for «¿querías decir …?».
-enum EditDistance {
-    static func distance(_ a: String, _ b: String) -> Int {
+/// Levenshtein distance (cobra's `ld`, without transpositions), for «¿querías decir …?» here
+/// and kubectl's "Did you mean this?" in the CLI.
+public enum EditDistance {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
         var previous = Array(0...y.count)

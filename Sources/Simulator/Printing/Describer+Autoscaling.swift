@@ -6,12 +6,7 @@ import YAML
 extension Describer {
     static func horizontalPodAutoscaler(_ o: Value, v2Status: Value?, _ w: inout PrefixWriter) {
         let isV1 = o.str("apiVersion") == "autoscaling/v1"
-        var metrics = o.seq("spec", "metrics")
-        if isV1 {
-            let target: Value = o.at("spec", "targetCPUUtilizationPercentage").map { ["type": "Utilization", "averageUtilization": $0] }
-                ?? ["type": "Utilization", "averageUtilization": 80]
-            metrics = [["type": "Resource", "resource": ["name": "cpu", "target": target]]]
-        }
+        let metrics = TableGenerator.hpaMetricSpecs(o)
         let status = isV1 ? (v2Status ?? .mapping([])) : (o["status"] ?? .mapping([]))
         let current = status.seq("currentMetrics")
         w.write(0, "Name:\t\(o.name)\n")

@@ -65,12 +65,20 @@ extension TableGenerator {
         return [o.name, reference, hpaMetrics(o), minPods, "\(o.int("spec", "maxReplicas"))", "\(o.int("status", "currentReplicas"))", age(o, now)]
     }
 
+    /// An HPA's metrics as autoscaling/v2 has them: a v1 object's `targetCPUUtilizationPercentage`
+    /// becomes one cpu Utilization metric, 80 % when unset (pkg/apis/autoscaling/v1/conversion.go
+    /// and the v2 defaults kubectl reads back).
+    static func hpaMetricSpecs(_ o: Value) -> [Value] {
+        guard o.str("apiVersion") == "autoscaling/v1" else { return o.seq("spec", "metrics") }
+        let target = o.at("spec", "targetCPUUtilizationPercentage")?.int ?? 80
+        return [["type": "Resource", "resource": ["name": "cpu", "target": ["type": "Utilization", "averageUtilization": .int(target)]]]]
+    }
+
     /// `formatHPAMetrics` over autoscaling/v2 (v1 objects: `targetCPUUtilizationPercentage`).
     static func hpaMetrics(_ o: Value) -> String {
-        var specs = o.seq("spec", "metrics")
+        let specs = hpaMetricSpecs(o)
         var statuses = o.seq("status", "currentMetrics")
-        if specs.isEmpty, let cpu = o.at("spec", "targetCPUUtilizationPercentage")?.int {
-            specs = [["type": "Resource", "resource": ["name": "cpu", "target": ["type": "Utilization", "averageUtilization": .int(cpu)]]]]
+        if o.str("apiVersion") == "autoscaling/v1" {
             if let current = o.at("status", "currentCPUUtilizationPercentage")?.int {
                 statuses = [["type": "Resource", "resource": ["name": "cpu", "current": ["averageUtilization": .int(current)]]]]
             }

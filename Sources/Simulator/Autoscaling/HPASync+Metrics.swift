@@ -14,8 +14,11 @@ extension HPASync {
         var firstError: String?
         var invalidCondition: (reason: String, message: String)?
         statuses = []
+        // One metrics-server read per sync, whatever the number of metrics.
+        let rates = Load.podRates(state: state, now: now, only: pods)
+        let usages = pods.compactMap { MetricsServer.usage(of: $0, rate: rates[$0.key] ?? 0, now: now, catalog: catalog) }
         for metric in spec.metrics {
-            switch proposal(for: metric, current: current, pods: pods) {
+            switch proposal(for: metric, current: current, pods: pods, usages: usages) {
             case .success(let (proposal, metricStatus)):
                 statuses.append(metricStatus)
                 if best == nil || proposal.replicas > best!.replicas { best = proposal }
@@ -47,7 +50,8 @@ extension HPASync {
         var error: String
     }
 
-    func proposal(for metric: HPASpec.Metric, current: Int64, pods: [StoredObject]) -> Result<(Proposal, Value), MetricFailure> {
+    func proposal(for metric: HPASpec.Metric, current: Int64, pods: [StoredObject],
+                  usages: [MetricsServer.PodUsage]) -> Result<(Proposal, Value), MetricFailure> {
         switch metric {
         case .custom(let type, let name):
             let api = type == "External" ? "external metrics API (external.metrics.k8s.io)" : "custom metrics API (custom.metrics.k8s.io)"
@@ -58,12 +62,10 @@ extension HPASync {
         case .resource(let resource, let container, let target):
             let reason = container == nil ? "FailedGetResourceMetric" : "FailedGetContainerResourceMetric"
             var usage: [String: Int64] = [:]
-            let rates = Load.podRates(state: state, now: now, only: pods)
-            for pod in pods {
-                guard let u = MetricsServer.usage(of: pod, rate: rates[pod.key] ?? 0, now: now, catalog: catalog) else { continue }
+            for u in usages {
                 let containers = u.containers.filter { container == nil || $0.name == container }
                 guard !containers.isEmpty else { continue }
-                usage[pod.name] = containers.reduce(0) { $0 + (resource == "cpu" ? $1.milliCPU : $1.memory * 1000) }
+                usage[u.key.name] = containers.reduce(0) { $0 + (resource == "cpu" ? $1.milliCPU : $1.memory * 1000) }
             }
             let calculator = ReplicaCalculator(pods: pods, metrics: usage, resource: resource, container: container, now: now)
             let key = container == nil ? "resource" : "containerResource"

@@ -72,12 +72,18 @@ extension HPASync {
         return result
     }
 
+    /// The replicas at the start of the policy's period: now, minus what was added and plus
+    /// what was removed in it.
+    func periodStartReplicas(_ current: Int64, _ policy: HPASpec.Rules.Policy) -> Int64 {
+        current - memory.change(in: policy.periodSeconds, up: true, now: now) + memory.change(in: policy.periodSeconds, up: false, now: now)
+    }
+
     func scaleUpLimit(current: Int64, rules: HPASpec.Rules) -> Int64 {
         if rules.selectPolicy == "Disabled" { return current }
         let useMin = rules.selectPolicy == "Min"
         var result: Int64 = useMin ? Int64(Int32.max) : Int64(Int32.min)
         for policy in rules.policies {
-            let start = current - memory.change(in: policy.periodSeconds, up: true, now: now) + memory.change(in: policy.periodSeconds, up: false, now: now)
+            let start = periodStartReplicas(current, policy)
             let proposed = policy.percent ? Int64((Double(start) * (1 + Double(policy.value) / 100)).rounded(.up)) : start + policy.value
             result = useMin ? min(result, proposed) : max(result, proposed)
         }
@@ -89,7 +95,7 @@ extension HPASync {
         let useMin = rules.selectPolicy == "Min"
         var result: Int64 = useMin ? Int64(Int32.min) : Int64(Int32.max)
         for policy in rules.policies {
-            let start = current - memory.change(in: policy.periodSeconds, up: true, now: now) + memory.change(in: policy.periodSeconds, up: false, now: now)
+            let start = periodStartReplicas(current, policy)
             let proposed = policy.percent ? Int64(Double(start) * (1 - Double(policy.value) / 100)) : start - policy.value
             result = useMin ? max(result, proposed) : min(result, proposed)
         }

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 swift build -c release --product taller >/dev/null
 TALLER="$PWD/.build/release/taller"
 WORK="$(mktemp -d /tmp/taller-bench-get-XXXXXX)"
-trap 'rm -rf "$WORK"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 export TALLER_ESTADO="$WORK/estado"
 
 {

@@ -3,9 +3,9 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 import Courseware
 import Grader
+import Synchronization
 
 /// `taller calificar`: every (student, exercise) pair of `ENTREGAS/<alumno>/<ejercicio>/`,
 /// graded as `taller verificar` grades it, in parallel, each one inside its budget. The
@@ -183,43 +183,33 @@ struct ClassGrading {
     /// `work(0..<count)` on `threads` threads with 64 MiB stacks (deep but legal YAML
     /// recurses), taking indexes in order from a shared counter.
     static func run(_ count: Int, threads: Int, _ work: @escaping @Sendable (Int) -> Void) {
-        let next = Counter()
-        let group = DispatchGroup()
+        let next = Mutex(0)
         let n = min(threads, max(count, 1))
-        for _ in 0..<n {
-            group.enter()
-            let thread = Thread {
-                while let i = next.take(below: count) { work(i) }
-                group.leave()
-            }
-            thread.stackSize = 64 << 20
-            thread.start()
+        let body: @Sendable () -> Void = {
+            while let i = next.withLock({ (value: inout Int) -> Int? in
+                guard value < count else { return nil }
+                value += 1
+                return value - 1
+            }) { work(i) }
         }
-        group.wait()
+        let started = (0..<n).map { _ in BigStackThread(stackSize: 64 << 20, body) }
+        for thread in started { thread.join() }
     }
 
-    final class Counter: @unchecked Sendable {
-        let lock = NSLock()
-        var value = 0
-        func take(below limit: Int) -> Int? {
-            lock.lock(); defer { lock.unlock() }
-            guard value < limit else { return nil }
-            value += 1
-            return value - 1
+    final class Slots: Sendable {
+        private struct State {
+            var storage: [Outcome?]
+            var done = 0
         }
-    }
-
-    final class Slots: @unchecked Sendable {
-        let lock = NSLock()
-        var storage: [Outcome?]
-        var done = 0
-        init(count: Int) { storage = Array(repeating: nil, count: count) }
+        private let state: Mutex<State>
+        init(count: Int) { state = Mutex(State(storage: Array(repeating: nil, count: count))) }
         func store(_ outcome: Outcome, at index: Int) -> Int {
-            lock.lock(); defer { lock.unlock() }
-            storage[index] = outcome
-            done += 1
-            return done
+            state.withLock { state in
+                state.storage[index] = outcome
+                state.done += 1
+                return state.done
+            }
         }
-        var values: [Outcome] { lock.lock(); defer { lock.unlock() }; return storage.map { $0! } }
+        var values: [Outcome] { state.withLock { $0.storage.map { $0! } } }
     }
 }

@@ -41,7 +41,7 @@ struct ClassGradingOutputs {
 
     static func csvField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
 
     static func csvLine(_ fields: [String]) -> String { fields.map(csvField).joined(separator: ",") + "\n" }

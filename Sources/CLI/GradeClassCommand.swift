@@ -3,9 +3,9 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 import Courseware
 import Grader
+import Synchronization
 
 /// `taller calificar ENTREGAS [--ejercicios ID,…] [--formato csv|json|html|moodle]
 /// [--salida RUTA] [--hilos N] [--retroalimentacion CARPETA]`: grades a whole class
@@ -31,7 +31,7 @@ struct GradeClassCommand: Command {
         try context.requireValidContent()
         let root = arguments.positionals[0]
         guard FileSystem.isDirectory(root) else { throw .reported("error: no existe la carpeta de entregas «\(root)».\n") }
-        var threads = ProcessInfo.processInfo.activeProcessorCount
+        var threads = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         if let text = arguments[option: "--hilos"] {
             guard let n = Int(text), n >= 1, n <= 256 else {
                 throw .usage("--hilos tiene que ser un número entre 1 y 256, no «\(text)».", usage: Self.usage)
@@ -41,7 +41,7 @@ struct GradeClassCommand: Command {
         var exercises = context.course.exercises.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         if let list = arguments[option: "--ejercicios"] {
             exercises = []
-            for name in list.split(separator: ",").map({ String($0).trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            for name in list.split(separator: ",").map({ String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }) where !name.isEmpty {
                 let exercise = try context.exercise(name)
                 if !exercises.contains(where: { $0.id == exercise.id }) { exercises.append(exercise) }
             }
@@ -81,21 +81,28 @@ struct GradeClassCommand: Command {
         let rate = seconds > 0 ? Int((Double(pairs.count) / seconds).rounded()) : 0
         if bar != nil { io.err("\r\u{1B}[K") }
         io.err("calificadas \(pairs.count) entregas (\(grading.students.count) alumnos × \(exercises.count) ejercicios) con \(threads) hilos: "
-               + "\(missing) sin entregar, \(refused) rechazadas; \(String(format: "%.2f", seconds)) s, \(rate) por segundo.\n")
+               + "\(missing) sin entregar, \(refused) rechazadas; \(Self.twoDecimals(seconds)) s, \(rate) por segundo.\n")
+    }
+
+    /// `12.34`: seconds with two decimals, as `%.2f` prints them.
+    static func twoDecimals(_ x: Double) -> String {
+        let hundredths = Int((x * 100).rounded())
+        let cents = hundredths % 100
+        return "\(hundredths / 100)." + (cents < 10 ? "0" : "") + "\(cents)"
     }
 
     /// `[████████░░░░] 420 de 1000` redrawn on standard error, at most every 1 %.
-    final class ProgressBar: @unchecked Sendable {
-        let lock = NSLock()
-        var shown = -1
+    final class ProgressBar: Sendable {
+        let shown = Mutex(-1)
 
         func show(_ done: Int, _ total: Int) {
             let percent = total == 0 ? 100 : done * 100 / total
-            lock.lock(); defer { lock.unlock() }
-            guard percent != shown else { return }
-            shown = percent
-            let full = percent * 30 / 100
-            StandardStreams.write("\r[" + String(repeating: "█", count: full) + String(repeating: "░", count: 30 - full) + "] \(done) de \(total)", to: 2)
+            shown.withLock { shown in
+                guard percent != shown else { return }
+                shown = percent
+                let full = percent * 30 / 100
+                StandardStreams.write("\r[" + String(repeating: "█", count: full) + String(repeating: "░", count: 30 - full) + "] \(done) de \(total)", to: 2)
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ import YAML
 /// | `minimo: N` / `maximo: N` | es un número (o una cantidad, `500m`, `128Mi`) ≥ N / ≤ N |
 /// | `existe: true|false` | el campo está (o no) |
 /// | `contiene: V` | texto que contiene V; lista con un elemento V (o un mapa que incluye V); mapa con la clave V |
-/// | `coincide: RE` | su texto coincide con la expresión regular RE (NSRegularExpression) |
+/// | `coincide: RE` | su texto coincide con la expresión regular RE (la sintaxis habitual de PCRE: clases, grupos, alternativas, anclas) |
 /// | `todos: {…}` / `ninguno: {…}` | cada elemento (de la lista, o de las coincidencias de `[*]`) cumple / ninguno cumple la condición anidada, que puede llevar su propio `campo` relativo |
 public struct Condition: Sendable {
     public var clauses: [Clause]

@@ -9,7 +9,7 @@ enum CourseMessages {
         case .yaml(let rendered):
             // The YAML renderer's block already starts with the position; keep its message.
             let first = rendered.split(separator: "\n").first.map(String.init) ?? rendered
-            if let range = first.range(of: ": error: ") { return String(first[range.upperBound...]) }
+            if let range = first.firstRange(of: ": error: ") { return String(first[range.upperBound...]) }
             return first
         case .notAMapping(let what): return "\(what) debe ser un mapa de claves y valores"
         case .unknownKey(let key, let place, _): return "«\(key)» no es una clave de \(place)"

@@ -1,4 +1,3 @@
-import Foundation
 import YAML
 
 extension ExerciseLoader {
@@ -136,7 +135,7 @@ extension ExerciseLoader {
             case "contiene": clauses.append(.contains(try e.value(key)!))
             case "coincide":
                 let pattern = try e.string(key)!
-                if (try? NSRegularExpression(pattern: pattern)) == nil { throw reader.error(.badRegex(pattern), at: node.mark) }
+                if TextPattern(pattern) == nil { throw reader.error(.badRegex(pattern), at: node.mark) }
                 clauses.append(.matches(pattern))
             default: // todos, ninguno
                 let nested = try reader.mapping(node, what: "«\(key)»", allowed: nestedKeys)

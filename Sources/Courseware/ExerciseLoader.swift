@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import YAML
 
 /// Reads `ejercicio.yaml` into an `Exercise`. The file is YAML read by our own parser, so a

@@ -112,7 +112,7 @@ public struct TerminalMarkdown: Sendable {
             if c == "`", let end = chars.dropFirst().firstIndex(of: "`") {
                 out += paint(String(chars[chars.index(after: chars.startIndex)..<end]), Style.code)
                 chars = chars[chars.index(after: end)...]
-            } else if chars.hasPrefix("**"), let end = chars.dropFirst(2).range(of: "**") {
+            } else if chars.hasPrefix("**"), let end = chars.dropFirst(2).firstRange(of: "**") {
                 out += paint(String(chars[chars.index(chars.startIndex, offsetBy: 2)..<end.lowerBound]), Style.bold)
                 chars = chars[end.upperBound...]
             } else if c == "*", chars.dropFirst().first != " ", let end = chars.dropFirst().firstIndex(of: "*") {
@@ -211,7 +211,7 @@ public struct TerminalMarkdown: Sendable {
             out += Style.key + rest[...colon] + Style.reset
             rest = rest[rest.index(after: colon)...]
         }
-        if let hash = rest.range(of: " #") {
+        if let hash = rest.firstRange(of: " #") {
             return out + Style.value + rest[..<hash.lowerBound] + Style.reset + Style.comment + rest[hash.lowerBound...] + Style.reset
         }
         return out + (rest.isEmpty ? "" : Style.value + rest + Style.reset)

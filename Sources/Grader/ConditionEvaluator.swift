@@ -1,5 +1,4 @@
 import Courseware
-import Foundation
 import KubeAPI
 import YAML
 
@@ -87,8 +86,8 @@ struct ConditionEvaluator {
         case .exists(let wanted): return wanted
         case .contains(let needle): return contains(value, needle)
         case .matches(let pattern):
-            guard let text = ValuePath.text(value), let regex = try? NSRegularExpression(pattern: pattern) else { return false }
-            return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            guard let text = ValuePath.text(value), let regex = TextPattern(pattern) else { return false }
+            return regex.matches(text)
         case .all, .none: return false
         }
     }

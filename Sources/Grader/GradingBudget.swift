@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 import Courseware
-import Foundation
 import Simulator
+import Synchronization
 import YAML
 
 /// What one grading of an untrusted submission may use (`taller calificar`). The files are
@@ -58,25 +58,23 @@ extension GradingRun {
 /// Each exercise's cluster before the learner's files (nodes, `preparar`, settled), built
 /// by the first grading that needs it and copied by the rest. `Cluster` is a value, so a
 /// copy is exactly the cluster `buildCluster` would make again.
-public final class PreparedClusters: @unchecked Sendable {
+public final class PreparedClusters: Sendable {
     public struct Entry: Sendable {
         var cluster: Cluster
         var contentErrors: [FileProblem]
     }
-    let lock = NSLock()
-    var entries: [String: Entry] = [:]
+    let entries = Mutex<[String: Entry]>([:])
 
     public init() {}
 
     func entry(_ exercise: Exercise, build: () -> Entry) -> Entry {
         let key = exercise.folder + "\u{0}" + exercise.id
-        lock.lock()
-        if let hit = entries[key] { lock.unlock(); return hit }
-        lock.unlock()
+        if let hit = entries.withLock({ $0[key] }) { return hit }
         let made = build()
-        lock.lock(); defer { lock.unlock() }
-        if let hit = entries[key] { return hit }
-        entries[key] = made
-        return made
+        return entries.withLock { entries in
+            if let hit = entries[key] { return hit }
+            entries[key] = made
+            return made
+        }
     }
 }

@@ -156,17 +156,11 @@ extension GradingRun {
     static func jsonPath(_ path: Courseware.FieldPath) -> String {
         path.components.map { component in
             switch component {
-            case .key(let key): return "." + key.replacingOccurrences(of: ".", with: "\\.")
+            case .key(let key): return "." + key.replacing(".", with: "\\.")
             case .index(let i): return "[\(i)]"
             case .all: return "[*]"
             case .match(let key, let value): return "[?(@.\(key)==\"\(value)\")]"
             }
         }.joined()
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

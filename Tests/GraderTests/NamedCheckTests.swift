@@ -230,7 +230,7 @@ extension String {
     func components(_ separator: String) -> [String] {
         var out: [String] = []
         var rest = Substring(self)
-        while let r = rest.range(of: separator) {
+        while let r = rest.firstRange(of: separator) {
             out.append(String(rest[..<r.lowerBound]))
             rest = rest[r.upperBound...]
         }

@@ -1,4 +1,3 @@
-import Foundation
 import YAML
 
 /// The HPA's replica arithmetic for resource metrics

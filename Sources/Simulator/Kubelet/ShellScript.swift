@@ -158,7 +158,7 @@ extension String {
     func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty, contains(target) else { return self }
         var out = "", rest = Substring(self)
-        while let r = rest.range(of: target) {
+        while let r = rest.firstRange(of: target) {
             out += rest[..<r.lowerBound] + replacement
             rest = rest[r.upperBound...]
         }

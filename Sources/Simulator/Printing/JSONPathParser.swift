@@ -119,7 +119,7 @@ struct JSONPathParser {
         }
         if pos > input.count { pos = input.count }
         let value = consumeText()
-        append(value == "*" ? .wildcard : .field(value.replacingOccurrences(of: "\\", with: "")))
+        append(value == "*" ? .wildcard : .field(value.replacing("\\", with: "")))
     }
 
     mutating func parseArray() throws(JSONPathError) {
@@ -239,18 +239,5 @@ extension String {
         let s = unicodeScalars
         guard let a = s.firstIndex(where: { !set.contains($0) }), let b = s.lastIndex(where: { !set.contains($0) }) else { return "" }
         return String(s[a...b])
-    }
-
-    /// Every occurrence of `target` (any length; empty leaves the string as is) replaced.
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var out = ""
-        var rest = Substring(self)
-        while let range = rest.range(of: target) {
-            out += rest[..<range.lowerBound]
-            out += replacement
-            rest = rest[range.upperBound...]
-        }
-        return out + rest
     }
 }

@@ -85,7 +85,7 @@ extension TrafficEngine {
         if out.contains("{version}") {
             out = out.replacingAll("{version}", with: version(container["image"]?.string ?? "", image: image))
         }
-        while let open = Substring(out).range(of: "{arg:"), let close = out[open.upperBound...].firstIndex(of: "}") {
+        while let open = Substring(out).firstRange(of: "{arg:"), let close = out[open.upperBound...].firstIndex(of: "}") {
             let spec = out[open.upperBound..<close].split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
             let value = argument(String(spec[0]), in: words(container)) ?? (spec.count > 1 ? String(spec[1]) : "")
             out.replaceSubrange(open.lowerBound...close, with: value)

@@ -21,7 +21,7 @@ public struct TrafficRequest: Sendable, Equatable {
     public static func parse(_ url: String) -> TrafficRequest? {
         var rest = Substring(url)
         var https = false
-        if let range = rest.range(of: "://") {
+        if let range = rest.firstRange(of: "://") {
             let scheme = rest[..<range.lowerBound].lowercased()
             guard scheme == "http" || scheme == "https" else { return nil }
             https = scheme == "https"

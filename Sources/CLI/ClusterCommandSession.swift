@@ -24,6 +24,10 @@ public struct CommandEnvironment: Sendable {
     public var errorIsTerminal = false
     /// The current folder (the course root is looked for from here).
     public var workingDirectory = "."
+    /// The process ends after this one command (`taller` run from a shell, not the tests or a
+    /// long-lived mode): the loaded cluster is left for the exit to reclaim instead of being
+    /// freed object by object, which took a tenth of a `taller k get`.
+    public var exitsAfterCommand = false
 
     public init(stateVariable: String? = nil, wallClock: @escaping @Sendable () -> Int64? = { nil }) {
         self.stateVariable = stateVariable
@@ -44,7 +48,7 @@ public struct CommandEnvironment: Sendable {
         environment.inputIsTerminal = isatty(0) == 1
         environment.errorIsTerminal = isatty(2) == 1
         var buffer = [CChar](repeating: 0, count: 4096)
-        if getcwd(&buffer, buffer.count) != nil { environment.workingDirectory = String(cString: buffer) }
+        if getcwd(&buffer, buffer.count) != nil { environment.workingDirectory = buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } }
         return environment
     }
 }
@@ -76,13 +80,16 @@ struct ClusterSession {
 
     /// Runs `body` on the cluster. `mutates`: the command writes (settle the controllers
     /// at the current instant afterwards, then save).
-    func run<T>(mutates: Bool, _ body: (inout Cluster) throws(CLIError) -> T) throws(CLIError) -> T {
+    /// `readsEvents: false` (a read-only command that never looks at Event objects, such as
+    /// `get pods`) lets the load leave the events encoded; anything that writes, runs a
+    /// controller or saves decodes them first (`Store.materializeDeferred`).
+    func run<T>(mutates: Bool, readsEvents: Bool = true, _ body: (inout Cluster) throws(CLIError) -> T) throws(CLIError) -> T {
         let result: Result<T, CLIError>
         do {
             result = try folder.withLock { () throws -> Result<T, CLIError> in
                 var dirty = false
                 var cluster: Cluster
-                if let loaded = try folder.load() {
+                if let loaded = try folder.load(deferringEvents: !mutates && !readsEvents) {
                     cluster = loaded
                 } else {
                     cluster = Cluster.interactive()
@@ -114,6 +121,7 @@ struct ClusterSession {
                     try folder.save(cluster)
                     if let wallNow { writeWallClock(wallNow) }
                 }
+                if environment.exitsAfterCommand { ProcessExit.keep(cluster) }
                 return outcome
             }
         } catch let error as StateError {
@@ -167,5 +175,19 @@ extension String {
         while let f = s.first, set.contains(f) { s = s.dropFirst() }
         while let l = s.last, set.contains(l) { s = s.dropLast() }
         return String(s)
+    }
+}
+
+/// Values left for the process exit to reclaim (see `CommandEnvironment.exitsAfterCommand`).
+enum ProcessExit {
+    private final class Box<T> {
+        let value: T
+        init(_ value: T) { self.value = value }
+    }
+
+    /// Keeps `value`'s storage alive for the rest of the process: the local copies that go
+    /// out of scope then only drop a reference instead of freeing the whole tree.
+    static func keep<T>(_ value: T) {
+        _ = Unmanaged.passRetained(Box(value))
     }
 }

@@ -4,7 +4,9 @@ import Simulator
 /// Where a `taller k` verb finds its cluster: the saved one (`ClusterSession`: lock, load,
 /// wall clock, save) or one in memory (the grader's `comando` steps).
 protocol ClusterAccess {
-    func run<T>(mutates: Bool, _ body: (inout Cluster) throws(CLIError) -> T) throws(CLIError) -> T
+    /// `readsEvents: false` promises that `body` reads no Event objects (a hint: the session
+    /// may then leave a saved cluster's events encoded).
+    func run<T>(mutates: Bool, readsEvents: Bool, _ body: (inout Cluster) throws(CLIError) -> T) throws(CLIError) -> T
 }
 
 extension ClusterSession: ClusterAccess {}
@@ -32,7 +34,7 @@ final class InMemoryCluster: ClusterAccess {
 
     init(_ cluster: Cluster) { self.cluster = cluster }
 
-    func run<T>(mutates: Bool, _ body: (inout Cluster) throws(CLIError) -> T) throws(CLIError) -> T {
+    func run<T>(mutates: Bool, readsEvents: Bool, _ body: (inout Cluster) throws(CLIError) -> T) throws(CLIError) -> T {
         let revision = cluster.api.store.revision
         defer { if mutates || cluster.api.store.revision != revision { cluster.advance() } }
         return try body(&cluster)

@@ -82,7 +82,8 @@ struct KubectlCommand: Command {
         let requester = try impersonation(flags)
         do {
             // `get -w` moves the virtual clock while it watches.
-            return try session.run(mutates: !readOnly.contains(verb) || flags.bool("watch")) { (cluster: inout Cluster) throws(CLIError) -> KubectlOutput in
+            let mutates = !readOnly.contains(verb) || flags.bool("watch")
+            return try session.run(mutates: mutates, readsEvents: readsEvents(verb, context.args)) { (cluster: inout Cluster) throws(CLIError) -> KubectlOutput in
                 cluster.api.requester = requester
                 defer { cluster.api.requester = nil }
                 do throws(KubectlError) {
@@ -98,6 +99,20 @@ struct KubectlCommand: Command {
 }
 
 extension KubectlCommand {
+    /// Whether `verb` with `args` may read Event objects. Only `get` of resources that are
+    /// all known and none of them events says no: everything else (describe shows events,
+    /// `get all` and unknown names go through the general path) is assumed to read them.
+    static func readsEvents(_ verb: String, _ args: [String]) -> Bool {
+        guard verb == "get", let first = args.first else { return true }
+        // `get TYPE[,TYPE] [NAME...]` or `get TYPE/NAME...`.
+        let types = first.contains("/") ? args.map { String($0.split(separator: "/").first ?? "") } : first.split(separator: ",").map(String.init)
+        for type in types {
+            guard type != "all", let resource = Kinds.resolve(type) else { return true }
+            if resource.kind == "Event" { return true }
+        }
+        return false
+    }
+
     /// kubectl's global `--as` and `--as-group` (the `Impersonate-User` and
     /// `Impersonate-Group` headers): the user the apiserver's impersonation filter builds, or
     /// nil for kind's own `kubernetes-admin`. kubectl's admin may impersonate anyone.

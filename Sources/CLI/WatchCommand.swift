@@ -73,7 +73,7 @@ struct WatchCommand: Command {
     /// Starts an exercise (starter files, statement), grades it once, and watches its folder.
     func open<IO: TextStreams>(_ exercise: Exercise, context: CourseContext, io: inout IO) throws(CLIError) -> Debouncer {
         let copied = try context.start(exercise)
-        try? context.updateProgress { $0.current = exercise.id }
+        _ = try? context.updateProgress { $0.current = exercise.id }
         io.out((context.environment.outputIsTerminal ? "\u{1B}[2J\u{1B}[H" : "") + CourseTexts.statement(exercise, context: context, copied: copied) + "\n")
         _ = grade(exercise, context: context, io: &io, clear: false)
         return Debouncer(initial: FileWatcher(folders: [context.course.workFolder(exercise)]).snapshot())

@@ -5,8 +5,27 @@ import YAML
 /// lengths, and `Value` trees as a tag byte per node (0 null, 1 false, 2 true, 3 int,
 /// 4 float, 5 string, 6 sequence, 7 mapping). Decoding never traps: every read checks
 /// bounds and a malformed file throws `BinaryDecodingError`.
+///
+/// With `interning` (state format 2), each distinct string is written once, in a table that
+/// `tableBytes()` returns, and every use is its number in that table: a saved cluster repeats
+/// the same uids, names, images, timestamps and event messages thousands of times, and
+/// decoding one string per distinct text instead of per use is most of what loading costs.
 struct BinaryEncoder {
     var bytes: [UInt8] = []
+    private var ids: [String: Int]?
+    private var table: [String] = []
+
+    init(interning: Bool = false) {
+        if interning { ids = [:] }
+    }
+
+    /// The string table: its length, then each string with its length.
+    func tableBytes() -> [UInt8] {
+        var e = BinaryEncoder()
+        e.length(table.count)
+        for s in table { e.string(s) }
+        return e.bytes
+    }
 
     mutating func u8(_ v: UInt8) { bytes.append(v) }
     mutating func u64(_ v: UInt64) { for i in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * UInt64(i)))) } }
@@ -21,6 +40,13 @@ struct BinaryEncoder {
         } while v != 0
     }
     mutating func string(_ s: String) {
+        if ids != nil {
+            if let id = ids![s] { length(id); return }
+            ids![s] = table.count
+            length(table.count)
+            table.append(s)
+            return
+        }
         length(s.utf8.count)
         bytes.append(contentsOf: s.utf8)
     }
@@ -50,8 +76,27 @@ struct BinaryDecodingError: Error, Sendable {
 struct BinaryDecoder {
     let bytes: [UInt8]
     var position = 0
+    /// The string table of an interned encoding (`readTable()`); nil: strings are inline.
+    private var table: [String]?
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// A decoder of `bytes` that shares `other`'s string table.
+    init(_ bytes: [UInt8], like other: BinaryDecoder) {
+        self.bytes = bytes
+        table = other.table
+    }
+
+    /// Reads the string table that `BinaryEncoder.tableBytes()` wrote; from here on every
+    /// string is a number in it.
+    mutating func readTable() throws(BinaryDecodingError) {
+        let n = try length()
+        guard n <= bytes.count - position else { throw fail("tabla de cadenas cortada") }
+        var strings: [String] = []
+        strings.reserveCapacity(n)
+        for _ in 0..<n { strings.append(try string()) }
+        table = strings
+    }
 
     var atEnd: Bool { position == bytes.count }
 
@@ -84,6 +129,11 @@ struct BinaryDecoder {
         return Int(v)
     }
     mutating func string() throws(BinaryDecodingError) -> String {
+        if let table {
+            let id = try length()
+            guard id < table.count else { throw fail("cadena fuera de la tabla") }
+            return table[id]
+        }
         let n = try length()
         guard position + n <= bytes.count else { throw fail("cadena cortada") }
         defer { position += n }
@@ -115,7 +165,31 @@ struct BinaryDecoder {
         default: throw fail("etiqueta de valor desconocida")
         }
     }
-    mutating func mark(file: String) throws(BinaryDecodingError) -> Mark {
-        Mark(file: file, line: try length(), column: try length(), offset: try length())
+    /// A mark in the file of `file` (a mark of that file read before, or `Mark(file:)`).
+    mutating func mark(file: Mark) throws(BinaryDecodingError) -> Mark {
+        Mark(sameFileAs: file, line: try length(), column: try length(), offset: try length())
+    }
+}
+
+/// Objects left encoded when a cluster is loaded (`Cluster(decoding:deferringEvents:)`): a
+/// count and that many object records, with the string table of the file they came from.
+struct DeferredObjects: Sendable {
+    let bytes: [UInt8]
+    private let decoder: BinaryDecoder
+
+    init(bytes: [UInt8], like other: BinaryDecoder) {
+        self.bytes = bytes
+        decoder = BinaryDecoder(bytes, like: other)
+    }
+
+    func decode() throws(BinaryDecodingError) -> [StoredObject] {
+        var d = decoder
+        let n = try d.length()
+        guard n <= bytes.count else { throw d.fail("lista de objetos cortada") }
+        var objects: [StoredObject] = []
+        objects.reserveCapacity(n)
+        for _ in 0..<n { objects.append(try Cluster.decodeObject(&d)) }
+        guard d.atEnd else { throw d.fail("datos de más en la sección de eventos") }
+        return objects
     }
 }

@@ -6,16 +6,22 @@ import YAML
 // written in a fixed order (objects by key, maps by key), so equal clusters encode to equal
 // bytes — the determinism tests compare these bytes.
 extension Cluster {
-    /// Format version; a file with another version is refused as damaged.
-    static let encodingVersion: UInt64 = 1
+    /// Format version; a file with another version is refused as damaged. Version 2 adds the
+    /// string table (`BinaryEncoder(interning:)`) and keeps Event objects in a section of
+    /// their own; version 1 files are still read.
+    static let encodingVersion: UInt64 = 2
 
     /// The cluster's state. Journal entries not yet seen by controllers are turned into
     /// queue entries first, so nothing is lost.
     public func encodedState() -> [UInt8] {
+        encodedState(format: Cluster.encodingVersion)
+    }
+
+    /// `format` 1 is kept for the tests that check old files still load.
+    func encodedState(format: UInt64) -> [UInt8] {
         var c = self
         c.pump()
-        var e = BinaryEncoder()
-        e.u64(Cluster.encodingVersion)
+        var e = BinaryEncoder(interning: format >= 2)
         e.i64(c.api.clock.now.milliseconds)
         for word in c.api.random.state { e.u64(word) }
         e.u64(c.api.store.revision)
@@ -30,21 +36,20 @@ extension Cluster {
             e.string(key); e.i64(a.last.milliseconds); e.length(a.localKeys.count)
             for k in a.localKeys.sorted() { e.string(k) }
         }
+        // Events go last, in a section of their own whose length is written before it, so a
+        // command that reads no events can leave them encoded (`deferringEvents`).
+        c.api.store.materializeDeferred()
         let objects = c.api.store.objects.values.sorted { $0.key < $1.key }
-        e.length(objects.count)
-        for o in objects {
-            e.string(o.key.resource); e.string(o.key.namespace); e.string(o.key.name)
-            e.value(o.value)
-            if let source = o.source {
-                e.u8(1); e.string(source.file); e.length(source.marks.count)
-                for (path, marks) in source.marks.sorted(by: { $0.key < $1.key }) {
-                    e.string(path)
-                    if let key = marks.key { e.u8(1); e.mark(key) } else { e.u8(0) }
-                    e.mark(marks.value)
-                }
-            } else {
-                e.u8(0)
-            }
+        let events = format >= 2 ? objects.filter { $0.key.resource == ObjectKey.events } : []
+        e.length(objects.count - events.count)
+        for o in objects where format < 2 || o.key.resource != ObjectKey.events { Cluster.encodeObject(o, &e) }
+        if format >= 2 {
+            let sectionStart = e.bytes.count
+            e.length(events.count)
+            for o in events { Cluster.encodeObject(o, &e) }
+            var prefix = BinaryEncoder()
+            prefix.length(e.bytes.count - sectionStart)
+            e.bytes.insert(contentsOf: prefix.bytes, at: sectionStart)
         }
         let names = c.controllers.map(\.name)
         e.length(c.queue.entries.count)
@@ -63,17 +68,64 @@ extension Cluster {
         let buckets = c.queue.buckets.sorted { $0.key < $1.key }
         e.length(buckets.count)
         for (controller, tat) in buckets { e.string(names[controller]); e.i64(tat) }
-        return e.bytes
+        var out = BinaryEncoder()
+        out.u64(format)
+        if format >= 2 { out.bytes += e.tableBytes() }
+        out.bytes += e.bytes
+        return out.bytes
     }
 
     private func encodeKey(_ key: ObjectKey, _ e: inout BinaryEncoder) {
         e.string(key.resource); e.string(key.namespace); e.string(key.name)
     }
 
-    /// Rebuilds a cluster from `encodedState()` bytes, with `controllers`.
-    init(decoding bytes: [UInt8], controllers: [any Controller] = Cluster.standardControllers) throws(BinaryDecodingError) {
+    static func encodeObject(_ o: StoredObject, _ e: inout BinaryEncoder) {
+        e.string(o.key.resource); e.string(o.key.namespace); e.string(o.key.name)
+        e.value(o.value)
+        if let source = o.source {
+            e.u8(1); e.string(source.file); e.length(source.marks.count)
+            for (path, marks) in source.marks.sorted(by: { $0.key < $1.key }) {
+                e.string(path)
+                if let key = marks.key { e.u8(1); e.mark(key) } else { e.u8(0) }
+                e.mark(marks.value)
+            }
+        } else {
+            e.u8(0)
+        }
+    }
+
+    static func decodeObject(_ d: inout BinaryDecoder) throws(BinaryDecodingError) -> StoredObject {
+        let key = ObjectKey(resource: try d.string(), namespace: try d.string(), name: try d.string())
+        let value = try d.value()
+        var source: ObjectSource?
+        if try d.u8() == 1 {
+            let file = try d.string()
+            let inFile = Mark(file: file)
+            let count = try d.length()
+            var marks: [String: FieldMarks] = Dictionary(minimumCapacity: min(count, 4096))
+            for _ in 0..<count {
+                let path = try d.string()
+                let keyMark: Mark? = try d.u8() == 1 ? try d.mark(file: inFile) : nil
+                marks[path] = FieldMarks(key: keyMark, value: try d.mark(file: inFile))
+            }
+            source = ObjectSource(file: file, marks: marks)
+        }
+        return StoredObject(key: key, value: value, source: source)
+    }
+
+    /// Rebuilds a cluster from `encodedState()` bytes, with `controllers`. `deferringEvents`:
+    /// the Event objects stay encoded until something writes to the store, runs a controller
+    /// or saves (`Store.materializeDeferred()`): for commands that read no events, such as
+    /// `taller k get pods`, where decoding a busy cluster's events was a third of the work.
+    init(decoding bytes: [UInt8], controllers: [any Controller] = Cluster.standardControllers,
+         deferringEvents: Bool = false) throws(BinaryDecodingError) {
         var d = BinaryDecoder(bytes)
-        guard try d.u64() == Cluster.encodingVersion else { throw d.fail("versión de formato desconocida") }
+        let version = try d.u64()
+        switch version {
+        case 1: break
+        case Cluster.encodingVersion: try d.readTable()
+        default: throw d.fail("versión de formato desconocida")
+        }
         let clock = VirtualClock(start: VirtualTime(milliseconds: try d.i64()))
         guard let random = SeededRandom(state: [try d.u64(), try d.u64(), try d.u64(), try d.u64()]) else {
             throw d.fail("estado del generador no válido")
@@ -82,7 +134,9 @@ extension Cluster {
         store.revision = try d.u64()
         var recorder = EventRecorder()
         recorder.lastNanoseconds = try d.i64()
-        for _ in 0..<(try d.length()) {
+        let observations = try d.length()
+        recorder.observations.reserveCapacity(min(observations, 1 << 20))
+        for _ in 0..<observations {
             let key = try d.string()
             recorder.observations[key] = .init(name: try d.string(), namespace: try d.string(), count: try d.i64())
         }
@@ -93,21 +147,20 @@ extension Cluster {
             for _ in 0..<(try d.length()) { keys.insert(try d.string()) }
             recorder.aggregates[key] = .init(localKeys: keys, last: last)
         }
-        for _ in 0..<(try d.length()) {
-            let key = ObjectKey(resource: try d.string(), namespace: try d.string(), name: try d.string())
-            let value = try d.value()
-            var source: ObjectSource?
-            if try d.u8() == 1 {
-                let file = try d.string()
-                var marks: [String: FieldMarks] = [:]
-                for _ in 0..<(try d.length()) {
-                    let path = try d.string()
-                    let keyMark: Mark? = try d.u8() == 1 ? try d.mark(file: file) : nil
-                    marks[path] = FieldMarks(key: keyMark, value: try d.mark(file: file))
-                }
-                source = ObjectSource(file: file, marks: marks)
+        let objectCount = try d.length()
+        store.reserveCapacity(min(objectCount, 1 << 20))
+        for _ in 0..<objectCount { store.put(try Cluster.decodeObject(&d)) }
+        if version >= 2 {
+            let length = try d.length()
+            guard length <= d.bytes.count - d.position else { throw d.fail("sección de eventos cortada") }
+            let section = d.bytes[d.position..<d.position + length]
+            d.position += length
+            let deferred = DeferredObjects(bytes: Array(section), like: d)
+            if deferringEvents {
+                store.deferred = deferred
+            } else {
+                for o in try deferred.decode() { store.put(o) }
             }
-            store.put(StoredObject(key: key, value: value, source: source))
         }
         _ = store.drainJournal()
         let index = Dictionary(controllers.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { a, _ in a })

@@ -94,6 +94,11 @@ public struct Cluster: Sendable {
     public mutating func advance(by duration: Duration, observe: (Cluster) -> Void) -> Int {
         let target = api.now + duration
         var reconciles = 0
+        // Controllers write events: a cluster loaded without them gets them back first,
+        // unless there is nothing to run.
+        if api.store.deferred != nil && (!api.store.journal.isEmpty || queue.nextDue().map({ $0 <= target }) ?? false) {
+            api.store.materializeDeferred()
+        }
         pump()
         while reconciles < Cluster.maxReconcilesPerAdvance {
             if let item = queue.pop(dueBy: api.now) {

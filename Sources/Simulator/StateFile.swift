@@ -6,8 +6,9 @@ import Darwin
 
 /// The folder where a cluster persists between commands (`.taller/` by default).
 ///
-/// - `cluster.estado`: a header (`TALLERK8S`, format version, payload length, FNV-1a 64
-///   checksum of the payload) and the payload of `Cluster.encodedState()`.
+/// - `cluster.estado`: a header (`TALLERK8S`, format version, payload length, checksum of
+///   the payload: `checksum` from version 2 on, FNV-1a 64 in version 1) and the payload of
+///   `Cluster.encodedState()`.
 /// - `bloqueo`: the lock file; `withLock` holds an exclusive `flock` on it for a whole
 ///   load–change–save, so two commands at once never interleave.
 ///
@@ -40,8 +41,9 @@ public struct StateFolder: Sendable {
         return try body()
     }
 
-    /// The saved cluster, or nil when there is none yet.
-    public func load(controllers: [any Controller] = Cluster.standardControllers) throws(StateError) -> Cluster? {
+    /// The saved cluster, or nil when there is none yet. `deferringEvents`: see
+    /// `Cluster(decoding:deferringEvents:)` (for commands that read no Event objects).
+    public func load(controllers: [any Controller] = Cluster.standardControllers, deferringEvents: Bool = false) throws(StateError) -> Cluster? {
         guard let bytes = try readFile(stateFile) else { return nil }
         let header = StateFolder.magic.count + 24
         guard bytes.count >= header, Array(bytes.prefix(StateFolder.magic.count)) == StateFolder.magic else {
@@ -49,12 +51,12 @@ public struct StateFolder: Sendable {
         }
         var d = BinaryDecoder(Array(bytes[StateFolder.magic.count..<header]))
         let version = (try? d.u64()) ?? 0, length = (try? d.u64()) ?? 0, checksum = (try? d.u64()) ?? 0
-        guard version == Cluster.encodingVersion else { throw .damaged(file: stateFile, detail: .version(version)) }
+        guard version == 1 || version == Cluster.encodingVersion else { throw .damaged(file: stateFile, detail: .version(version)) }
         guard UInt64(bytes.count - header) == length else { throw .damaged(file: stateFile, detail: .truncated) }
         let payload = Array(bytes[header...])
-        guard StateFolder.fnv64a(payload) == checksum else { throw .damaged(file: stateFile, detail: .checksum) }
+        guard (version == 1 ? StateFolder.fnv64a(payload) : StateFolder.checksum(payload)) == checksum else { throw .damaged(file: stateFile, detail: .checksum) }
         do {
-            return try Cluster(decoding: payload, controllers: controllers)
+            return try Cluster(decoding: payload, controllers: controllers, deferringEvents: deferringEvents)
         } catch {
             throw .damaged(file: stateFile, detail: .undecodable(offset: error.offset, what: error.what))
         }
@@ -68,7 +70,7 @@ public struct StateFolder: Sendable {
         e.bytes = StateFolder.magic
         e.u64(Cluster.encodingVersion)
         e.u64(UInt64(payload.count))
-        e.u64(StateFolder.fnv64a(payload))
+        e.u64(StateFolder.checksum(payload))
         e.bytes += payload
         let temporary = stateFile + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -126,7 +128,39 @@ public struct StateFolder: Sendable {
         return Array(bytes.prefix(read))
     }
 
-    /// FNV-1a, 64 bits.
+    /// The payload's checksum (format 2): four independent lanes of 64-bit multiply–xor over
+    /// 8-byte little-endian words, folded together with the length. It catches the damage a
+    /// state file meets (truncation, a stray write, a bit flip) at memory speed; FNV-1a took
+    /// a dependent multiply per byte, ~3 ms for a 2 MB cluster on every command.
+    static func checksum(_ bytes: [UInt8]) -> UInt64 {
+        let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var lanes: (UInt64, UInt64, UInt64, UInt64) = (0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, 0xA409_3822_299F_31D0, 0x082E_FA98_EC4E_6C89)
+        @inline(__always) func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
+            let x = (h ^ w) &* prime
+            return x ^ (x >> 31)
+        }
+        return bytes.withUnsafeBytes { raw -> UInt64 in
+            let n = raw.count
+            var i = 0
+            while i + 32 <= n {
+                lanes.0 = mix(lanes.0, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian)
+                lanes.1 = mix(lanes.1, raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self).littleEndian)
+                lanes.2 = mix(lanes.2, raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self).littleEndian)
+                lanes.3 = mix(lanes.3, raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self).littleEndian)
+                i += 32
+            }
+            var tail = lanes.0
+            while i < n {
+                tail = mix(tail, UInt64(raw[i]) | 0x100)
+                i += 1
+            }
+            var h = mix(mix(mix(mix(UInt64(n), tail), lanes.1), lanes.2), lanes.3)
+            h ^= h >> 29
+            return h
+        }
+    }
+
+    /// FNV-1a, 64 bits (format 1).
     static func fnv64a(_ bytes: [UInt8]) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for b in bytes {

@@ -31,6 +31,10 @@ public struct Store: Sendable {
     /// controller's recent recommendations and scale events, horizontal.go
     /// `recommendations`, `scaleUpEvents`). Saved with the cluster; changing it wakes nobody.
     public internal(set) var memory: [String: Value] = [:]
+    /// Event objects of a loaded cluster not decoded yet (`Cluster(decoding:deferringEvents:)`).
+    /// Every write decodes them first, and so do running controllers and saving; reading
+    /// events meanwhile is a programming error, caught by the assertions below in debug builds.
+    var deferred: DeferredObjects?
 
     struct Scope: Hashable, Sendable {
         var resource: String
@@ -45,12 +49,36 @@ public struct Store: Sendable {
 
     public init() {}
 
-    public var count: Int { objects.count }
+    public var count: Int {
+        assert(deferred == nil, "events still deferred")
+        return objects.count
+    }
 
-    public subscript(key: ObjectKey) -> StoredObject? { objects[key] }
+    /// Decodes the deferred events into the store (their writes are not journal entries:
+    /// they were there all along). A section that does not decode — only a file built by
+    /// hand gets past the checksum so — leaves the cluster without those events.
+    public mutating func materializeDeferred() {
+        guard let pending = deferred else { return }
+        deferred = nil
+        let start = journal.count
+        for o in (try? pending.decode()) ?? [] { put(o) }
+        journal.removeSubrange(start...)
+    }
+
+    /// Room for `n` objects (a cluster being loaded knows how many it will hold).
+    mutating func reserveCapacity(_ n: Int) {
+        objects.reserveCapacity(n)
+        uidIndex.reserveCapacity(n)
+    }
+
+    public subscript(key: ObjectKey) -> StoredObject? {
+        assert(deferred == nil || key.resource != ObjectKey.events, "events still deferred")
+        return objects[key]
+    }
 
     public func object(uid: String) -> StoredObject? {
-        uidIndex[uid].flatMap { objects[$0] }
+        assert(deferred == nil || uidIndex[uid] != nil, "events still deferred")
+        return uidIndex[uid].flatMap { objects[$0] }
     }
 
     /// The next resourceVersion, as the string the apiserver writes.
@@ -65,6 +93,7 @@ public struct Store: Sendable {
     /// `statusOnly`: the write replaced nothing but `status` (a status-subresource write),
     /// which the journal entry tells watchers.
     mutating func put(_ object: StoredObject, statusOnly: Bool = false) {
+        if deferred != nil { materializeDeferred() }
         let old = objects.updateValue(object, forKey: object.key)
         if let old {
             // A replacement with the same uid, labels and owners leaves every index as it was.
@@ -83,6 +112,7 @@ public struct Store: Sendable {
     /// Removes the object at `key`, if any, and returns it.
     @discardableResult
     mutating func remove(_ key: ObjectKey) -> StoredObject? {
+        if deferred != nil { materializeDeferred() }
         guard let old = objects.removeValue(forKey: key) else { return nil }
         unindex(old)
         scheduling.update(key, old: old.value, new: nil)
@@ -94,6 +124,7 @@ public struct Store: Sendable {
     /// Points an object at a new source without writing it (an `apply` that changed
     /// nothing still moves the marks to where the learner's file now has them).
     mutating func setSource(_ source: ObjectSource?, for key: ObjectKey) {
+        if deferred != nil { materializeDeferred() }
         guard let o = objects[key] else { return }
         objects[key] = StoredObject(key: key, value: o.value, source: source)
     }
@@ -155,6 +186,7 @@ public struct Store: Sendable {
 
     /// Every namespaced object in `namespace`, of any resource, in key order.
     func contents(of namespace: String) -> [ObjectKey] {
+        assert(deferred == nil, "events still deferred")
         var keys: [ObjectKey] = []
         for (scope, set) in names where scope.namespace == namespace {
             keys += set.map { ObjectKey(resource: scope.resource, namespace: namespace, name: $0) }
@@ -168,6 +200,7 @@ public struct Store: Sendable {
     }
 
     private func scopes(_ resource: String, _ namespace: String?) -> [Scope] {
+        assert(deferred == nil || resource != ObjectKey.events, "events still deferred")
         if let namespace { return [Scope(resource: resource, namespace: namespace)] }
         return names.keys.filter { $0.resource == resource }
     }
@@ -190,6 +223,7 @@ public struct Store: Sendable {
 
     /// Checks every index against the objects (swift-collections' `_checkInvariants` habit).
     public func checkInvariants() {
+        assert(deferred == nil, "events still deferred")
         var expectedNames: [Scope: Set<String>] = [:]
         var expectedLabels: [Posting: Set<String>] = [:]
         var expectedOwners: [String: Set<ObjectKey>] = [:]

@@ -37,6 +37,12 @@ public struct Mark: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(file: FileName(file), line: line, column: column, offset: offset)
     }
 
+    /// A mark in the same file as `other`, without interning the name again (readers of
+    /// many marks of one file, such as a saved cluster's, take the lock once).
+    public init(sameFileAs other: Mark, line: Int, column: Int, offset: Int) {
+        self.init(file: other.fileID, line: line, column: column, offset: offset)
+    }
+
     /// For composers, which intern their file name once.
     @inline(__always)
     init(file: FileName, line: Int, column: Int, offset: Int) {

@@ -46,6 +46,61 @@ import Glibc
         loaded.api.store.checkInvariants()
     }
 
+    /// Loaded with its events left encoded: other objects read as usual; the first write,
+    /// running controllers or saving brings the events back, and the cluster is the same.
+    @Test func deferredEventsComeBackOnWriteAdvanceAndSave() throws {
+        let original = try Self.scenario()
+        let bytes = original.encodedState()
+        let events = original.api.store.list(ObjectKey.events)
+        #expect(events.count > 5)
+
+        var lazy = try Cluster(decoding: bytes, deferringEvents: true)
+        #expect(lazy.api.store.deferred != nil)
+        #expect(lazy.api.store.list(deployments.groupResource).count == 1)
+        #expect(lazy.encodedState() == bytes, "saving a cluster with deferred events writes them")
+        lazy.api.store.materializeDeferred()
+        #expect(lazy.api.store.list(ObjectKey.events).map(\.key) == events.map(\.key))
+        #expect(lazy.api.store.journal.isEmpty, "decoding deferred events wakes no controller")
+        lazy.api.store.checkInvariants()
+
+        // A write decodes them first.
+        var written = try Cluster(decoding: bytes, deferringEvents: true)
+        _ = try written.api.apply(decoded(replicaSetYAML(replicas: 3)))
+        #expect(written.api.store.deferred == nil)
+        var reference = try Cluster(decoding: bytes)
+        _ = try reference.api.apply(decoded(replicaSetYAML(replicas: 3)))
+        written.advance(by: .seconds(3))
+        reference.advance(by: .seconds(3))
+        #expect(written.encodedState() == reference.encodedState())
+
+        // Moving the clock with nothing to run leaves them encoded; with work due, not.
+        var idle = try Cluster(decoding: bytes, deferringEvents: true)
+        if let due = idle.queue.nextDue() {
+            idle.advance(by: .milliseconds(max(0, due.milliseconds - idle.now.milliseconds - 1)))
+            #expect(idle.api.store.deferred != nil)
+            idle.advance(by: .seconds(1))
+            #expect(idle.api.store.deferred == nil)
+        }
+    }
+
+    /// Files saved in format 1 (strings inline, one object section) still load.
+    @Test func formatOneStillLoads() throws {
+        let cluster = try Self.scenario()
+        let old = cluster.encodedState(format: 1)
+        #expect(old != cluster.encodedState())
+        let loaded = try Cluster(decoding: old)
+        #expect(loaded.encodedState() == cluster.encodedState())
+        let folder = StateFolder(path: Self.temporaryFolder())
+        var e = BinaryEncoder()
+        e.bytes = StateFolder.magic
+        e.u64(1)
+        e.u64(UInt64(old.count))
+        e.u64(StateFolder.fnv64a(old))
+        e.bytes += old
+        #expect(FileSystemProbe.write(e.bytes, to: folder.path + "/" + StateFolder.stateFileName))
+        #expect(try folder.load()?.encodedState() == cluster.encodedState())
+    }
+
     /// A damaged file is a typed error with a way out, never a crash.
     @Test func damagedStateIsReported() throws {
         let folder = StateFolder(path: Self.temporaryFolder())
@@ -75,5 +130,14 @@ import Glibc
         let folder = StateFolder(path: Self.temporaryFolder())
         let value = try folder.withLock { 42 }
         #expect(value == 42)
+    }
+}
+
+enum FileSystemProbe {
+    static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) } == bytes.count
     }
 }

@@ -49,11 +49,50 @@ public struct ImageCatalog: Sendable {
         case dash, ash, bash, none
     }
 
-    public private(set) var images: [String: Image] = [:]
+    /// The images by repository. The standard catalog is parsed on first use, so commands
+    /// that never look at an image (`taller k get`) do not pay for it.
+    public var images: [String: Image] {
+        get { storage.images }
+        set { storage = Storage(images: newValue) }
+    }
+    private var storage: Storage
 
-    public static let standard = ImageCatalog(text: CatalogData.text)
+    private final class Storage: Sendable {
+        private let parsed: Mutex<[String: Image]?>
+        private let text: String
+
+        init(images: [String: Image]) {
+            parsed = Mutex(images)
+            text = ""
+        }
+
+        init(lazy text: String) {
+            parsed = Mutex(nil)
+            self.text = text
+        }
+
+        var images: [String: Image] {
+            parsed.withLock { parsed in
+                if let parsed { return parsed }
+                let images = ImageCatalog.parse(text)
+                parsed = images
+                return images
+            }
+        }
+    }
+
+    public static let standard = ImageCatalog(lazy: CatalogData.text)
+
+    private init(lazy text: String) {
+        storage = Storage(lazy: text)
+    }
 
     public init(text: String) {
+        storage = Storage(images: ImageCatalog.parse(text))
+    }
+
+    static func parse(_ text: String) -> [String: Image] {
+        var images: [String: Image] = [:]
         var current: Image?
         func flush() { if let c = current { images[c.repository] = c } }
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -97,6 +136,7 @@ public struct ImageCatalog: Sendable {
             }
         }
         flush()
+        return images
     }
 
     /// Adds (or replaces) the images described in `text`.

@@ -16,6 +16,30 @@ struct ClusterCommandTests {
         #expect(other.k("get", "cm", "cfg", "-o", "jsonpath={.data.a}").out == "1")
     }
 
+    /// `get` of other kinds leaves the saved events encoded; when that same read moves the
+    /// clock far enough to run controllers and save, the events are all still there after.
+    @Test func getWithDeferredEventsKeepsThem() {
+        var h = KubectlHarness(wallClock: 1_000_000)
+        h.k("create", "deployment", "web", "--image=nginx:1.27", "--replicas=3")
+        h.wallClock = 1_000_000 + 30_000
+        let before = h.k("get", "events", "-o", "name").out
+        #expect(before.split(separator: "\n").count >= 15)
+        #expect(KubectlCommand.readsEvents("get", ["pods"]) == false)
+        #expect(KubectlCommand.readsEvents("get", ["deploy/web", "pod/x"]) == false)
+        for args in [["events"], ["ev"], ["pods,events"], ["all"], ["nadaquesea"], []] {
+            #expect(KubectlCommand.readsEvents("get", args), "\(args)")
+        }
+        #expect(KubectlCommand.readsEvents("describe", ["pods"]))
+        #expect(h.k("get", "pods", "--no-headers").out.split(separator: "\n").count == 3)
+        // Scale down as the clock jumps: the read sees it settle, and saves.
+        h.k("scale", "deployment", "web", "--replicas=1")
+        h.wallClock = 1_000_000 + 90_000
+        #expect(h.k("get", "pods", "--no-headers").out.split(separator: "\n").count == 1)
+        let after = h.k("get", "events", "-o", "name").out
+        for line in before.split(separator: "\n") { #expect(after.contains(line), "\(line)") }
+        #expect(after.contains("Killing") || h.k("get", "events").out.contains("Killing"))
+    }
+
     @Test func freshClusterHasTheCourseNodes() {
         let h = KubectlHarness()
         let nodes = h.k("get", "nodes")

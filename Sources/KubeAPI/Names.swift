@@ -32,18 +32,50 @@ enum Names {
     private static func isAlpha(_ c: UInt8) -> Bool { (c >= 97 && c <= 122) || (c >= 65 && c <= 90) }
 
     static func matchesDNS1123Label(_ s: String) -> Bool {
-        let b = Array(s.utf8)
+        var s = s
+        return s.withUTF8 { isDNS1123Label($0[...]) }
+    }
+    static func matchesDNS1123Subdomain(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { isDNS1123Subdomain($0[...]) }
+    }
+    static func matchesQualifiedNamePart(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { isQualifiedNamePart($0[...]) }
+    }
+
+    // Byte-level matchers, without copies: names and keys are checked on every write.
+    private static func isDNS1123Label(_ b: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard let first = b.first, let last = b.last, isLowerAlnum(first), isLowerAlnum(last) else { return false }
         return b.allSatisfy { isLowerAlnum($0) || $0 == 45 }
     }
-    static func matchesDNS1123Subdomain(_ s: String) -> Bool {
-        guard !s.isEmpty else { return false }
-        return s.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { matchesDNS1123Label(String($0)) }
+    private static func isDNS1123Subdomain(_ b: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard !b.isEmpty else { return false }
+        var start = b.startIndex
+        for i in b.indices where b[i] == 46 {
+            guard isDNS1123Label(b[start..<i]) else { return false }
+            start = i + 1
+        }
+        return isDNS1123Label(b[start...])
     }
-    static func matchesQualifiedNamePart(_ s: String) -> Bool {
-        let b = Array(s.utf8)
+    private static func isQualifiedNamePart(_ b: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard let first = b.first, let last = b.last, isAlnum(first), isAlnum(last) else { return false }
         return b.allSatisfy { isAlnum($0) || $0 == 45 || $0 == 95 || $0 == 46 }
+    }
+
+    /// `qualifiedName(value).isEmpty`, decided without building any string.
+    static func isValidQualifiedName(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { b in
+            let whole = b[...]
+            guard let slash = whole.firstIndex(of: 47) else {
+                return whole.count <= 63 && isQualifiedNamePart(whole)
+            }
+            let prefix = whole[..<slash], name = whole[(slash + 1)...]
+            guard !name.contains(47) else { return false }
+            return !prefix.isEmpty && prefix.count <= 253 && isDNS1123Subdomain(prefix)
+                && name.count <= 63 && isQualifiedNamePart(name)
+        }
     }
 
     // MARK: Checks
@@ -85,6 +117,11 @@ enum Names {
 
     /// `IsQualifiedName` (label and annotation keys).
     static func qualifiedName(_ value: String) -> [String] {
+        isValidQualifiedName(value) ? [] : qualifiedNameErrors(value)
+    }
+
+    /// The messages of `IsQualifiedName`, worked out part by part (empty when valid).
+    static func qualifiedNameErrors(_ value: String) -> [String] {
         var errs: [String] = []
         let parts = value.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         let name: String

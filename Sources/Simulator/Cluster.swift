@@ -25,6 +25,7 @@ public struct Cluster: Sendable {
     public var api: APIServer
     var queue: WorkQueue
     public let controllers: [any Controller]
+    let routes: ControllerRoutes
     /// Reconciles run per controller (same order as `controllers`), for benchmarks.
     public private(set) var reconcileCounts: [Int] = []
 
@@ -65,6 +66,7 @@ public struct Cluster: Sendable {
         api = APIServer(seed: seed, start: start)
         queue = WorkQueue()
         self.controllers = controllers
+        routes = ControllerRoutes(controllers)
         reconcileCounts = Array(repeating: 0, count: controllers.count)
     }
 
@@ -72,6 +74,7 @@ public struct Cluster: Sendable {
         self.api = api
         self.queue = queue
         self.controllers = controllers
+        routes = ControllerRoutes(controllers)
         reconcileCounts = Array(repeating: 0, count: controllers.count)
     }
 
@@ -122,8 +125,8 @@ public struct Cluster: Sendable {
         let state = ClusterState(store: api.store)
         var wake: [WorkQueue.Item] = []
         for change in changes {
-            for (index, controller) in controllers.enumerated() {
-                for key in controller.keys(for: change, state: state) { wake.append(.init(controller: index, key: key)) }
+            for index in routes.controllers(for: change.key.resource) {
+                for key in controllers[index].keys(for: change, state: state) { wake.append(.init(controller: index, key: key)) }
             }
         }
         let now = api.now

@@ -16,10 +16,40 @@ import YAML
 public protocol Controller: Sendable {
     /// The component name events carry (`replicaset-controller`).
     var name: String { get }
+    /// The resources whose changes may wake this controller (its informers); nil: all of them.
+    /// The loop asks `keys(for:)` only about changes to these, so `keys(for:)` must return
+    /// nothing for any other resource.
+    var watchedResources: Set<String>? { get }
     /// The keys to reconcile after `change`.
     func keys(for change: StoreChange, state: ClusterState) -> [ObjectKey]
     /// What to write so that the object at `key` converges.
     func reconcile(key: ObjectKey, state: ClusterState, now: VirtualTime) -> [Action]
+}
+
+extension Controller {
+    public var watchedResources: Set<String>? { nil }
+}
+
+/// Which controllers hear about a change to each resource, in the controllers' order (the
+/// order in which they wake decides the queue's order, so it must not depend on this table).
+struct ControllerRoutes: Sendable {
+    private var byResource: [String: [Int]] = [:]
+    /// Controllers that watch every resource (the garbage collector, the namespace controller).
+    private var everywhere: [Int] = []
+
+    init(_ controllers: [any Controller]) {
+        var watched: [String: [Int]] = [:]
+        for (index, controller) in controllers.enumerated() {
+            if let resources = controller.watchedResources {
+                for resource in resources { watched[resource, default: []].append(index) }
+            } else {
+                everywhere.append(index)
+            }
+        }
+        for (resource, indexes) in watched { byResource[resource] = (indexes + everywhere).sorted() }
+    }
+
+    func controllers(for resource: String) -> [Int] { byResource[resource] ?? everywhere }
 }
 
 /// A write a controller asks for.

@@ -25,6 +25,7 @@ import YAML
 /// `ReplicaFailure` condition is not set.
 public struct ReplicaSetController: Controller {
     public let name = "replicaset-controller"
+    public var watchedResources: Set<String>? { [ObjectKey.replicaSets, ObjectKey.pods] }
     /// replica_set.go `BurstReplicas`.
     public static let burstReplicas = 500
     /// controller_utils.go `SlowStartInitialBatchSize`.

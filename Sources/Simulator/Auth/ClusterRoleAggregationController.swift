@@ -14,6 +14,7 @@ import YAML
 /// `aggregate-to-view: "true"` adds its rules to `view`, then to `edit` and `admin`.
 public struct ClusterRoleAggregationController: Controller {
     public let name = "clusterrole-aggregation-controller"
+    public var watchedResources: Set<String>? { [RBACAuthorizer.clusterRoles] }
 
     public init() {}
 

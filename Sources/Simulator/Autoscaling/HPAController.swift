@@ -22,6 +22,7 @@ import YAML
 /// their v1 status fields but not the conditions annotation.
 public struct HPAController: Controller {
     public let name = "horizontal-pod-autoscaler"
+    public var watchedResources: Set<String>? { [Self.resource] }
     public static let resource = "horizontalpodautoscalers.autoscaling"
     static let syncPeriod: Duration = .seconds(15)
     static let downscaleStabilizationSeconds: Int64 = 300

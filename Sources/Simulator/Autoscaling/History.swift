@@ -46,6 +46,7 @@ public enum History {
 
 public struct HistoryController: Controller {
     public let name = "historia"
+    public var watchedResources: Set<String>? { Self.resources }
     static let resources: Set<String> = [Workload.deployments, Workload.statefulSets]
 
     public init() {}

@@ -21,6 +21,7 @@ import YAML
 /// Job's uid from the store); `TooManyMissedTimes` is not reported.
 public struct CronJobController: Controller {
     public let name = "cronjob-controller"
+    public var watchedResources: Set<String>? { [Workload.cronJobs, Workload.jobs] }
     static let scheduledTimestampAnnotation = "batch.kubernetes.io/cronjob-scheduled-timestamp"
 
     public init() {}

@@ -28,6 +28,7 @@ import YAML
 /// at once (`FailedDaemonPod`) without upstream's per-node back-off.
 public struct DaemonSetController: Controller {
     public let name = "daemonset-controller"
+    public var watchedResources: Set<String>? { [Workload.daemonSets, ObjectKey.pods, Workload.nodes] }
 
     /// daemon_controller.go `BurstReplicas`.
     static let burstReplicas = 250

@@ -22,6 +22,7 @@ import YAML
 /// undo` is client-side (`DeploymentRollout.undo`); the `ReplicaFailure` condition is not set.
 public struct DeploymentController: Controller {
     public let name = "deployment-controller"
+    public var watchedResources: Set<String>? { [Workload.deployments, ObjectKey.replicaSets, ObjectKey.pods] }
 
     public init() {}
 

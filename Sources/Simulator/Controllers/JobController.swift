@@ -21,6 +21,7 @@ import YAML
 /// modelled.
 public struct JobController: Controller {
     public let name = "job-controller"
+    public var watchedResources: Set<String>? { [Workload.jobs, ObjectKey.pods] }
     static let trackingFinalizer = "batch.kubernetes.io/job-tracking"
     /// job_controller.go DefaultJobPodFailureBackOff / MaxJobPodFailureBackOff.
     static let backoffBase: Int64 = 10, backoffMax: Int64 = 360

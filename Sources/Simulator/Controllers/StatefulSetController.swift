@@ -22,6 +22,7 @@ import YAML
 /// revision's template from a sibling pod at that revision.
 public struct StatefulSetController: Controller {
     public let name = "statefulset-controller"
+    public var watchedResources: Set<String>? { [Workload.statefulSets, ObjectKey.pods] }
 
     public init() {}
 

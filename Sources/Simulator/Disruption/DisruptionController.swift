@@ -21,6 +21,7 @@ import YAML
 /// the budget then allows nothing (`SyncFailed`). No pods at all: `NoPods`, nothing allowed.
 public struct DisruptionController: Controller {
     public let name = "controllermanager"
+    public var watchedResources: Set<String>? { [DisruptionBudget.resource, ObjectKey.pods] }
     /// disruption.go `DeletionTimeout`.
     static let deletionTimeout = Duration.seconds(120)
 

@@ -17,6 +17,7 @@ import YAML
 /// another class, or of none, is left alone.
 public struct IngressController: Controller {
     public let name = "nginx-ingress-controller"
+    public var watchedResources: Set<String>? { [IngressRouter.resource, IngressRouter.classResource] }
     static let statusPeriod: Int64 = 60_000
     static let address: Value = [["hostname": "localhost"]]
 

@@ -25,6 +25,7 @@ import YAML
 /// yet; a stopped kubelet (`Cluster.nodeDown`) does nothing.
 public struct Kubelet: Controller {
     public let name = "kubelet"
+    public var watchedResources: Set<String>? { [ObjectKey.pods, "nodes"] }
     public let catalog: ImageCatalog
 
     /// pkg/kubelet/pod_workers.go `backOffPeriod`: a failed sync is retried after 10 s.

@@ -16,6 +16,7 @@ import YAML
 /// `node.kubernetes.io/unschedulable:NoSchedule` (TaintNodesByCondition).
 public struct NodeLifecycleController: Controller {
     public let name = "node-controller"
+    public var watchedResources: Set<String>? { ["nodes"] }
     /// `--node-monitor-grace-period` (40 s up to v1.31, the value kind's 1.32 clusters keep).
     static let gracePeriod = Duration.seconds(40)
 

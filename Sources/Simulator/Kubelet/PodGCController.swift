@@ -12,6 +12,7 @@ import YAML
 /// the pods go as soon as the node does.
 public struct PodGCController: Controller {
     public let name = "pod-garbage-collector-controller"
+    public var watchedResources: Set<String>? { [Workload.nodes, ObjectKey.pods] }
 
     public init() {}
 

@@ -26,6 +26,7 @@ import YAML
 /// "fill existing slices" optimisation; ports in a slice are ordered by port, not by hash.
 public struct EndpointSliceController: Controller {
     public let name = "endpointslice-controller"
+    public var watchedResources: Set<String>? { [ServiceEndpoints.services, ObjectKey.pods, ServiceEndpoints.endpointSlices] }
     /// `discovery.LabelManagedBy` value of this controller.
     public static let managedBy = "endpointslice-controller.k8s.io"
     public static let serviceNameLabel = "kubernetes.io/service-name"

@@ -21,6 +21,7 @@ import YAML
 /// rather than by upstream's object hash; the 1000-address truncation is not modelled.
 public struct EndpointsController: Controller {
     public let name = "endpoint-controller"
+    public var watchedResources: Set<String>? { [ServiceEndpoints.services, ObjectKey.pods, ServiceEndpoints.endpoints] }
 
     public init() {}
 

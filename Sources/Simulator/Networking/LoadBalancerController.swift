@@ -17,6 +17,7 @@ import YAML
 /// loses it too.
 public struct LoadBalancerController: Controller {
     public let name = "metallb-controller"
+    public var watchedResources: Set<String>? { [LoadBalancerController.configKey.resource, ServiceEndpoints.services] }
     public static let namespace = "metallb-system"
     public static let configName = "config"
     static let poolFirst = IPv4("172.18.255.200")!

@@ -33,6 +33,7 @@ import YAML
 /// store's revision instead of being carried between cycles.
 public struct Scheduler: Controller {
     public let name = "default-scheduler"
+    public var watchedResources: Set<String>? { [ObjectKey.pods, VolumeUtil.claims, VolumeUtil.volumes, VolumeUtil.classes, "nodes"] }
     /// schedule_one.go `minFeasibleNodesToFind`, `minFeasibleNodesPercentageToFind`.
     static let minFeasibleNodesToFind = 100
     static let minFeasibleNodesPercentageToFind = 5

@@ -27,6 +27,7 @@ public struct LocalPathProvisioner: Controller {
     static let selectedNodeAnnotation = "local.path.provisioner/selected-node"
 
     public let name = "rancher.io/local-path_local-path-provisioner-7dc846544d-x4n7q_3f0c7a52-9d1e-4b86-a5c2-1e8f4d6b9c30"
+    public var watchedResources: Set<String>? { [VolumeUtil.claims, VolumeUtil.volumes] }
 
     public init() {}
 

@@ -11,6 +11,7 @@ import YAML
 /// removes the claim; its volume is then Released.
 public struct PVCProtectionController: Controller {
     public let name = "pvc-protection-controller"
+    public var watchedResources: Set<String>? { [VolumeUtil.claims, ObjectKey.pods] }
 
     public init() {}
 

@@ -7,6 +7,7 @@ import YAML
 /// `Terminating` until its claim lets it go; then the finalizer goes and so does the volume.
 public struct PVProtectionController: Controller {
     public let name = "pv-protection-controller"
+    public var watchedResources: Set<String>? { [VolumeUtil.volumes] }
 
     public init() {}
 

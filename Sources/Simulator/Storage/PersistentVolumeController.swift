@@ -28,6 +28,7 @@ import YAML
 /// claim created before its volume finds it, and why waiting events repeat (`x4 over 45s`).
 public struct PersistentVolumeController: Controller {
     public let name = "persistentvolume-controller"
+    public var watchedResources: Set<String>? { [VolumeUtil.claims, VolumeUtil.volumes] }
 
     public init() {}
 

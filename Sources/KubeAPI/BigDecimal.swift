@@ -73,6 +73,34 @@ struct BigUInt: Sendable, Hashable, Comparable, CustomStringConvertible {
         return v
     }
 
+    /// The sum of two magnitudes.
+    static func + (a: BigUInt, b: BigUInt) -> BigUInt {
+        var result = BigUInt()
+        var carry: UInt64 = 0
+        for i in 0..<max(a.limbs.count, b.limbs.count) {
+            let sum = UInt64(i < a.limbs.count ? a.limbs[i] : 0) + UInt64(i < b.limbs.count ? b.limbs[i] : 0) + carry
+            result.limbs.append(UInt32(truncatingIfNeeded: sum))
+            carry = sum >> 32
+        }
+        if carry > 0 { result.limbs.append(UInt32(carry)) }
+        result.normalize()
+        return result
+    }
+
+    /// The difference of two magnitudes, `a` not below `b`.
+    static func - (a: BigUInt, b: BigUInt) -> BigUInt {
+        var result = a
+        var borrow: Int64 = 0
+        for i in result.limbs.indices {
+            var d = Int64(result.limbs[i]) - Int64(i < b.limbs.count ? b.limbs[i] : 0) - borrow
+            borrow = d < 0 ? 1 : 0
+            if d < 0 { d += 1 << 32 }
+            result.limbs[i] = UInt32(d)
+        }
+        result.normalize()
+        return result
+    }
+
     private mutating func normalize() {
         while let last = limbs.last, last == 0 { limbs.removeLast() }
     }
@@ -166,6 +194,15 @@ struct BigDecimal: Sendable, Hashable, CustomStringConvertible {
         if a.scale < b.scale { x.multiplyByPowerOf10(b.scale - a.scale) }
         if b.scale < a.scale { y.multiplyByPowerOf10(a.scale - b.scale) }
         return (x, y)
+    }
+
+    /// inf.Dec `Add`: exact, at the larger of the two scales.
+    static func + (a: BigDecimal, b: BigDecimal) -> BigDecimal {
+        let (x, y) = aligned(a, b)
+        let scale = max(a.scale, b.scale)
+        if a.negative == b.negative { return BigDecimal(negative: a.negative, magnitude: x + y, scale: scale) }
+        return y < x ? BigDecimal(negative: a.negative, magnitude: x - y, scale: scale)
+                     : BigDecimal(negative: b.negative, magnitude: y - x, scale: scale)
     }
 
     static func compare(_ a: BigDecimal, _ b: BigDecimal) -> Int {

@@ -63,6 +63,15 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
         return amount.negative ? -Int64(m) : Int64(m)
     }
 
+    /// The zero value (`resource.Quantity{}`), whose `String()` is `0`.
+    public static let zero = Quantity(amount: BigDecimal(0), format: .decimalSI)
+
+    /// `q.Add(y)` on a copy: the exact sum, written again from scratch; it keeps this
+    /// quantity's format unless this one is zero, which takes `other`'s.
+    public func adding(_ other: Quantity) -> Quantity {
+        Quantity(amount: amount + other.amount, format: isZero ? other.format : format)
+    }
+
     /// `Cmp`: −1, 0 or 1.
     public func compare(_ other: Quantity) -> Int { BigDecimal.compare(amount, other.amount) }
 

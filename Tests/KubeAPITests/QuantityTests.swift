@@ -35,6 +35,21 @@ import Testing
         }
     }
 
+    /// `TestQuantityAdd` cases and the sums `kubectl describe node` prints (format of the
+    /// first non-zero addend, canonical text).
+    @Test func add() throws {
+        let table: [(String, String, String)] = [
+            ("10", "10", "20"), ("10", "1", "11"), ("1", "10", "11"), ("100m", "100m", "200m"), ("500m", "1", "1500m"),
+            ("128Mi", "128Mi", "256Mi"), ("1Gi", "512Mi", "1536Mi"), ("100M", "28Mi", "129360128"), ("0", "64Mi", "64Mi"),
+            ("1", "-1", "0"), ("-2", "1", "-1"), ("9223372036854775807", "1", "9223372036854775808"),
+        ]
+        for (a, b, sum) in table {
+            #expect(try Quantity(parsing: a).adding(Quantity(parsing: b)).canonical == sum, "\(a) + \(b)")
+        }
+        #expect(try Quantity.zero.adding(Quantity(parsing: "250m")).canonical == "250m")
+        #expect(Quantity.zero.canonical == "0")
+    }
+
     /// `TestQuantityParse` values (decQuantity(v, scale) = v × 10^scale) and formats.
     @Test func parseValues() throws {
         let table: [(String, Int64, Int, Quantity.Format)] = [

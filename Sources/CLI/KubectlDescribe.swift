@@ -72,6 +72,16 @@ enum KubectlDescribe {
             for kind in ["services", "endpointslices.discovery.k8s.io"] {
                 related += cluster.api.store.list(kind, namespace: o.namespace).sorted { $0.key < $1.key }.map(\.value)
             }
+        case "Node":
+            // describe.go NodeDescriber: pods with spec.nodeName=NAME in every namespace whose
+            // phase is neither Succeeded nor Failed, in list order; and the node's Lease.
+            if let pods = Kinds.resolve("pods") {
+                related = cluster.api.list(pods, namespace: nil).map(\.value).filter { pod in
+                    let phase = pod["status"]?["phase"]?.string
+                    return pod["spec"]?["nodeName"]?.string == o.name && phase != "Succeeded" && phase != "Failed"
+                }
+            }
+            if let lease = cluster.nodeLease(o.name) { related.append(lease) }
         default: break
         }
         return Describer.describe(DescribeInput(object: o.value, events: events(of: o, cluster), related: related,
@@ -79,12 +89,14 @@ enum KubectlDescribe {
     }
 
     /// describe.go: events whose involvedObject is this object (by uid, else by kind and name).
+    /// A Node's events also count when their uid is the node's name (NodeDescriber: the
+    /// kubelet records them so, the controllers with the node's uid).
     static func events(of o: StoredObject, _ cluster: Cluster) -> [Value] {
         guard let events = Kinds.resolve("events") else { return [] }
         let namespace = o.namespace.isEmpty ? "default" : o.namespace
         return cluster.api.list(events, namespace: namespace).map(\.value).filter { e in
             let involved = e["involvedObject"]
-            if let uid = involved?["uid"]?.string, !uid.isEmpty { return uid == o.uid }
+            if let uid = involved?["uid"]?.string, !uid.isEmpty { return uid == o.uid || (o.kind == "Node" && uid == o.name && involved?["kind"]?.string == "Node") }
             return involved?["name"]?.string == o.name && involved?["kind"]?.string == o.kind
         }
     }

@@ -57,6 +57,31 @@ extension Cluster {
         }
     }
 
+    /// kubelet's node lease renewal interval: a quarter of the 40 s lease
+    /// (pkg/kubelet/kubelet.go `nodeLeaseRenewIntervalFraction` 0.25, `NodeLeaseDurationSeconds`).
+    static let nodeLeaseRenewInterval: Int64 = 10_000
+
+    /// The node's Lease in `kube-node-lease` as its kubelet keeps it
+    /// (k8s.io/component-helpers/apimachinery/lease controller.go `newLease`): held by the
+    /// node, 40 s long, no acquireTime, renewed every 10 s since the node registered and no
+    /// longer once its kubelet stopped. The store has no Lease objects; `describe node`
+    /// reads this one. Example: a node registered at 00:00:00 and stopped at 00:01:05
+    /// keeps `renewTime` 00:01:00.
+    public func nodeLease(_ name: String) -> Value? {
+        guard let node = api.store[ObjectKey(resource: "nodes", namespace: "", name: name)],
+              let created = node.value["metadata"]?["creationTimestamp"]?.string.flatMap(VirtualTime.init(rfc3339:)) else { return nil }
+        var end = now
+        if let stopped = node.value.annotationMap[SchedulerCache.kubeletStoppedAnnotation].flatMap(VirtualTime.init(rfc3339:)), stopped < end {
+            end = stopped
+        }
+        let step = Cluster.nodeLeaseRenewInterval
+        let renewed = VirtualTime(milliseconds: created.milliseconds + max(0, end.milliseconds - created.milliseconds) / step * step)
+        let micro = String(renewed.rfc3339.dropLast()) + ".000000Z"
+        return ["apiVersion": "coordination.k8s.io/v1", "kind": "Lease",
+                "metadata": ["name": .string(name), "namespace": "kube-node-lease"],
+                "spec": ["holderIdentity": .string(name), "leaseDurationSeconds": 40, "renewTime": .string(micro)]]
+    }
+
     mutating func editNode(_ name: String, _ body: (inout Value, VirtualTime) -> Void) {
         let key = ObjectKey(resource: "nodes", namespace: "", name: name)
         guard let node = api.store[key] else { return }

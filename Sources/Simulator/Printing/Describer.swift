@@ -13,7 +13,8 @@ public struct DescribeInput: Sendable {
     /// Deployment: the new replica set and the old ones (with their `spec.replicas`,
     /// `status.replicas`); ReplicaSet and DaemonSet: the pods they control; Service: its
     /// Endpoints object; PersistentVolumeClaim: the pods that mount it; Ingress: the Services
-    /// and EndpointSlices of its namespace.
+    /// and EndpointSlices of its namespace; Node: its non-terminated pods (namespace, then
+    /// name) and its Lease, if any.
     public var related: [Value]
     public var now: Timestamp
 
@@ -48,6 +49,8 @@ public enum Describer {
         case "Ingress": ingress(o, related: input.related, &w)
         case "Role", "ClusterRole": role(o, &w)
         case "RoleBinding", "ClusterRoleBinding": roleBinding(o, &w)
+        case "Node": node(o, pods: input.related.filter { $0.str("kind") == "Pod" },
+                          lease: input.related.first { $0.str("kind") == "Lease" }, now: input.now, &w)
         default: generic(o, &w)
         }
         if !withoutEvents.contains(o.str("kind")) { events(input.events, now: input.now, &w) }

@@ -179,7 +179,15 @@ extension Describer {
             func raise(_ target: inout [String: Quantity], to list: [String: Quantity]) {
                 for (name, q) in list where target[name].map({ q > $0 }) ?? true { target[name] = q }
             }
-            for c in spec.seq("containers") { add(Dictionary(resourceList(c.at("resources", key)), uniquingKeysWith: { a, _ in a }), into: &total) }
+            // A container's status may carry what the kubelet allocated after an in-place
+            // resize; requests count the larger of the two (`getResourceList`).
+            let allocated = Dictionary(pod.seq("status", "containerStatuses").map { ($0.str("name"), $0["allocatedResources"]) },
+                                       uniquingKeysWith: { a, _ in a })
+            for c in spec.seq("containers") {
+                var own = Dictionary(resourceList(c.at("resources", key)), uniquingKeysWith: { a, _ in a })
+                if key == "requests", let extra = allocated[c.str("name")] { raise(&own, to: Dictionary(resourceList(extra), uniquingKeysWith: { a, _ in a })) }
+                add(own, into: &total)
+            }
             var sidecars: [String: Quantity] = [:], initMax: [String: Quantity] = [:]
             for c in spec.seq("initContainers") {
                 let own = Dictionary(resourceList(c.at("resources", key)), uniquingKeysWith: { a, _ in a })

@@ -3,7 +3,7 @@ import YAML
 // kubectl describe for RBAC objects (k8s.io/kubectl/pkg/describe/describe.go `RoleDescriber`,
 // `ClusterRoleDescriber`, `RoleBindingDescriber`, `ClusterRoleBindingDescriber`): no events.
 extension Describer {
-    static let withoutEvents: Set<String> = ["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"]
+    static let withoutEvents: Set<String> = ["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding", "NetworkPolicy"]
 
     /// `Name`, labels, annotations, then the rules broken down, compacted and sorted as
     /// `auth can-i --list` shows them.

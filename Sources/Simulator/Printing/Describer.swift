@@ -49,6 +49,8 @@ public enum Describer {
         case "Ingress": ingress(o, related: input.related, &w)
         case "Role", "ClusterRole": role(o, &w)
         case "RoleBinding", "ClusterRoleBinding": roleBinding(o, &w)
+        case "PodDisruptionBudget": podDisruptionBudget(o, &w)
+        case "NetworkPolicy": networkPolicy(o, &w)
         case "Node": node(o, pods: input.related.filter { $0.str("kind") == "Pod" },
                           lease: input.related.first { $0.str("kind") == "Lease" }, now: input.now, &w)
         default: generic(o, &w)

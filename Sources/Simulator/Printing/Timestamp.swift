@@ -59,6 +59,13 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
     }
 
+    /// Go's `time.Time.String()` in UTC at metav1.Time's whole seconds:
+    /// `2024-01-01 00:00:00 +0000 UTC` (describe networkpolicy's `Created on`).
+    public var goString: String {
+        let c = civil
+        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2)) \(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2)) +0000 UTC"
+    }
+
     /// Go's `time.RFC1123Z` in UTC: `Mon, 01 Jan 2024 00:00:00 +0000` (what `describe` prints).
     public var rfc1123Z: String {
         let c = civil

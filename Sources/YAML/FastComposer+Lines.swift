@@ -71,11 +71,13 @@ extension FastComposer {
     }
 
     /// A `- ` (or a lone `-`) starts a sequence entry here.
+    @inline(__always)
     func isSequenceEntry() -> Bool {
         p[i] == UInt8(ascii: "-") && (i + 1 >= end || p[i + 1] == 0x20 || p[i + 1] == 0x0A || p[i + 1] == 0x0D)
     }
 
     /// The current line holds `key:` followed by a space or the end of the line.
+    @inline(__always)
     func keyAhead() throws(GiveUp) -> Bool {
         var k = i
         let c = p[k]
@@ -167,6 +169,7 @@ extension FastComposer {
     // MARK: Marks
 
     /// The mark of offset `k` on the current line (columns count Unicode scalars).
+    @inline(__always)
     func mark(_ k: Int) -> Mark {
         // Bytes minus UTF-8 continuation bytes (10xxxxxx), eight at a time.
         var column = k - lineStart

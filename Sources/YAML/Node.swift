@@ -14,7 +14,7 @@ public struct Node: Sendable, CustomStringConvertible {
     public struct Pair: Sendable {
         public var key: Node
         public var value: Node
-        public init(key: consuming Node, value: consuming Node) {
+        public init(key: Node, value: Node) {
             self.key = key
             self.value = value
         }
@@ -57,7 +57,7 @@ public struct Node: Sendable, CustomStringConvertible {
         extras = tag == nil && anchor == nil && aliasMark == nil ? nil : Extras(tag: tag, anchor: anchor, aliasMark: aliasMark)
     }
 
-    public init(_ content: consuming Content, tag: String? = nil, anchor: String? = nil, mark: consuming Mark, aliasMark: Mark? = nil) {
+    public init(_ content: Content, tag: String? = nil, anchor: String? = nil, mark: Mark, aliasMark: Mark? = nil) {
         self.content = content
         self.mark = mark
         if tag == nil && anchor == nil && aliasMark == nil {
@@ -69,7 +69,7 @@ public struct Node: Sendable, CustomStringConvertible {
 
     /// A node without properties (the composer's common case).
     @inline(__always)
-    init(plain content: consuming Content, mark: consuming Mark) {
+    init(plain content: Content, mark: Mark) {
         self.content = content
         self.mark = mark
         extras = nil

@@ -10,7 +10,8 @@ extension FastComposer {
         // Well inside the full parser's own limit, so that one alone decides on errors.
         if depth * 2 > limits.maxDepth { throw GiveUp() }
         if isSequenceEntry() { return try blockSequence(at: indent, indentless: false) }
-        if try keyAhead() { return try blockMapping(at: indent) }
+        let colon = keyColon()
+        if colon >= 0 { return try blockMapping(at: indent, colon: colon) }
         let node = try valueOnLine(parent: parent)
         if indent > parent { throw GiveUp() }  // a continuation line: multi-line scalar
         return node
@@ -91,12 +92,14 @@ extension FastComposer {
     }
 
 
-    /// `key: value` entries whose keys start at column `column`.
-    mutating func blockMapping(at column: Int) throws(GiveUp) -> Node {
+    /// `key: value` entries whose keys start at column `column`; the first key's colon is
+    /// at `colon`.
+    mutating func blockMapping(at column: Int, colon firstColon: Int) throws(GiveUp) -> Node {
         let start = mark(i)
         let base = pairStack.count
+        var colon = firstColon
         while true {
-            let key = try scalarOnLine()
+            let key = try keyScalar(colon: colon)
             while p[i] == 0x20 { i += 1 }
             guard p[i] == UInt8(ascii: ":") else { throw GiveUp() }
             i += 1
@@ -116,7 +119,9 @@ extension FastComposer {
             }
             pairStack.push(Node.Pair(key: consume key, value: consume value))
             if indent < column { break }
-            guard indent == column, try keyAhead() else { throw GiveUp() }
+            guard indent == column else { throw GiveUp() }
+            colon = keyColon()
+            guard colon >= 0 else { throw GiveUp() }
         }
         return Node(plain: .mapping(pairStack.pop(from: base), .block), mark: start)
     }
@@ -141,9 +146,9 @@ extension FastComposer {
                 if isSequenceEntry() {
                     indent = inner
                     itemStack.push(try blockSequence(at: inner, indentless: false))
-                } else if try keyAhead() {
+                } else if case let colon = keyColon(), colon >= 0 {
                     indent = inner
-                    itemStack.push(try blockMapping(at: inner))
+                    itemStack.push(try blockMapping(at: inner, colon: colon))
                 } else {
                     itemStack.push(try valueOnLine(parent: column))
                     if indent > column { throw GiveUp() }

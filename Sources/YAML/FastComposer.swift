@@ -86,6 +86,8 @@ struct FastComposer {
         var chunks: [Chunk] = []
         var start = 0, startLine = source.firstLine, k = 0, line = source.firstLine
         let n = source.count
+        // Most streams have no CR at all: then a line ends at the next LF, one `memchr` a line.
+        let hasCR = memchr(p, 0x0D, n) != nil
         while k < n {
             let c = p[k]
             if c == UInt8(ascii: "%") { return nil }
@@ -97,7 +99,13 @@ struct FastComposer {
                 startLine = line
             }
             // Next line.
-            k = lineEnd(from: k, limit: n)
+            if hasCR {
+                k = lineEnd(from: k, limit: n)
+            } else if let found = memchr(p + k, 0x0A, n - k) {
+                k = UnsafeMutablePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - p
+            } else {
+                k = n
+            }
             if k < n {
                 k += p[k] == 0x0D && p[k + 1] == 0x0A ? 2 : 1
                 line += 1

@@ -7,49 +7,76 @@ import Dispatch
 import Synchronization
 
 /// Large multi-document streams (a `helm template` output, a whole class's manifests) are
-/// composed on every core: the documents are cut into as many runs of consecutive
-/// documents as there are cores, each run is composed by its own `FastComposer` over its
-/// own copy of the bytes, and the results are joined in order. Documents do not share
-/// anchors or tags, so each is the same as when composed alone; marks keep their place in
-/// the whole input. Whenever a run would need the full parser's judgement across
-/// documents (a directive, an error, too many documents), the caller composes the whole
-/// stream in one piece, so results and errors never depend on the number of cores.
+/// composed on every core: the input is cut at `---` lines into a few runs of consecutive
+/// documents per core, each run is composed by its own
+/// `FastComposer` over its own copy of the bytes, and the results are joined in order.
+/// Documents do not share anchors or tags, so each is the same as when composed alone;
+/// marks keep their place in the whole input. Whenever a run would need the full parser's
+/// judgement across documents (a directive, an error, too many documents), the caller
+/// composes the whole stream in one piece, so results and errors never depend on the
+/// number of cores.
+///
+/// The nodes are freed on every core too: the documents of a run share a `RunNodes` that
+/// also holds their roots, and when the last of those documents goes, it drops the roots
+/// in slices at once (a stream's nodes take about as long to free as to compose).
 enum ParallelCompose {
     /// Below this size one core is faster than starting threads.
     static let minimumBytes = 1 << 20
+
+    static let runsPerCore = 4
+    static let minimumRunBytes = 1 << 16
+
+    static var cores: Int { min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 8) }
 
     /// `source` may be unchecked (`SourceBuffer(bytes:file:limits:check: false)`): each part
     /// is checked where it is composed.
     static func documents(_ bytes: [UInt8], source: SourceBuffer, file: String, limits: YAMLLimits,
                           minimumBytes: Int = ParallelCompose.minimumBytes) -> [Document]? {
-        let cores = min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 8)
+        let cores = Self.cores
         guard cores > 1, source.count >= minimumBytes else { return nil }
-        guard let chunks = FastComposer(source: source, file: file, limits: limits).splitDocuments(),
-              chunks.count >= cores else { return nil }
-        // Consecutive runs of chunks of about the same number of bytes.
-        var runs: [FastComposer.Chunk] = []
-        var first = chunks[0]
-        let share = source.count / cores
-        for chunk in chunks.dropFirst() {
-            if chunk.start - first.start >= share && runs.count < cores - 1 {
-                runs.append(FastComposer.Chunk(start: first.start, end: chunk.start, line: first.line))
-                first = chunk
-            }
+        // Runs of about the same number of bytes, each starting at a `---` line (where
+        // `FastComposer.splitDocuments` starts a document too), found near the ideal cuts
+        // without reading the whole input on this thread. A few runs per core, handed out
+        // as cores become free: a core busy with another program then holds up only a
+        // small run.
+        let n = source.count
+        let runs = max(cores, min(cores * runsPerCore, n / minimumRunBytes))
+        var starts = [0]
+        for k in 1..<runs {
+            let cut = documentStart(in: source, from: max(n * k / runs, starts[starts.count - 1] + 1))
+            if cut >= n { break }
+            starts.append(cut)
         }
-        runs.append(FastComposer.Chunk(start: first.start, end: source.count, line: first.line))
-
-        let parts = runs
-        let results = Mutex<[[Document]?]>(Array(repeating: nil, count: parts.count))
+        guard starts.count > 1 else { return nil }
+        starts.append(n)
+        let parts = starts.count - 1
+        let cuts = starts
         let skipped = source.skipped
-        DispatchQueue.concurrentPerform(iterations: parts.count) { k in
-            let run = parts[k]
-            let part = SourceBuffer(part: bytes, skipped: skipped, from: run.start, to: run.end, line: run.line)
+
+        // Each core counts the lines of its run, then composes it knowing the line it starts on.
+        let lineCounts = Mutex<[Int]>(Array(repeating: 0, count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { k in
+            let count = bytes.withUnsafeBufferPointer { buffer in
+                lineBreaks(in: buffer.baseAddress! + skipped, count: n, from: cuts[k], to: cuts[k + 1])
+            }
+            lineCounts.withLock { $0[k] = count }
+        }
+        var firstLines = [0]
+        for count in lineCounts.withLock({ $0 }).dropLast() { firstLines.append(firstLines[firstLines.count - 1] + count) }
+
+        let results = Mutex<[[Document]?]>(Array(repeating: nil, count: parts))
+        let firstLinesOfParts = firstLines
+        DispatchQueue.concurrentPerform(iterations: parts) { k in
+            let part = SourceBuffer(part: bytes, skipped: skipped, from: cuts[k], to: cuts[k + 1], line: firstLinesOfParts[k])
             // Each core checks its own part; an invalid byte anywhere sends the whole input
             // to the one-core path, which reports it.
             var documents: [Document]? = nil
             if part.isValid {
                 var fast = FastComposer(source: part, file: file, limits: limits)
-                documents = (try? fast.documents()) ?? nil
+                if var composed = (try? fast.documents()) ?? nil {
+                    RunNodes.share(&composed, slices: cores * 2)
+                    documents = composed
+                }
             }
             results.withLock { $0[k] = documents }
         }
@@ -59,5 +86,80 @@ enum ParallelCompose {
             documents.append(contentsOf: part)
         }
         return documents.count <= limits.maxDocuments ? documents : nil
+    }
+
+    /// The first offset at or after `from` where a line starts with `---` and a blank, a
+    /// line break or the end; `source.count` if there is none.
+    static func documentStart(in source: SourceBuffer, from: Int) -> Int {
+        let p = source.base, n = source.count
+        var k = from
+        while k < n {
+            guard let found = memchr(p + k, 0x0A, n - k) else { return n }
+            k = UnsafeMutablePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - p + 1
+            if p[k] == UInt8(ascii: "-") && p[k + 1] == p[k] && p[k + 2] == p[k] && FastComposer.isBlankOrBreakOrEnd(p[k + 3]) {
+                return k
+            }
+        }
+        return n
+    }
+
+    /// Line breaks in bytes `[from, to)` of the `count` bytes at `p`, counted as
+    /// `FastComposer` counts lines: LF, CR LF, or a lone CR. `to` starts a line (it follows
+    /// an LF), so a CR LF never straddles it.
+    static func lineBreaks(in p: UnsafePointer<UInt8>, count n: Int, from: Int, to: Int) -> Int {
+        let raw = UnsafeRawPointer(p)
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // High bit of each byte of `w` equal to `b` (exact per byte: no carries between bytes).
+        @inline(__always) func equal(_ w: UInt64, _ b: UInt64) -> UInt64 {
+            let x = w ^ (b &* 0x0101_0101_0101_0101)
+            return ~(((x & low7) &+ low7) | x) & 0x8080_8080_8080_8080
+        }
+        var count = 0
+        var crs: UInt64 = 0
+        var k = from
+        while k + 8 <= to {
+            let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            count += equal(w, 0x0A).nonzeroBitCount
+            crs |= equal(w, 0x0D)
+            k += 8
+        }
+        while k < to {
+            if p[k] == 0x0A { count += 1 } else if p[k] == 0x0D { crs = 1 }
+            k += 1
+        }
+        guard crs != 0 else { return count }
+        // Some CR: count the lone ones one byte at a time.
+        for j in from..<to where p[j] == 0x0D && (j + 1 >= n || p[j + 1] != 0x0A) { count += 1 }
+        return count
+    }
+}
+
+/// The roots of one run's documents, which every document of the run refers to: when the
+/// last of them goes, the nodes are freed in `slices` parts on every core at once.
+final class RunNodes: @unchecked Sendable {
+    // Each slice is released by one core, after every document has gone: nothing reads it.
+    private let slices: UnsafeMutablePointer<[Node]>
+    private let count: Int
+
+    private init(_ roots: [Node], slices: Int) {
+        let count = max(1, min(slices, roots.count))
+        self.slices = .allocate(capacity: count)
+        self.count = count
+        for k in 0..<count {
+            (self.slices + k).initialize(to: Array(roots[roots.count * k / count ..< roots.count * (k + 1) / count]))
+        }
+    }
+
+    deinit {
+        nonisolated(unsafe) let slices = self.slices
+        DispatchQueue.concurrentPerform(iterations: count) { k in _ = (slices + k).move() }
+        slices.deallocate()
+    }
+
+    /// Makes the documents share one `RunNodes` holding their roots.
+    static func share(_ documents: inout [Document], slices: Int) {
+        guard slices > 1, !documents.isEmpty else { return }
+        let nodes = RunNodes(documents.map(\.root), slices: slices)
+        for k in documents.indices { documents[k].runNodes = nodes }
     }
 }

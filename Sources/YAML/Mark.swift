@@ -17,9 +17,19 @@ public struct Mark: Sendable, Hashable, Comparable, CustomStringConvertible {
     private var fileAndLine: UInt64
     /// Column (low 32 bits, an `Int32`) and offset (high 32 bits: inputs are far below
     /// 4 GiB, `YAMLLimits.maxBytes`; larger offsets would clamp).
-    private var columnAndOffset: UInt64
+    private(set) var columnAndOffset: UInt64
 
-    private var fileID: FileName {
+    /// The line's bits, as `Node` keeps them.
+    var packedLine: UInt32 { UInt32(truncatingIfNeeded: fileAndLine >> 32) }
+
+    /// From the pieces `Node` keeps.
+    @inline(__always)
+    init(file: FileName, line packedLine: UInt32, columnAndOffset: UInt64) {
+        fileAndLine = Self.pack(file.id, packedLine)
+        self.columnAndOffset = columnAndOffset
+    }
+
+    var fileID: FileName {
         get { FileName(id: UInt32(truncatingIfNeeded: fileAndLine)) }
         set { fileAndLine = fileAndLine & ~0xFFFF_FFFF | UInt64(newValue.id) }
     }

@@ -4,7 +4,8 @@
 /// strings of 16 to 32 bytes (label keys such as `app.kubernetes.io/name`, image names,
 /// mount paths) share one heap copy, so a hit costs a retain instead of an allocation, a
 /// copy and, when the nodes are freed, a `free`. A small direct-mapped table: a miss just
-/// overwrites the slot.
+/// overwrites the slot. Copies share the table: a cache belongs to one parser or composer,
+/// on one thread.
 struct StringCache {
     private struct Entry {
         var word0: UInt64 = 0
@@ -15,7 +16,20 @@ struct StringCache {
         var string = ""
     }
 
-    private var slots = [Entry](repeating: Entry(), count: StringCache.size)
+    /// A plain buffer rather than an array: no uniqueness check on every lookup.
+    private final class Table {
+        let slots: UnsafeMutablePointer<Entry>
+        init() {
+            slots = .allocate(capacity: StringCache.size)
+            slots.initialize(repeating: Entry(), count: StringCache.size)
+        }
+        deinit {
+            slots.deinitialize(count: StringCache.size)
+            slots.deallocate()
+        }
+    }
+
+    private let table = Table()
     private static let size = 1024
     static let maxLength = 32
 
@@ -39,14 +53,13 @@ struct StringCache {
         if length > 16 { hash ^= (w2 &* 0x1656_67B1_9E37_79F9) ^ (w3 &* 0x27D4_EB2F_1656_67C5) }
         hash ^= hash >> 29
         let slot = Int(truncatingIfNeeded: hash) & (StringCache.size - 1)
-        return slots.withUnsafeMutableBufferPointer { table in
-            if table[slot].length == length && table[slot].word0 == w0 && table[slot].word1 == w1
-                && table[slot].word2 == w2 && table[slot].word3 == w3 {
-                return table[slot].string
-            }
-            let s = String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
-            table[slot] = Entry(word0: w0, word1: w1, word2: w2, word3: w3, length: length, string: s)
-            return s
+        let entry = table.slots + slot
+        if entry.pointee.length == length && entry.pointee.word0 == w0 && entry.pointee.word1 == w1
+            && entry.pointee.word2 == w2 && entry.pointee.word3 == w3 {
+            return entry.pointee.string
         }
+        let s = String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
+        entry.pointee = Entry(word0: w0, word1: w1, word2: w2, word3: w3, length: length, string: s)
+        return s
     }
 }

@@ -118,6 +118,12 @@ import Testing
             "k: \"a\\tb\"\nj: 'it''s'\n- x\n",
             "- uno\n  dos\n\n  tres\n- b: c\n    d\n",
             "args: [\n  \"--a\",\n  \"--b\", # c\n]\n",
+            "a: 1\n...",                          // `...` without a line break at the end
+            "--- a\n---b: 1\n--\n-- -\n....\n", // lines that only look like markers
+            "x: |\n  ---\n---\ny\n...\n---\n%\n",
+            "%YAML 1.2\n---\na: b\n",
+            "a: b\n%x\n",
+            "- a\n---\t\n- b\n---\n...\n...\n---",
         ]
         for text in samples {
             #expect(Self.check(Array(text.utf8), file: "m.yaml"), "\(text.debugDescription)")

@@ -103,7 +103,8 @@ extension FastComposer {
             while p[i] == 0x20 { i += 1 }
             guard p[i] == UInt8(ascii: ":") else { throw GiveUp() }
             i += 1
-            let afterColon = mark(i)
+            // The mark of an empty value, computed only if the value is empty.
+            let afterColon = (offset: i, line: line, lineStart: lineStart)
             let value: Node
             if try restOfLineIsEmpty() {
                 nextContentLine()
@@ -112,7 +113,7 @@ extension FastComposer {
                 } else if indent == column && isSequenceEntry() {
                     value = try blockSequence(at: column, indentless: true)
                 } else {
-                    value = Node(plain: .scalar("", .plain), mark: afterColon)
+                    value = Node(plain: .scalar("", .plain), mark: mark(afterColon.offset, line: afterColon.line, lineStart: afterColon.lineStart))
                 }
             } else {
                 value = try valueOnLine(parent: column)
@@ -135,10 +136,11 @@ extension FastComposer {
         if depth * 2 > limits.maxDepth { throw GiveUp() }
         while true {
             i += 1
-            let afterDash = mark(i)
+            let afterDash = (offset: i, line: line, lineStart: lineStart)
             if try restOfLineIsEmpty() {
                 nextContentLine()
-                itemStack.push(indent > column ? try blockNode(parent: column) : Node(plain: .scalar("", .plain), mark: afterDash))
+                itemStack.push(indent > column ? try blockNode(parent: column)
+                    : Node(plain: .scalar("", .plain), mark: mark(afterDash.offset, line: afterDash.line, lineStart: afterDash.lineStart)))
             } else {
                 // Content on the dash's line: a compact sequence or mapping, or a scalar.
                 let inner = i - lineStart

@@ -189,7 +189,11 @@ extension FastComposer {
 
     /// The mark of offset `k` on the current line (columns count Unicode scalars).
     @inline(__always)
-    func mark(_ k: Int) -> Mark {
+    func mark(_ k: Int) -> Mark { mark(k, line: line, lineStart: lineStart) }
+
+    /// The mark of offset `k` on 0-based line `line`, which starts at `lineStart`.
+    @inline(__always)
+    func mark(_ k: Int, line: Int, lineStart: Int) -> Mark {
         // Bytes minus UTF-8 continuation bytes (10xxxxxx), eight at a time.
         var column = k - lineStart
         var j = lineStart

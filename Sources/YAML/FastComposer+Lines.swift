@@ -67,6 +67,7 @@ extension FastComposer {
     }
 
     /// ns-plain-first in block context: not an indicator, or `-?:` before a non-space.
+    @inline(__always)
     static func canStartPlain(_ c: UInt8, _ next: UInt8) -> Bool {
         switch c {
         case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):

@@ -28,30 +28,34 @@ enum ParallelCompose {
 
     static var cores: Int { min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 8) }
 
-    /// `source` may be unchecked (`SourceBuffer(bytes:file:limits:check: false)`): each part
-    /// is checked where it is composed.
-    static func documents(_ bytes: [UInt8], source: SourceBuffer, file: String, limits: YAMLLimits,
+    /// Reads `bytes` in place (no copy of the whole input on this thread); each part is
+    /// copied and checked where it is composed. The caller has checked the input's size.
+    static func documents(_ bytes: [UInt8], file: String, limits: YAMLLimits,
                           minimumBytes: Int = ParallelCompose.minimumBytes) -> [Document]? {
         let cores = Self.cores
-        guard cores > 1, source.count >= minimumBytes else { return nil }
+        // A byte-order mark is dropped, as `SourceBuffer` drops it.
+        let skipped = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        let n = bytes.count - skipped
+        guard cores > 1, n >= minimumBytes else { return nil }
         // Runs of about the same number of bytes, each starting at a `---` line (where
         // `FastComposer.splitDocuments` starts a document too), found near the ideal cuts
         // without reading the whole input on this thread. A few runs per core, handed out
         // as cores become free: a core busy with another program then holds up only a
         // small run.
-        let n = source.count
         let runs = max(cores, min(cores * runsPerCore, n / minimumRunBytes))
         var starts = [0]
-        for k in 1..<runs {
-            let cut = documentStart(in: source, from: max(n * k / runs, starts[starts.count - 1] + 1))
-            if cut >= n { break }
-            starts.append(cut)
+        bytes.withUnsafeBufferPointer { buffer in
+            let p = buffer.baseAddress! + skipped
+            for k in 1..<runs {
+                let cut = documentStart(in: p, count: n, from: max(n * k / runs, starts[starts.count - 1] + 1))
+                if cut >= n { break }
+                starts.append(cut)
+            }
         }
         guard starts.count > 1 else { return nil }
         starts.append(n)
         let parts = starts.count - 1
         let cuts = starts
-        let skipped = source.skipped
 
         // Each core counts the lines of its run, then composes it knowing the line it starts on.
         let lineCounts = Mutex<[Int]>(Array(repeating: 0, count: parts))
@@ -88,15 +92,16 @@ enum ParallelCompose {
         return documents.count <= limits.maxDocuments ? documents : nil
     }
 
-    /// The first offset at or after `from` where a line starts with `---` and a blank, a
-    /// line break or the end; `source.count` if there is none.
-    static func documentStart(in source: SourceBuffer, from: Int) -> Int {
-        let p = source.base, n = source.count
+    /// The first offset at or after `from` in the `n` bytes at `p` where a line starts with
+    /// `---` and a blank, a line break or the end; `n` if there is none.
+    static func documentStart(in p: UnsafePointer<UInt8>, count n: Int, from: Int) -> Int {
+        // Past the end reads as 0, as in `SourceBuffer`'s padding.
+        @inline(__always) func at(_ k: Int) -> UInt8 { k < n ? p[k] : 0 }
         var k = from
         while k < n {
             guard let found = memchr(p + k, 0x0A, n - k) else { return n }
-            k = UnsafeMutablePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - p + 1
-            if p[k] == UInt8(ascii: "-") && p[k + 1] == p[k] && p[k + 2] == p[k] && FastComposer.isBlankOrBreakOrEnd(p[k + 3]) {
+            k = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - p + 1
+            if at(k) == UInt8(ascii: "-") && at(k + 1) == at(k) && at(k + 2) == at(k) && FastComposer.isBlankOrBreakOrEnd(at(k + 3)) {
                 return k
             }
         }

@@ -51,6 +51,11 @@ struct FastComposer {
     /// Every document of the stream, or nil when the whole stream needs the full parser.
     mutating func documents() throws(YAMLError) -> [Document]? {
         guard let chunks = splitDocuments() else { return nil }
+        return try documents(chunks)
+    }
+
+    /// The documents of `chunks` (from `splitDocuments`).
+    mutating func documents(_ chunks: [Chunk]) throws(YAMLError) -> [Document]? {
         var docs: [Document] = []
         docs.reserveCapacity(chunks.count)
         for chunk in chunks {
@@ -82,7 +87,11 @@ struct FastComposer {
     /// new stream may as well begin: a bare document is allowed either way). nil when a
     /// line starts with `%`: directives' rules span documents, so the full parser takes
     /// the whole stream then.
-    func splitDocuments() -> [Chunk]? {
+    func splitDocuments() -> [Chunk]? { splitDocumentsCountingLines()?.chunks }
+
+    /// `splitDocuments`, and how many line breaks the stream has (`ParallelCompose` adds
+    /// them up to know the line each part starts on).
+    func splitDocumentsCountingLines() -> (chunks: [Chunk], lines: Int)? {
         let n = source.count
         // Most streams have no CR at all: then lines end at LFs, found eight bytes at a time.
         if memchr(p, 0x0D, n) == nil { return splitDocumentsWithoutCR() }
@@ -111,13 +120,13 @@ struct FastComposer {
             }
         }
         if n > start || chunks.isEmpty { chunks.append(Chunk(start: start, end: n, line: startLine)) }
-        return chunks
+        return (chunks, line - source.firstLine)
     }
 
     /// `splitDocuments` for a stream without CRs: only lines that start with `-`, `.` or `%`
     /// matter, and those are found a word at a time (the buffer's zero padding makes the
     /// last word readable; its zero bytes match nothing).
-    private func splitDocumentsWithoutCR() -> [Chunk]? {
+    private func splitDocumentsWithoutCR() -> (chunks: [Chunk], lines: Int)? {
         var chunks: [Chunk] = []
         let n = source.count
         var start = 0, startLine = source.firstLine
@@ -166,7 +175,7 @@ struct FastComposer {
             k += 8
         }
         if n > start || chunks.isEmpty { chunks.append(Chunk(start: start, end: n, line: startLine)) }
-        return chunks
+        return (chunks, linesBefore - source.firstLine)
     }
 
     /// The offset of the next CR or LF at or after `k` (or `limit`).

@@ -144,9 +144,9 @@ public struct Document: Sendable {
     public var explicitStart: Bool
     public var explicitEnd: Bool
     public var mark: Mark
-    /// Set by `ParallelCompose`: the roots of the documents composed on the same core, so
-    /// that they are freed on every core at once (see `RunNodes`).
-    var runNodes: RunNodes?
+    /// Set by `ParallelCompose`: the roots of the stream's documents, so that they are freed
+    /// on every core at once (see `StreamNodes`).
+    var streamNodes: StreamNodes?
     public init(root: Node, explicitStart: Bool, explicitEnd: Bool, mark: Mark) {
         self.root = root
         self.explicitStart = explicitStart

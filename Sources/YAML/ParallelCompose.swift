@@ -4,7 +4,6 @@ import Glibc
 import Darwin
 #endif
 import Dispatch
-import Synchronization
 
 /// Large multi-document streams (a `helm template` output, a whole class's manifests) are
 /// composed on every core: the input is cut at `---` lines into a few runs of consecutive
@@ -16,9 +15,10 @@ import Synchronization
 /// composes the whole stream in one piece, so results and errors never depend on the
 /// number of cores.
 ///
-/// The nodes are freed on every core too: the documents of a run share a `RunNodes` that
-/// also holds their roots, and when the last of those documents goes, it drops the roots
-/// in slices at once (a stream's nodes take about as long to free as to compose).
+/// The nodes are freed on every core too: the documents share a `StreamNodes` that also
+/// holds their roots, and when the last of them goes, it drops the roots of each core's
+/// runs on a core of its own (a stream's nodes take about a third as long to free as to
+/// compose).
 enum ParallelCompose {
     /// Below this size one core is faster than starting threads.
     static let minimumBytes = 1 << 20
@@ -57,39 +57,66 @@ enum ParallelCompose {
         let parts = starts.count - 1
         let cuts = starts
 
-        // Each core counts the lines of its run, then composes it knowing the line it starts on.
-        let lineCounts = Mutex<[Int]>(Array(repeating: 0, count: parts))
+        // Two rounds on every core. First each run is copied, checked and cut into documents,
+        // which counts its lines; then, knowing the line each run starts on, it is composed.
+        // Each slot of `state` is written by one core at a time, and read after the round.
+        let state = RunState(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { k in
-            let count = bytes.withUnsafeBufferPointer { buffer in
-                lineBreaks(in: buffer.baseAddress! + skipped, count: n, from: cuts[k], to: cuts[k + 1])
-            }
-            lineCounts.withLock { $0[k] = count }
+            let part = SourceBuffer(part: bytes, skipped: skipped, from: cuts[k], to: cuts[k + 1], line: 0)
+            // An invalid byte anywhere sends the whole input to the one-core path, which
+            // reports it; so does a directive (no chunks).
+            guard part.isValid, let split = FastComposer(source: part, file: file, limits: limits).splitDocumentsCountingLines() else { return }
+            state.runs[k] = Run(source: part, chunks: split.chunks, lines: split.lines)
         }
-        var firstLines = [0]
-        for count in lineCounts.withLock({ $0 }).dropLast() { firstLines.append(firstLines[firstLines.count - 1] + count) }
-
-        let results = Mutex<[[Document]?]>(Array(repeating: nil, count: parts))
-        let firstLinesOfParts = firstLines
+        var firstLine = 0
+        for k in 0..<parts {
+            guard let run = state.runs[k] else { return nil }
+            state.runs[k]!.firstLine = firstLine
+            firstLine += run.lines
+        }
         DispatchQueue.concurrentPerform(iterations: parts) { k in
-            let part = SourceBuffer(part: bytes, skipped: skipped, from: cuts[k], to: cuts[k + 1], line: firstLinesOfParts[k])
-            // Each core checks its own part; an invalid byte anywhere sends the whole input
-            // to the one-core path, which reports it.
-            var documents: [Document]? = nil
-            if part.isValid {
-                var fast = FastComposer(source: part, file: file, limits: limits)
-                if var composed = (try? fast.documents()) ?? nil {
-                    RunNodes.share(&composed, slices: cores * 2)
-                    documents = composed
-                }
-            }
-            results.withLock { $0[k] = documents }
+            let run = state.runs[k]!
+            let chunks = run.chunks.map { FastComposer.Chunk(start: $0.start, end: $0.end, line: $0.line + run.firstLine, endsWithDocumentEnd: $0.endsWithDocumentEnd) }
+            var fast = FastComposer(source: run.source, file: file, limits: limits)
+            state.documents[k] = (try? fast.documents(chunks)) ?? nil
+            state.threads[k] = currentThread()
         }
         var documents: [Document] = []
-        for part in results.withLock({ $0 }) {
-            guard let part else { return nil }
+        for k in 0..<parts {
+            guard let part = state.documents[k] else { return nil }
             documents.append(contentsOf: part)
         }
-        return documents.count <= limits.maxDocuments ? documents : nil
+        guard documents.count <= limits.maxDocuments else { return nil }
+        StreamNodes.share(&documents, runs: state.documents.map { $0!.map(\.root) }, threads: state.threads)
+        return documents
+    }
+
+    private struct Run {
+        var source: SourceBuffer
+        var chunks: [FastComposer.Chunk]
+        var lines: Int
+        var firstLine = 0
+    }
+
+    /// What the rounds hand each other; each slot has one writer at a time.
+    private final class RunState: @unchecked Sendable {
+        var runs: [Run?]
+        var documents: [[Document]?]
+        var threads: [UInt]
+        init(count: Int) {
+            runs = Array(repeating: nil, count: count)
+            documents = Array(repeating: nil, count: count)
+            threads = Array(repeating: 0, count: count)
+        }
+    }
+
+    /// The calling thread, to tell which runs were composed (so allocated) on the same one.
+    static func currentThread() -> UInt {
+        #if canImport(Darwin)
+        UInt(bitPattern: pthread_self())
+        #else
+        UInt(pthread_self())
+        #endif
     }
 
     /// The first offset at or after `from` in the `n` bytes at `p` where a line starts with
@@ -108,63 +135,51 @@ enum ParallelCompose {
         return n
     }
 
-    /// Line breaks in bytes `[from, to)` of the `count` bytes at `p`, counted as
-    /// `FastComposer` counts lines: LF, CR LF, or a lone CR. `to` starts a line (it follows
-    /// an LF), so a CR LF never straddles it.
-    static func lineBreaks(in p: UnsafePointer<UInt8>, count n: Int, from: Int, to: Int) -> Int {
-        let raw = UnsafeRawPointer(p)
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        // High bit of each byte of `w` equal to `b` (exact per byte: no carries between bytes).
-        @inline(__always) func equal(_ w: UInt64, _ b: UInt64) -> UInt64 {
-            let x = w ^ (b &* 0x0101_0101_0101_0101)
-            return ~(((x & low7) &+ low7) | x) & 0x8080_8080_8080_8080
-        }
-        var count = 0
-        var crs: UInt64 = 0
-        var k = from
-        while k + 8 <= to {
-            let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-            count += equal(w, 0x0A).nonzeroBitCount
-            crs |= equal(w, 0x0D)
-            k += 8
-        }
-        while k < to {
-            if p[k] == 0x0A { count += 1 } else if p[k] == 0x0D { crs = 1 }
-            k += 1
-        }
-        guard crs != 0 else { return count }
-        // Some CR: count the lone ones one byte at a time.
-        for j in from..<to where p[j] == 0x0D && (j + 1 >= n || p[j + 1] != 0x0A) { count += 1 }
-        return count
-    }
 }
 
-/// The roots of one run's documents, which every document of the run refers to: when the
-/// last of them goes, the nodes are freed in `slices` parts on every core at once.
-final class RunNodes: @unchecked Sendable {
-    // Each slice is released by one core, after every document has gone: nothing reads it.
-    private let slices: UnsafeMutablePointer<[Node]>
+/// The roots of a stream's documents composed on several cores, which every one of those
+/// documents refers to: when the last of them goes, the nodes are freed on every core at
+/// once, each core freeing the runs one thread composed (so the memory of one allocator
+/// arena: two threads freeing into the same arena would wait on its lock).
+///
+/// A document kept alive keeps the stream's nodes alive with it (its copies, `root` and
+/// the nodes inside, do not).
+final class StreamNodes: @unchecked Sendable {
+    // Each group is released by one core, after every document has gone: nothing reads it.
+    private let groups: UnsafeMutablePointer<[[Node]]>
     private let count: Int
 
-    private init(_ roots: [Node], slices: Int) {
-        let count = max(1, min(slices, roots.count))
-        self.slices = .allocate(capacity: count)
-        self.count = count
-        for k in 0..<count {
-            (self.slices + k).initialize(to: Array(roots[roots.count * k / count ..< roots.count * (k + 1) / count]))
-        }
+    private init(_ groups: [[[Node]]]) {
+        count = groups.count
+        self.groups = .allocate(capacity: count)
+        self.groups.initialize(from: groups, count: count)
     }
 
     deinit {
-        nonisolated(unsafe) let slices = self.slices
-        DispatchQueue.concurrentPerform(iterations: count) { k in _ = (slices + k).move() }
-        slices.deallocate()
+        nonisolated(unsafe) let groups = self.groups
+        if count == 1 {
+            groups.deinitialize(count: 1)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: count) { k in _ = (groups + k).move() }
+        }
+        groups.deallocate()
     }
 
-    /// Makes the documents share one `RunNodes` holding their roots.
-    static func share(_ documents: inout [Document], slices: Int) {
-        guard slices > 1, !documents.isEmpty else { return }
-        let nodes = RunNodes(documents.map(\.root), slices: slices)
-        for k in documents.indices { documents[k].runNodes = nodes }
+    /// Makes the documents share one `StreamNodes` holding the roots of `runs` (the roots
+    /// of each run's documents), grouped by the thread in `threads` that composed each run.
+    static func share(_ documents: inout [Document], runs: [[Node]], threads: [UInt]) {
+        guard !documents.isEmpty else { return }
+        var groups: [[[Node]]] = []
+        var groupOfThread: [UInt: Int] = [:]
+        for (k, roots) in runs.enumerated() {
+            if let g = groupOfThread[threads[k]] {
+                groups[g].append(roots)
+            } else {
+                groupOfThread[threads[k]] = groups.count
+                groups.append([roots])
+            }
+        }
+        let nodes = StreamNodes(groups)
+        for k in documents.indices { documents[k].streamNodes = nodes }
     }
 }

@@ -87,7 +87,8 @@ enum ParallelCompose {
             documents.append(contentsOf: part)
         }
         guard documents.count <= limits.maxDocuments else { return nil }
-        StreamNodes.share(&documents, runs: state.documents.map { $0!.map(\.root) }, threads: state.threads)
+        StreamNodes.share(&documents, runs: (0..<parts).map { state.documents[$0]!.map(\.root) },
+                          threads: Array(UnsafeBufferPointer(start: state.threads, count: parts)))
         return documents
     }
 
@@ -98,15 +99,28 @@ enum ParallelCompose {
         var firstLine = 0
     }
 
-    /// What the rounds hand each other; each slot has one writer at a time.
+    /// What the rounds hand each other: plain buffers, each slot written by one core (no
+    /// array's shared bookkeeping is touched from two threads), and read after the round.
     private final class RunState: @unchecked Sendable {
-        var runs: [Run?]
-        var documents: [[Document]?]
-        var threads: [UInt]
+        let count: Int
+        let runs: UnsafeMutablePointer<Run?>
+        let documents: UnsafeMutablePointer<[Document]?>
+        let threads: UnsafeMutablePointer<UInt>
         init(count: Int) {
-            runs = Array(repeating: nil, count: count)
-            documents = Array(repeating: nil, count: count)
-            threads = Array(repeating: 0, count: count)
+            self.count = count
+            runs = .allocate(capacity: count)
+            runs.initialize(repeating: nil, count: count)
+            documents = .allocate(capacity: count)
+            documents.initialize(repeating: nil, count: count)
+            threads = .allocate(capacity: count)
+            threads.initialize(repeating: 0, count: count)
+        }
+        deinit {
+            runs.deinitialize(count: count)
+            runs.deallocate()
+            documents.deinitialize(count: count)
+            documents.deallocate()
+            threads.deallocate()
         }
     }
 

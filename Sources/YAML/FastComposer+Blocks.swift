@@ -10,7 +10,8 @@ extension FastComposer {
         // Well inside the full parser's own limit, so that one alone decides on errors.
         if depth * 2 > limits.maxDepth { throw GiveUp() }
         if isSequenceEntry() { return try blockSequence(at: indent, indentless: false) }
-        if try keyAhead() { return try blockMapping(at: indent) }
+        let colon = keyColon()
+        if colon >= 0 { return try blockMapping(at: indent, colon: colon) }
         let node = try valueOnLine(parent: parent)
         if indent > parent { throw GiveUp() }  // a continuation line: multi-line scalar
         return node
@@ -91,16 +92,19 @@ extension FastComposer {
     }
 
 
-    /// `key: value` entries whose keys start at column `column`.
-    mutating func blockMapping(at column: Int) throws(GiveUp) -> Node {
+    /// `key: value` entries whose keys start at column `column`; the first key's colon is
+    /// at `colon`.
+    mutating func blockMapping(at column: Int, colon firstColon: Int) throws(GiveUp) -> Node {
         let start = mark(i)
         let base = pairStack.count
+        var colon = firstColon
         while true {
-            let key = try scalarOnLine()
+            let key = try keyScalar(colon: colon)
             while p[i] == 0x20 { i += 1 }
             guard p[i] == UInt8(ascii: ":") else { throw GiveUp() }
             i += 1
-            let afterColon = mark(i)
+            // The mark of an empty value, computed only if the value is empty.
+            let afterColon = (offset: i, line: line, lineStart: lineStart)
             let value: Node
             if try restOfLineIsEmpty() {
                 nextContentLine()
@@ -109,14 +113,16 @@ extension FastComposer {
                 } else if indent == column && isSequenceEntry() {
                     value = try blockSequence(at: column, indentless: true)
                 } else {
-                    value = Node(plain: .scalar("", .plain), mark: afterColon)
+                    value = Node(plain: .scalar("", .plain), mark: mark(afterColon.offset, line: afterColon.line, lineStart: afterColon.lineStart))
                 }
             } else {
                 value = try valueOnLine(parent: column)
             }
             pairStack.push(Node.Pair(key: consume key, value: consume value))
             if indent < column { break }
-            guard indent == column, try keyAhead() else { throw GiveUp() }
+            guard indent == column else { throw GiveUp() }
+            colon = keyColon()
+            guard colon >= 0 else { throw GiveUp() }
         }
         return Node(plain: .mapping(pairStack.pop(from: base), .block), mark: start)
     }
@@ -130,10 +136,11 @@ extension FastComposer {
         if depth * 2 > limits.maxDepth { throw GiveUp() }
         while true {
             i += 1
-            let afterDash = mark(i)
+            let afterDash = (offset: i, line: line, lineStart: lineStart)
             if try restOfLineIsEmpty() {
                 nextContentLine()
-                itemStack.push(indent > column ? try blockNode(parent: column) : Node(plain: .scalar("", .plain), mark: afterDash))
+                itemStack.push(indent > column ? try blockNode(parent: column)
+                    : Node(plain: .scalar("", .plain), mark: mark(afterDash.offset, line: afterDash.line, lineStart: afterDash.lineStart)))
             } else {
                 // Content on the dash's line: a compact sequence or mapping, or a scalar.
                 let inner = i - lineStart
@@ -141,9 +148,9 @@ extension FastComposer {
                 if isSequenceEntry() {
                     indent = inner
                     itemStack.push(try blockSequence(at: inner, indentless: false))
-                } else if try keyAhead() {
+                } else if case let colon = keyColon(), colon >= 0 {
                     indent = inner
-                    itemStack.push(try blockMapping(at: inner))
+                    itemStack.push(try blockMapping(at: inner, colon: colon))
                 } else {
                     itemStack.push(try valueOnLine(parent: column))
                     if indent > column { throw GiveUp() }

@@ -49,7 +49,25 @@ extension FastComposer {
         return node
     }
 
+    /// The key of a `key: value` line whose colon `keyColon()` found at `colon`: for a plain
+    /// key, the same scalar `scalarOnLine()` reads, without scanning the key again.
+    @inline(__always)
+    mutating func keyScalar(colon: Int) throws(GiveUp) -> Node {
+        let c = p[i]
+        if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") { return try scalarOnLine() }
+        guard Self.canStartPlain(c, p[i + 1]) else { throw GiveUp() }
+        // No line break, tab or ` #` stands before the colon (`keyColon`): the scalar ends
+        // at the colon, without its trailing spaces.
+        var last = colon
+        while p[last - 1] == 0x20 { last -= 1 }
+        if last - i > 1024 { throw GiveUp() }
+        let node = Node(plain: .scalar(strings.string(p + i, last - i), .plain), mark: mark(i))
+        i = last
+        return node
+    }
+
     /// ns-plain-first in block context: not an indicator, or `-?:` before a non-space.
+    @inline(__always)
     static func canStartPlain(_ c: UInt8, _ next: UInt8) -> Bool {
         switch c {
         case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
@@ -71,30 +89,34 @@ extension FastComposer {
     }
 
     /// A `- ` (or a lone `-`) starts a sequence entry here.
+    @inline(__always)
     func isSequenceEntry() -> Bool {
         p[i] == UInt8(ascii: "-") && (i + 1 >= end || p[i + 1] == 0x20 || p[i + 1] == 0x0A || p[i + 1] == 0x0D)
     }
 
-    /// The current line holds `key:` followed by a space or the end of the line.
-    func keyAhead() throws(GiveUp) -> Bool {
+    /// Where the current line's `key:` has its colon (followed by a space or the end of
+    /// the line); -1 when the line holds no key. A plain key with a tab before its colon
+    /// also gives -1 (the one-line scalar would give up on the tab anyway).
+    @inline(__always)
+    func keyColon() -> Int {
         var k = i
         let c = p[k]
         if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
             k += 1
             while k < end && p[k] != c && p[k] != 0x0A && p[k] != 0x0D { k += 1 }
-            guard k < end, p[k] == c else { return false }
+            guard k < end, p[k] == c else { return -1 }
             k += 1
             while p[k] == 0x20 { k += 1 }
-            return p[k] == UInt8(ascii: ":") && (k + 1 >= end || Self.isBlankOrBreakOrEnd(p[k + 1]))
+            return p[k] == UInt8(ascii: ":") && (k + 1 >= end || Self.isBlankOrBreakOrEnd(p[k + 1])) ? k : -1
         }
         while k < end {
             let b = p[k]
-            if b == 0x0A || b == 0x0D { return false }
-            if b == 0x20 && p[k + 1] == UInt8(ascii: "#") { return false }
-            if b == UInt8(ascii: ":") && (k + 1 >= end || Self.isBlankOrBreakOrEnd(p[k + 1])) { return true }
+            if b == 0x0A || b == 0x0D || b == 0x09 { return -1 }
+            if b == 0x20 && p[k + 1] == UInt8(ascii: "#") { return -1 }
+            if b == UInt8(ascii: ":") && (k + 1 >= end || Self.isBlankOrBreakOrEnd(p[k + 1])) { return k }
             k += 1
         }
-        return false
+        return -1
     }
 
     /// After an indicator: true (and the line consumed) when only blanks or a comment follow.
@@ -167,7 +189,12 @@ extension FastComposer {
     // MARK: Marks
 
     /// The mark of offset `k` on the current line (columns count Unicode scalars).
-    func mark(_ k: Int) -> Mark {
+    @inline(__always)
+    func mark(_ k: Int) -> Mark { mark(k, line: line, lineStart: lineStart) }
+
+    /// The mark of offset `k` on 0-based line `line`, which starts at `lineStart`.
+    @inline(__always)
+    func mark(_ k: Int, line: Int, lineStart: Int) -> Mark {
         // Bytes minus UTF-8 continuation bytes (10xxxxxx), eight at a time.
         var column = k - lineStart
         var j = lineStart

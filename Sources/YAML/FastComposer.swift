@@ -51,6 +51,11 @@ struct FastComposer {
     /// Every document of the stream, or nil when the whole stream needs the full parser.
     mutating func documents() throws(YAMLError) -> [Document]? {
         guard let chunks = splitDocuments() else { return nil }
+        return try documents(chunks)
+    }
+
+    /// The documents of `chunks` (from `splitDocuments`).
+    mutating func documents(_ chunks: [Chunk]) throws(YAMLError) -> [Document]? {
         var docs: [Document] = []
         docs.reserveCapacity(chunks.count)
         for chunk in chunks {
@@ -82,10 +87,16 @@ struct FastComposer {
     /// new stream may as well begin: a bare document is allowed either way). nil when a
     /// line starts with `%`: directives' rules span documents, so the full parser takes
     /// the whole stream then.
-    func splitDocuments() -> [Chunk]? {
+    func splitDocuments() -> [Chunk]? { splitDocumentsCountingLines()?.chunks }
+
+    /// `splitDocuments`, and how many line breaks the stream has (`ParallelCompose` adds
+    /// them up to know the line each part starts on).
+    func splitDocumentsCountingLines() -> (chunks: [Chunk], lines: Int)? {
+        let n = source.count
+        // Most streams have no CR at all: then lines end at LFs, found eight bytes at a time.
+        if memchr(p, 0x0D, n) == nil { return splitDocumentsWithoutCR() }
         var chunks: [Chunk] = []
         var start = 0, startLine = source.firstLine, k = 0, line = source.firstLine
-        let n = source.count
         while k < n {
             let c = p[k]
             if c == UInt8(ascii: "%") { return nil }
@@ -109,7 +120,62 @@ struct FastComposer {
             }
         }
         if n > start || chunks.isEmpty { chunks.append(Chunk(start: start, end: n, line: startLine)) }
-        return chunks
+        return (chunks, line - source.firstLine)
+    }
+
+    /// `splitDocuments` for a stream without CRs: only lines that start with `-`, `.` or `%`
+    /// matter, and those are found a word at a time (the buffer's zero padding makes the
+    /// last word readable; its zero bytes match nothing).
+    private func splitDocumentsWithoutCR() -> (chunks: [Chunk], lines: Int)? {
+        var chunks: [Chunk] = []
+        let n = source.count
+        var start = 0, startLine = source.firstLine
+        let raw = UnsafeRawPointer(p)
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // High bit of each byte of `w` equal to `b` (exact per byte: no carries between bytes).
+        @inline(__always) func equal(_ w: UInt64, _ b: UInt64) -> UInt64 {
+            let x = w ^ (b &* 0x0101_0101_0101_0101)
+            return ~(((x & low7) &+ low7) | x) & 0x8080_8080_8080_8080
+        }
+        var linesBefore = source.firstLine  // lines that end before the current word
+        var afterBreak: UInt64 = 0x80       // the word's first byte starts a line
+        var k = 0
+        while k < n {
+            let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            let breaks = equal(w, 0x0A)
+            let lineStarts = breaks << 8 | afterBreak
+            var candidates = lineStarts & (equal(w, 0x2D) | equal(w, 0x2E) | equal(w, 0x25))  // - . %
+            while candidates != 0 {
+                let bit = candidates.trailingZeroBitCount
+                candidates &= candidates - 1
+                let j = k + bit >> 3
+                guard j < n else { break }
+                let line = linesBefore + (breaks & ((1 << UInt64(bit)) - 1)).nonzeroBitCount
+                let c = p[j]
+                if c == UInt8(ascii: "%") { return nil }
+                guard p[j + 1] == c && p[j + 2] == c && Self.isBlankOrBreakOrEnd(p[j + 3]) else { continue }
+                if c == UInt8(ascii: "-") {
+                    if j > start { chunks.append(Chunk(start: start, end: j, line: startLine)) }
+                    start = j
+                    startLine = line
+                } else {
+                    // `...`: the chunk ends with its line.
+                    var end = n, nextLine = line
+                    if let found = memchr(p + j, 0x0A, n - j) {
+                        end = UnsafeMutablePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - p + 1
+                        nextLine = line + 1
+                    }
+                    chunks.append(Chunk(start: start, end: end, line: startLine, endsWithDocumentEnd: true))
+                    start = end
+                    startLine = nextLine
+                }
+            }
+            linesBefore += breaks.nonzeroBitCount
+            afterBreak = breaks >> 56
+            k += 8
+        }
+        if n > start || chunks.isEmpty { chunks.append(Chunk(start: start, end: n, line: startLine)) }
+        return (chunks, linesBefore - source.firstLine)
     }
 
     /// The offset of the next CR or LF at or after `k` (or `limit`).

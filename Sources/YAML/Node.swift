@@ -14,27 +14,62 @@ public struct Node: Sendable, CustomStringConvertible {
     public struct Pair: Sendable {
         public var key: Node
         public var value: Node
-        public init(key: consuming Node, value: consuming Node) {
+        public init(key: Node, value: Node) {
             self.key = key
             self.value = value
         }
     }
 
     public var content: Content
-    public var mark: Mark
-    /// Tag, anchor and alias mark, which few nodes have, live out of line so that a node
-    /// stays small (the composer copies nodes into their parents).
-    private var extras: Extras?
+    // The mark is kept in pieces around the content (40 bytes a node rather than 48, 80 a
+    // pair rather than 96): the line, the column and offset as `Mark` packs them, and the
+    // file number in `tail`, unless the node has a tag, an anchor or an alias mark, which
+    // few nodes have: then those live out of line with the file number.
+    private var line: UInt32
+    private var columnAndOffset: UInt64
+    private var tail: Tail
+
+    private enum Tail: Sendable {
+        case file(FileName)
+        case extras(Extras)
+    }
 
     final class Extras: Sendable {
+        let file: FileName
         let tag: String?
         let anchor: String?
         let aliasMark: Mark?
-        init(tag: String?, anchor: String?, aliasMark: Mark?) {
+        init(file: FileName, tag: String?, anchor: String?, aliasMark: Mark?) {
+            self.file = file
             self.tag = tag
             self.anchor = anchor
             self.aliasMark = aliasMark
         }
+    }
+
+    public var mark: Mark {
+        get { Mark(file: file, line: line, columnAndOffset: columnAndOffset) }
+        set {
+            line = newValue.packedLine
+            columnAndOffset = newValue.columnAndOffset
+            let file = newValue.fileID
+            switch tail {
+            case .file: tail = .file(file)
+            case .extras(let extras): tail = .extras(Extras(file: file, tag: extras.tag, anchor: extras.anchor, aliasMark: extras.aliasMark))
+            }
+        }
+    }
+
+    private var file: FileName {
+        switch tail {
+        case .file(let file): return file
+        case .extras(let extras): return extras.file
+        }
+    }
+
+    private var extras: Extras? {
+        if case .extras(let extras) = tail { return extras }
+        return nil
     }
 
     /// The tag as written, resolved to its full form; nil when the node had no tag
@@ -54,25 +89,27 @@ public struct Node: Sendable, CustomStringConvertible {
     }
 
     private mutating func setExtras(tag: String?, anchor: String?, aliasMark: Mark?) {
-        extras = tag == nil && anchor == nil && aliasMark == nil ? nil : Extras(tag: tag, anchor: anchor, aliasMark: aliasMark)
+        tail = Self.tail(file, tag: tag, anchor: anchor, aliasMark: aliasMark)
     }
 
-    public init(_ content: consuming Content, tag: String? = nil, anchor: String? = nil, mark: consuming Mark, aliasMark: Mark? = nil) {
+    private static func tail(_ file: FileName, tag: String?, anchor: String?, aliasMark: Mark?) -> Tail {
+        tag == nil && anchor == nil && aliasMark == nil ? .file(file) : .extras(Extras(file: file, tag: tag, anchor: anchor, aliasMark: aliasMark))
+    }
+
+    public init(_ content: Content, tag: String? = nil, anchor: String? = nil, mark: Mark, aliasMark: Mark? = nil) {
         self.content = content
-        self.mark = mark
-        if tag == nil && anchor == nil && aliasMark == nil {
-            extras = nil
-        } else {
-            extras = Extras(tag: tag, anchor: anchor, aliasMark: aliasMark)
-        }
+        line = mark.packedLine
+        columnAndOffset = mark.columnAndOffset
+        tail = Self.tail(mark.fileID, tag: tag, anchor: anchor, aliasMark: aliasMark)
     }
 
     /// A node without properties (the composer's common case).
     @inline(__always)
-    init(plain content: consuming Content, mark: consuming Mark) {
+    init(plain content: Content, mark: Mark) {
         self.content = content
-        self.mark = mark
-        extras = nil
+        line = mark.packedLine
+        columnAndOffset = mark.columnAndOffset
+        tail = .file(mark.fileID)
     }
 
     public var scalar: String? {
@@ -107,6 +144,9 @@ public struct Document: Sendable {
     public var explicitStart: Bool
     public var explicitEnd: Bool
     public var mark: Mark
+    /// Set by `ParallelCompose`: the roots of the stream's documents, so that they are freed
+    /// on every core at once (see `StreamNodes`).
+    var streamNodes: StreamNodes?
     public init(root: Node, explicitStart: Bool, explicitEnd: Bool, mark: Mark) {
         self.root = root
         self.explicitStart = explicitStart

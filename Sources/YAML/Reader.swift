@@ -17,11 +17,8 @@ final class SourceBuffer {
     /// The 0-based line the buffer starts on (non-zero for a document of a larger stream).
     let firstLine: Int
 
-    /// With `check: false` the bytes are not checked here: `ParallelCompose` checks each part
-    /// on its own core (`isValid`), and falls back to a checked buffer when one fails.
-    init(bytes: [UInt8], file: String, limits: YAMLLimits, check: Bool = true) throws(YAMLError) {
-        // Positions are 32-bit (`Position`): no input may reach 2 GiB, whatever the limits say.
-        guard bytes.count <= min(limits.maxBytes, Int(Int32.max) - 16) else {
+    init(bytes: [UInt8], file: String, limits: YAMLLimits) throws(YAMLError) {
+        guard bytes.count <= Self.maxBytes(limits) else {
             throw YAMLError(.inputTooLarge(limit: limits.maxBytes), at: Mark(file: file), stage: .reader)
         }
         var start = 0
@@ -33,12 +30,16 @@ final class SourceBuffer {
         skipped = start
         baseOffset = start
         firstLine = 0
-        if check, let bad = Self.firstInvalid(pointer, n) {
+        if let bad = Self.firstInvalid(pointer, n) {
             // `deinit` frees the buffer: every stored property is set by now.
             let mark = Self.mark(of: bad, in: pointer, file: file, skipped: start)
             throw YAMLError(.invalidUTF8, at: mark, stage: .reader)
         }
     }
+
+    /// The largest input: positions are 32-bit (`Position`), so no input may reach 2 GiB,
+    /// whatever the limits say.
+    static func maxBytes(_ limits: YAMLLimits) -> Int { min(limits.maxBytes, Int(Int32.max) - 16) }
 
     /// A copy of bytes `[from, to)` of `parent` (already checked), starting on 0-based line
     /// `line`, so one document of a stream can be parsed alone with the right marks.

@@ -34,9 +34,15 @@ final class ScratchStack<Element> {
     func pop(from start: Int) -> [Element] {
         let n = count - start
         guard n > 0 else { return [] }
-        let result = [Element](unsafeUninitializedCapacity: n) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: base + start, count: n)
-            initialized = n
+        // `reserveCapacity` is specialized for `Element`; `Array(unsafeUninitializedCapacity:)`
+        // goes through an unspecialized allocator that looks up the array's generic
+        // metadata on every call.
+        var result: [Element] = []
+        result.reserveCapacity(n)
+        var k = start
+        while k < count {
+            result.append((base + k).move())
+            k += 1
         }
         count = start
         return result

@@ -25,12 +25,11 @@ public enum YAML {
 
     /// `compose`, taking several cores for inputs of `parallelFrom` bytes or more.
     static func compose(_ bytes: [UInt8], file: String, limits: YAMLLimits, parallelFrom: Int) throws(YAMLError) -> [Document] {
-        if bytes.count >= parallelFrom {
-            // The parts are checked on their own cores, so the whole input is not checked first.
-            let unchecked = try SourceBuffer(bytes: bytes, file: file, limits: limits, check: false)
-            if let documents = ParallelCompose.documents(bytes, source: unchecked, file: file, limits: limits, minimumBytes: parallelFrom) {
-                return documents
-            }
+        // The parts are copied and checked on their own cores, so the whole input is neither
+        // copied nor checked first (a too large input goes on to `SourceBuffer`, which says so).
+        if bytes.count >= parallelFrom, bytes.count <= SourceBuffer.maxBytes(limits),
+           let documents = ParallelCompose.documents(bytes, file: file, limits: limits, minimumBytes: parallelFrom) {
+            return documents
         }
         let source = try SourceBuffer(bytes: bytes, file: file, limits: limits)
         var fast = FastComposer(source: source, file: file, limits: limits)

@@ -118,9 +118,41 @@ import Testing
             "k: \"a\\tb\"\nj: 'it''s'\n- x\n",
             "- uno\n  dos\n\n  tres\n- b: c\n    d\n",
             "args: [\n  \"--a\",\n  \"--b\", # c\n]\n",
+            "a: 1\n...",                          // `...` without a line break at the end
+            "--- a\n---b: 1\n--\n-- -\n....\n", // lines that only look like markers
+            "x: |\n  ---\n---\ny\n...\n---\n%\n",
+            "%YAML 1.2\n---\na: b\n",
+            "a: b\n%x\n",
+            "- a\n---\t\n- b\n---\n...\n...\n---",
         ]
         for text in samples {
             #expect(Self.check(Array(text.utf8), file: "m.yaml"), "\(text.debugDescription)")
+        }
+    }
+
+    /// Streams cut into runs at `---` lines (`ParallelCompose`, forced on by a low
+    /// threshold): line numbers after CR LF and lone CRs, a BOM, `...`, directives, errors.
+    @Test func parallelRunsAgreeWithTheFullParser() {
+        let document = "a: 1\nb:\n  - x\n  - y: 'z'\n"
+        let samples = [
+            String(repeating: "---\n" + document, count: 9),
+            String(repeating: "---\r\n" + document.replacingOccurrences(of: "\n", with: "\r\n"), count: 9),
+            String(repeating: "--- \r" + document.replacingOccurrences(of: "\n", with: "\r"), count: 9),
+            "\u{FEFF}" + String(repeating: "--- # c\n" + document + "...\n", count: 9),
+            String(repeating: "---\n" + document, count: 4) + "%YAML 1.2\n" + String(repeating: "---\n" + document, count: 4),
+            String(repeating: "---\n" + document, count: 7) + "---\na: b: c\n" + String(repeating: "---\n" + document, count: 2),
+            String(repeating: document + "---", count: 9),
+        ]
+        for text in samples {
+            let bytes = Array(text.utf8)
+            let parallel = Self.outcome { () throws(YAMLError) in try YAML.compose(bytes, file: "p.yaml", limits: .standard, parallelFrom: 1) }
+            let full = Self.outcome { () throws(YAMLError) in try YAML.composeWithFullParser(bytes, file: "p.yaml") }
+            #expect(parallel == full, "\(text.debugDescription)")
+        }
+        // The runs are really composed apart (when there is more than one core).
+        let bytes = Array(samples[1].utf8)
+        if ParallelCompose.cores > 1 {
+            #expect(ParallelCompose.documents(bytes, file: "p.yaml", limits: .standard, minimumBytes: 1)?.count == 9)
         }
     }
 }

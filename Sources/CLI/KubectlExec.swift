@@ -49,7 +49,7 @@ enum KubectlExec {
             container = annotated.flatMap { containers.contains($0) ? $0 : nil } ?? containers.first ?? ""
             let initContainers = (pod.value.at(["spec", "initContainers"])?.sequence ?? []).map { $0["name"]?.text ?? "" }
             if annotated == nil, containers.count + initContainers.count > 1, !c.flags.bool("quiet") {
-                let all = initContainers.map { "\($0) (init)" } + containers
+                let all = containers + initContainers.map { "\($0) (init)" }
                 output.err += "Defaulted container \(GoText.quote(container)) out of: \(all.joined(separator: ", "))\n"
             }
         }

@@ -24,7 +24,7 @@ enum KubectlLogs {
         } else {
             container = containers.first ?? ""
             if containers.count + initContainers.count > 1 {
-                let all = initContainers.map { "\($0) (init)" } + containers
+                let all = containers + initContainers.map { "\($0) (init)" }
                 output.err += "Defaulted container \(GoText.quote(container)) out of: \(all.joined(separator: ", "))\n"
             }
         }

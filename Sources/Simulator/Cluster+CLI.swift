@@ -57,7 +57,7 @@ extension Cluster {
         guard let pods = Kinds.resolve("pods"),
               let object = api.store[ObjectKey(pods, namespace: namespace, name: pod)] else { return nil }
         let kubelet = controllers.lazy.compactMap { $0 as? Kubelet }.first ?? Kubelet()
-        guard let text = kubelet.logs(object, container: container, previous: previous, now: now) else { return nil }
+        guard let text = kubelet.logs(object, container: container, previous: previous, now: now, state: ClusterState(store: api.store)) else { return nil }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         return lines

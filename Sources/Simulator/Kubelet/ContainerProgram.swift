@@ -17,7 +17,8 @@ struct ContainerProgram: Sendable {
     static let shells: Set<String> = ["sh", "bash", "ash", "/bin/sh", "/bin/bash", "/bin/ash", "/usr/bin/env"]
     static let shellBuiltins: Set<String> = ["echo", "sleep", "date", "exit", "true", "false", "printenv", "env", "touch", "cat", "hostname"]
 
-    init(container: Value, image: ImageCatalog.Image, env: [String: String], podIP: String, startedAt: VirtualTime, horizon: Int64) {
+    init(container: Value, image: ImageCatalog.Image, env: [String: String], podIP: String, startedAt: VirtualTime, horizon: Int64,
+         tools: ShellScript.Tool? = nil) {
         self.image = image
         let command = (container["command"]?.sequence ?? []).compactMap(\.string)
         let args = (container["args"]?.sequence ?? []).compactMap(\.string)
@@ -32,7 +33,7 @@ struct ContainerProgram: Sendable {
             } else {
                 script = ShellScript(words.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " "))
             }
-            let timeline = script.run(env: env, start: startedAt, horizon: horizon)
+            let timeline = script.run(env: env, start: startedAt, horizon: horizon, tools: tools)
             lines = timeline.lines
             files = timeline.files
             if let e = timeline.exit { exit = (e.ms, e.code, e.code == 0 ? "Completed" : "Error") }

@@ -21,11 +21,13 @@ import YAML
 /// 5 min (`CrashLoopBackOff`), back to immediate when the container had run 10 minutes.
 ///
 /// Deviations: pulls of a pod's containers run in parallel; the back-off after a reset
-/// continues from the restart count; there are no init containers, volumes or startup probes
-/// yet; a stopped kubelet (`Cluster.nodeDown`) does nothing.
+/// continues from the restart count; a stopped kubelet (`Cluster.nodeDown`) does nothing. Init
+/// containers and sidecars: PodSync+Init.swift.
 public struct Kubelet: Controller {
     public let name = "kubelet"
-    public var watchedResources: Set<String>? { [ObjectKey.pods, "nodes"] }
+    /// Services too: a script in an init container may be waiting for one to resolve
+    /// (`until nslookup db; do …`).
+    public var watchedResources: Set<String>? { [ObjectKey.pods, "nodes", ServiceEndpoints.services] }
     public let catalog: ImageCatalog
 
     /// pkg/kubelet/pod_workers.go `backOffPeriod`: a failed sync is retried after 10 s.
@@ -48,6 +50,14 @@ public struct Kubelet: Controller {
             if (old["spec"]?["nodeName"]?.string ?? "").isEmpty { return [change.key] }
             if old.isBeingDeleted != new.isBeingDeleted || old["spec"] != new["spec"] { return [change.key] }
             return []
+        case ServiceEndpoints.services:
+            // A Service created or deleted: the pods of its namespace still initializing look
+            // again, since their init containers may be looking it up.
+            guard (change.old == nil) != (change.new == nil) else { return [] }
+            return state.list(ObjectKey.pods, namespace: change.key.namespace).filter { pod in
+                !(pod.value["spec"]?["initContainers"]?.sequence ?? []).isEmpty && !(pod.value["spec"]?["nodeName"]?.string ?? "").isEmpty
+                    && pod.value["status"]?["phase"]?.string == "Pending"
+            }.map(\.key).sorted()
         case "nodes":
             let stopped = SchedulerCache.kubeletStoppedAnnotation
             if let old = change.old, old.annotationMap[stopped] != nil, change.new.map({ $0.annotationMap[stopped] == nil }) == true,
@@ -64,7 +74,7 @@ public struct Kubelet: Controller {
         guard let pod = state[key], let nodeName = pod.value["spec"]?["nodeName"]?.string, !nodeName.isEmpty,
               let node = state[ObjectKey(resource: "nodes", namespace: "", name: nodeName)],
               node.value.annotationMap[SchedulerCache.kubeletStoppedAnnotation] == nil else { return [] }
-        if pod.isBeingDeleted { return terminate(pod, now: now) }
+        if pod.isBeingDeleted { return terminate(pod, state: state, now: now) }
         let phase = pod.value["status"]?["phase"]?.string
         if phase == "Succeeded" || phase == "Failed" { return [] }
         var sync = PodSync(kubelet: self, pod: pod, node: node, state: state, now: now)
@@ -79,16 +89,20 @@ public struct Kubelet: Controller {
     /// (`Stopping container web`) when the deletion is first seen, then the containers stop
     /// (after the image's SIGTERM time, or at the end of the grace period for a process that
     /// ignores SIGTERM), then the final delete.
-    func terminate(_ pod: StoredObject, now: VirtualTime) -> [Action] {
+    func terminate(_ pod: StoredObject, state: ClusterState, now: VirtualTime) -> [Action] {
         let grace = (pod.value["metadata"]?["deletionGracePeriodSeconds"]?.int ?? 0) * 1000
         guard let deadline = pod.value["metadata"]?["deletionTimestamp"]?.string.flatMap(VirtualTime.init(rfc3339:)) else { return [] }
         let start = VirtualTime(milliseconds: deadline.milliseconds - grace)
         let statuses = pod.value["status"]?["containerStatuses"]?.sequence ?? []
         var stop: Int64 = 0
         var actions: [Action] = []
-        for c in pod.value["spec"]?["containers"]?.sequence ?? [] {
+        // The app containers, then the sidecars in reverse order (kuberuntime_manager.go
+        // killContainersWithSyncResult stops restartable init containers last).
+        let sidecars = (pod.value["spec"]?["initContainers"]?.sequence ?? []).filter(PodSync.isSidecar).reversed()
+        let running = statuses + (pod.value["status"]?["initContainerStatuses"]?.sequence ?? [])
+        for c in (pod.value["spec"]?["containers"]?.sequence ?? []) + sidecars {
             let name = c["name"]?.string ?? ""
-            guard let s = statuses.first(where: { $0["name"]?.string == name }), s["state"]?["running"] != nil else { continue }
+            guard let s = running.first(where: { $0["name"]?.string == name }), s["state"]?["running"] != nil else { continue }
             var needed = grace
             if case .found(let image) = catalog.resolve(c["image"]?.string ?? "") { needed = min(grace, image.stopMilliseconds ?? grace) }
             stop = max(stop, needed)
@@ -97,16 +111,23 @@ public struct Kubelet: Controller {
             }
         }
         let done = start + .milliseconds(stop)
-        if now >= done { return actions + [.finishPodDeletion(pod.key)] }
+        if now >= done {
+            // Forget the pulls still under way (PodSync+Init.swift).
+            let names = ((pod.value["spec"]?["containers"]?.sequence ?? []) + (pod.value["spec"]?["initContainers"]?.sequence ?? [])).compactMap { $0["name"]?.string }
+            let forget = names.map { "creacion/\(pod.namespace)/\(pod.name)/\(pod.uid)/\($0)" }.filter { state.memory($0) != nil }
+            return actions + forget.map { .remember($0, nil) } + [.finishPodDeletion(pod.key)]
+        }
         return actions + [.requeueAfter(done.since(now))]
     }
 
     var name_: String { name }
 
     /// The logs of a container (`kubectl logs [-c] [--previous]`), recomputed from what it ran.
-    public func logs(_ pod: StoredObject, container: String, previous: Bool, now: VirtualTime) -> String? {
-        guard let spec = (pod.value["spec"]?["containers"]?.sequence ?? []).first(where: { $0["name"]?.string == container }),
-              let status = (pod.value["status"]?["containerStatuses"]?.sequence ?? []).first(where: { $0["name"]?.string == container }),
+    public func logs(_ pod: StoredObject, container: String, previous: Bool, now: VirtualTime, state: ClusterState? = nil) -> String? {
+        let specs = (pod.value["spec"]?["containers"]?.sequence ?? []) + (pod.value["spec"]?["initContainers"]?.sequence ?? [])
+        let statuses = (pod.value["status"]?["containerStatuses"]?.sequence ?? []) + (pod.value["status"]?["initContainerStatuses"]?.sequence ?? [])
+        guard let spec = specs.first(where: { $0["name"]?.string == container }),
+              let status = statuses.first(where: { $0["name"]?.string == container }),
               case .found(let image) = catalog.resolve(spec["image"]?.string ?? "") else { return nil }
         // kubelet_pods.go validateContainerLogStatus: --previous reads the last terminated
         // instance; otherwise the running one, else the terminated one, else (waiting in
@@ -125,8 +146,9 @@ public struct Kubelet: Controller {
         guard let record, let started = record["startedAt"]?.string.flatMap(VirtualTime.init(rfc3339:)) else { return nil }
         let end = record["finishedAt"]?.string.flatMap(VirtualTime.init(rfc3339:)) ?? now
         let env = (try? PodSync.environment(spec, pod: pod.value, state: nil)) ?? [:]
+        let tools = Kubelet.shellTools(pod: pod, container: spec, image: image, state: state, started: started)
         let program = ContainerProgram(container: spec, image: image, env: env, podIP: pod.value["status"]?["podIP"]?.string ?? "",
-                                       startedAt: started, horizon: end.since(started).wholeMilliseconds)
+                                       startedAt: started, horizon: end.since(started).wholeMilliseconds, tools: tools)
         let limit = end.since(started).wholeMilliseconds
         return program.lines.filter { $0.ms <= limit }.map { $0.text + "\n" }.joined()
     }

@@ -24,6 +24,8 @@ enum KubeletMessages {
     static func started(_ c: String) -> String { "Started container \(c)" }
     static func stopping(_ c: String) -> String { "Stopping container \(c)" }
     static func failedProbe(_ c: String, _ probe: String) -> String { "Container \(c) failed \(probe) probe, will be restarted" }
+    /// computeInitContainerActions: the kill of a sidecar whose probe failed.
+    static func initFailedProbe(_ c: String, _ probe: String) -> String { "Init container \(c) failed \(probe) probe" }
     // kuberuntime_manager.go doBackOff
     static func backOffRestart(_ c: String, pod: String) -> String { "Back-off restarting failed container \(c) in pod \(pod)" }
     static func crashLoopMessage(_ c: String, pod: String, seconds: Int64) -> String {

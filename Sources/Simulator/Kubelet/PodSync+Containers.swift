@@ -8,7 +8,14 @@ extension PodSync {
 
     func time(_ v: Value?) -> VirtualTime? { v?.string.flatMap(VirtualTime.init(rfc3339:)) }
 
-    mutating func step(_ c: Value, _ old: Value?) -> Value {
+    /// `origin`: when the kubelet first tried to create the container (the pod's start, or
+    /// when the init containers before it let it start); `firstSync`: this sync is that first
+    /// try; `creating`: the waiting reason of a container not created yet
+    /// (kubelet_pods.go `convertToAPIContainerStatuses`: `PodInitializing` in a pod with init
+    /// containers, else `ContainerCreating`).
+    mutating func step(_ c: Value, _ old: Value?, origin: VirtualTime? = nil, firstSync first: Bool? = nil,
+                       creating: String = "ContainerCreating") -> Value {
+        let origin = origin ?? startTime
         let name = c["name"]?.string ?? ""
         let imageName = c["image"]?.string ?? ""
         let restarts = old?["restartCount"]?.int ?? 0
@@ -22,14 +29,19 @@ extension PodSync {
             wake(at: finished + .milliseconds(delay))
             return old!
         }
-        if old?["state"]?["terminated"] != nil { return old! }
+        if let t = old?["state"]?["terminated"] {
+            // Reported exited a moment ago, to be started again after its back-off.
+            guard restartsAfterExit(c, exitCode: Int(t["exitCode"]?.int ?? 0)), let started = time(t["startedAt"]), let finished = time(t["finishedAt"]) else { return old! }
+            return terminated(c, old!, started: started,
+                              end: (finished, Int(t["exitCode"]?.int ?? 0), t["reason"]?.string ?? "Error"), restarts: restarts)
+        }
         // Not started yet: the image, then the configuration.
         var base: Value = ["image": .string(imageName), "imageID": "", "lastState": .mapping([]), "name": .string(name), "ready": false,
-                           "restartCount": .int(restarts), "started": false, "state": ["waiting": ["reason": "ContainerCreating"]]]
+                           "restartCount": .int(restarts), "started": false, "state": ["waiting": ["reason": .string(creating)]]]
         let ref = ImageCatalog.reference(imageName)
         switch kubelet.catalog.resolve(imageName) {
         case .found(let image):
-            let firstSync = old == nil
+            let firstSync = first ?? (old == nil)
             let present = nodeImages.contains { ($0["names"]?.sequence ?? []).contains { $0.string == ref.fullName } }
             let policy = c["imagePullPolicy"]?.string ?? "IfNotPresent"
             let reason = old?["state"]?["waiting"]?["reason"]?.string
@@ -38,8 +50,8 @@ extension PodSync {
                 wake(at: now + .milliseconds(image.pullMilliseconds))
                 return base
             }
-            if reason == "ContainerCreating" && !firstSync {
-                let done = startTime + .milliseconds(image.pullMilliseconds)
+            if reason == creating && !firstSync {
+                let done = origin + .milliseconds(image.pullMilliseconds)
                 if now < done { wake(at: done); return old! }
                 event("Pulled", KubeletMessages.pulled(imageName, ms: image.pullMilliseconds, size: image.size))
                 addNodeImage(ref, image)
@@ -51,8 +63,8 @@ extension PodSync {
             let error = missing ? KubeletMessages.notFound(ref.fullName) : KubeletMessages.accessDenied(ref.fullName)
             // Attempts at a0 = start, failing 0.5 s later (ErrImagePull), ImagePullBackOff 1 s
             // after that; the next attempt after 10 s, 20 s, … 300 s from the failure.
-            var attempt = startTime, k: Int64 = 0
-            var phase = "ContainerCreating", point = startTime, kind = 0
+            var attempt = origin, k: Int64 = 0
+            var phase = creating, point = origin, kind = 0
             while attempt <= now {
                 let fail = attempt + .milliseconds(PodSync.pullFailureMs), backOff = fail + .seconds(1)
                 let next = fail + .milliseconds(min(Kubelet.initialBackoff << min(k, 20), Kubelet.maxBackoff))

@@ -64,7 +64,8 @@ extension PodSync {
         guard case .found(let image) = kubelet.catalog.resolve(c["image"]?.string ?? "") else { return s }
         let env = (try? PodSync.environment(c, pod: pod.value, state: state)) ?? [:]
         let horizon = now.since(started).wholeMilliseconds + 3_600_000
-        let program = ContainerProgram(container: c, image: image, env: env, podIP: podIP, startedAt: started, horizon: horizon)
+        let tools = Kubelet.shellTools(pod: pod, container: c, image: image, state: state, started: started)
+        let program = ContainerProgram(container: c, image: image, env: env, podIP: podIP, startedAt: started, horizon: horizon, tools: tools)
         var end: (at: VirtualTime, code: Int, reason: String)?
         if let e = program.exit { end = (started + .milliseconds(e.ms), e.code, e.reason) }
         let elapsed = now.since(started).wholeMilliseconds
@@ -88,7 +89,7 @@ extension PodSync {
                 failures += 1
                 if due(t) { event(.warning, "Unhealthy", KubeletMessages.probeFailed("Startup", message)) }
                 if failures >= probe.failureThreshold {
-                    if due(t) { event("Killing", KubeletMessages.failedProbe(name, "startup")) }
+                    if due(t) { event("Killing", killMessage(name, "startup", sidecar: PodSync.isSidecar(c))) }
                     let kill = killed(at: t)
                     if end.map({ kill.at < $0.at }) ?? true { end = kill }
                     break
@@ -107,7 +108,7 @@ extension PodSync {
                     if due(t) { event(.warning, "Unhealthy", KubeletMessages.probeFailed("Liveness", message)) }
                     if t > elapsed { wake(at: started + .milliseconds(t)); break }
                     if failures >= probe.failureThreshold {
-                        if due(t) { event("Killing", KubeletMessages.failedProbe(name, "liveness")) }
+                        if due(t) { event("Killing", killMessage(name, "liveness", sidecar: PodSync.isSidecar(c))) }
                         let kill = killed(at: t)
                         if end.map({ kill.at < $0.at }) ?? true { end = kill }
                         break
@@ -148,27 +149,48 @@ extension PodSync {
         return s
     }
 
+    /// pkg/kubelet/pleg/generic.go: the runtime is relisted every second.
+    static let relistMs: Int64 = 1000
+
+    /// Whether the kubelet starts the container again after it exited with `exitCode`:
+    /// the pod's restartPolicy (kuberuntime_manager.go computePodActions,
+    /// `ShouldContainerBeRestarted`); a sidecar whatever the policy, a classic init container
+    /// only when it failed and the policy is not Never (computeInitContainerActions).
+    func restartsAfterExit(_ c: Value, exitCode: Int) -> Bool {
+        let policy = pod.value["spec"]?["restartPolicy"]?.string ?? "Always"
+        if PodSync.isSidecar(c) { return true }
+        if isInitContainer(c["name"]?.string ?? "") { return exitCode != 0 && policy != "Never" }
+        return policy == "Always" || (policy == "OnFailure" && exitCode != 0)
+    }
+
     mutating func terminated(_ c: Value, _ current: Value, started: VirtualTime, end: (at: VirtualTime, code: Int, reason: String), restarts: Int64) -> Value {
         var s = current
         let name = c["name"]?.string ?? ""
         let record: Value = ["containerID": current["containerID"] ?? "", "exitCode": .int(Int64(end.code)), "finishedAt": .string(end.at.rfc3339),
                              "reason": .string(end.reason), "startedAt": .string(started.rfc3339)]
-        let policy = pod.value["spec"]?["restartPolicy"]?.string ?? "Always"
-        let restart = policy == "Always" || (policy == "OnFailure" && end.code != 0)
-        s.set("ready", false)
+        // A completed init container is ready (prober_manager.go UpdatePodStatus).
+        s.set("ready", .bool(isInitContainer(name) && !PodSync.isSidecar(c) && end.code == 0))
         s.set("started", false)
-        guard restart else {
+        guard restartsAfterExit(c, exitCode: end.code) else {
             s.set("state", ["terminated": record])
             return s
         }
         // backoff.go: an entry older than twice the maximum is forgotten.
         let ranLong = end.at.since(started).wholeMilliseconds >= 2 * Kubelet.maxBackoff
         let delay = ranLong ? 0 : PodSync.backoff(restarts: restarts)
-        s.set("lastState", ["terminated": record])
         if delay == 0 || now >= end.at + .milliseconds(delay) {
             s.set("state", ["terminated": record])
             return start(c, old: s, restarts: restarts + 1, presentEvent: true)
         }
+        // kubelet.go SyncPod writes the status before it acts: the sync that sees the exit
+        // reports it (`Error`, `Init:Error`); the next one, after the PLEG's relist
+        // (pleg/generic.go, every second), finds the back-off (`CrashLoopBackOff`).
+        if now < end.at + .milliseconds(PodSync.relistMs) {
+            s.set("state", ["terminated": record])
+            wake(at: end.at + .milliseconds(PodSync.relistMs))
+            return s
+        }
+        s.set("lastState", ["terminated": record])
         event(.warning, "BackOff", KubeletMessages.backOffRestart(name, pod: podName))
         s.set("state", ["waiting": ["message": .string(KubeletMessages.crashLoopMessage(name, pod: podName, seconds: delay / 1000)), "reason": "CrashLoopBackOff"]])
         wake(at: end.at + .milliseconds(delay))

@@ -33,13 +33,12 @@ extension PodSync {
     mutating func holdForVolumes() -> Bool {
         guard let problem = unmountable() else { return false }
         event(.warning, "FailedMount", "MountVolume.SetUp failed for volume \"\(problem.volume)\" : \(problem.error)")
-        var statuses: [Value] = []
-        for c in pod.value["spec"]?["containers"]?.sequence ?? [] {
-            statuses.append(["image": c["image"] ?? "", "imageID": "", "lastState": .mapping([]), "name": c["name"] ?? "",
-                             "ready": false, "restartCount": 0, "started": false, "state": ["waiting": ["reason": "ContainerCreating"]]])
-        }
+        let reason = initSpecs.isEmpty ? "ContainerCreating" : "PodInitializing"
+        let statuses = (pod.value["spec"]?["containers"]?.sequence ?? []).map { PodSync.notCreated($0, reason: reason) }
+        let initStatuses = initSpecs.map { PodSync.notCreated($0, reason: reason) }
+        if !initStatuses.isEmpty { status.set("initContainerStatuses", .sequence(initStatuses)) }
         status.set("containerStatuses", .sequence(statuses))
-        setPhaseAndConditions(statuses)
+        setPhaseAndConditions(statuses, initStatuses: initStatuses)
         // The retry gap doubles with the time already waited, up to 2 min 2 s.
         let waited = max(now.milliseconds - startTime.milliseconds, 500)
         wake(at: now + .milliseconds(min(waited, Self.mountRetryMaxMs)))

@@ -58,6 +58,10 @@ struct PodSync {
         let held = wasHeldForVolumes
         if held { actions.append(.remember(mountMemoryKey, nil)) }
         let old = held ? [] : (status["containerStatuses"]?.sequence ?? [])
+        if !initSpecs.isEmpty {
+            runWithInit(oldInit: held ? [] : (status["initContainerStatuses"]?.sequence ?? []), oldApp: old)
+            return
+        }
         var statuses: [Value] = []
         for c in pod.value["spec"]?["containers"]?.sequence ?? [] {
             let name = c["name"]?.string ?? ""
@@ -89,21 +93,12 @@ struct PodSync {
         return dotted + "254"
     }
 
-    /// kubelet_pods.go `getPhase` and status_manager's conditions (generate.go).
-    mutating func setPhaseAndConditions(_ statuses: [Value]) {
-        let restartPolicy = pod.value["spec"]?["restartPolicy"]?.string ?? "Always"
-        var pending = false, allTerminated = !statuses.isEmpty, anyFailed = false
-        var unready: [String] = []
-        for s in statuses {
-            let neverRan = s["state"]?["waiting"] != nil && s["lastState"]?["terminated"] == nil
-            if neverRan { pending = true }
-            if let t = s["state"]?["terminated"] {
-                if t["exitCode"]?.int != 0 { anyFailed = true }
-            } else { allTerminated = false }
-            if s["ready"] != true { unready.append(s["name"]?.string ?? "") }
-        }
-        var phase = pending ? "Pending" : "Running"
-        if allTerminated && restartPolicy != "Always" { phase = anyFailed ? "Failed" : "Succeeded" }
+    /// kubelet_pods.go `getPhase` and the conditions of pkg/kubelet/status/generate.go
+    /// (`GeneratePodInitializedCondition`, `GenerateContainersReadyCondition`,
+    /// `GeneratePodReadyCondition` without readiness gates), in the order
+    /// generateAPIPodStatus appends them; PodScheduled, the scheduler's, stays last.
+    mutating func setPhaseAndConditions(_ statuses: [Value], initStatuses: [Value] = []) {
+        let phase = self.phase(statuses, initStatuses: initStatuses)
         status.set("phase", .string(phase))
         let old = status["conditions"]?.sequence ?? []
         func condition(_ type: String, _ ok: Bool, reason: String? = nil, message: String? = nil) -> Value {
@@ -115,14 +110,39 @@ struct PodSync {
             if let message { c.set("message", .string(message)) }
             return c
         }
+        func find(_ list: [Value], _ c: Value) -> Value? { list.first { $0["name"] == c["name"] } }
+        // Initialized: every classic init container completed, every sidecar started.
+        var incomplete: [String] = []
+        for c in initSpecs {
+            let s = find(initStatuses, c)
+            let done = PodSync.isSidecar(c) ? s?["started"] == true : s?["state"]?["terminated"]?["exitCode"]?.int == 0
+            if !done { incomplete.append(c["name"]?.string ?? "") }
+        }
+        let initialized: Value
+        if phase == "Succeeded" {
+            initialized = condition("Initialized", true, reason: "PodCompleted")
+        } else if incomplete.isEmpty || PodSync.anyRegularStarted(statuses) {
+            initialized = condition("Initialized", true)
+        } else {
+            initialized = condition("Initialized", false, reason: "ContainersNotInitialized",
+                                    message: "containers with incomplete status: [\(incomplete.joined(separator: " "))]")
+        }
+        // ContainersReady: the sidecars and the app containers.
+        var unready: [String] = []
+        for c in initSpecs where PodSync.isSidecar(c) && find(initStatuses, c)?["ready"] != true {
+            unready.append(c["name"]?.string ?? "")
+        }
+        for c in pod.value["spec"]?["containers"]?.sequence ?? [] where find(statuses, c)?["ready"] != true {
+            unready.append(c["name"]?.string ?? "")
+        }
         let ready = unready.isEmpty
         let completed = phase == "Succeeded" || phase == "Failed"
-        let reason: String? = ready ? nil : (completed ? "PodCompleted" : "ContainersNotReady")
+        let reason: String? = completed ? (phase == "Failed" ? "PodFailed" : "PodCompleted") : (ready ? nil : "ContainersNotReady")
         let message: String? = ready || completed ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"
-        var conditions = [condition("PodReadyToStartContainers", !completed), condition("Initialized", true),
-                          condition("Ready", ready, reason: reason, message: message),
-                          condition("ContainersReady", ready, reason: reason, message: message)]
-        conditions += old.filter { !["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady"].contains($0["type"]?.string ?? "") }
+        let conditions = [condition("PodReadyToStartContainers", !completed), initialized,
+                          condition("Ready", ready && !completed, reason: reason, message: message),
+                          condition("ContainersReady", ready && !completed, reason: reason, message: message)]
+            + old.filter { !["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady"].contains($0["type"]?.string ?? "") }
         status.set("conditions", .sequence(conditions))
     }
 

@@ -1,13 +1,22 @@
 /// The simulated busybox `sh`: enough of a shell for the commands learners put in pods
 /// (`echo`, `sleep N`, `exit N`, `date`, `true`/`false`, `touch`/`rm -f` of files probes
-/// look at, `while true; do …; done`, `for x in a b; do …; done`, `sh -c "…"`), turned into
-/// a timeline: lines printed at instants, files present over intervals, and how it ends.
-/// Anything else is echoed as not found, as busybox does (`sh: foo: not found`, status 127).
+/// look at, `while COND; do …; done`, `until COND; do …; done`, `for x in a b; do …; done`,
+/// `sh -c "…"`), turned into a timeline: lines printed at instants, files present over
+/// intervals, and how it ends. Commands outside the shell (`nslookup`) are answered by the
+/// caller's `Tool`, at the instant they run; anything else is echoed as not found, as busybox
+/// does (`sh: foo: not found`, status 127).
 struct ShellScript: Sendable {
     indirect enum Statement: Sendable {
         case command([String])
         case loop([Statement], values: [String]?, variable: String)
+        /// `while COND` (`until` false) or `until COND` (`until` true).
+        case conditional(condition: [Statement], body: [Statement], until: Bool)
     }
+
+    /// An executable of the image that is not a shell builtin, run with its words at
+    /// `atMs` milliseconds after start: the lines it prints (stdout, then stderr) and its exit
+    /// status; nil when the image has no such program.
+    typealias Tool = (_ words: [String], _ atMs: Int64) -> (lines: [String], code: Int)?
 
     struct Timeline: Sendable {
         var lines: [(ms: Int64, text: String)] = []
@@ -52,10 +61,9 @@ struct ShellScript: Sendable {
             let t = tokens.removeFirst()
             if current.isEmpty && stops.contains(t) { flush(); return result }
             if t == ";" { flush(); continue }
-            if current.isEmpty && t == "while" {
-                while let f = tokens.first, f != "do" { tokens.removeFirst() }
-                if !tokens.isEmpty { tokens.removeFirst() }
-                result.append(.loop(parse(&tokens, until: ["done"]), values: nil, variable: ""))
+            if current.isEmpty && (t == "while" || t == "until") {
+                let condition = parse(&tokens, until: ["do"])
+                result.append(.conditional(condition: condition, body: parse(&tokens, until: ["done"]), until: t == "until"))
                 continue
             }
             if current.isEmpty && t == "for", !tokens.isEmpty {
@@ -74,7 +82,7 @@ struct ShellScript: Sendable {
     }
 
     /// Runs until `horizon` milliseconds (endless loops stop there) or 10,000 lines.
-    func run(env: [String: String], start: VirtualTime, horizon: Int64) -> Timeline {
+    func run(env: [String: String], start: VirtualTime, horizon: Int64, tools: Tool? = nil) -> Timeline {
         var t = Timeline()
         var now: Int64 = 0
         var vars = env
@@ -94,22 +102,34 @@ struct ShellScript: Sendable {
                 switch st {
                 case .command(let words): command(words.map(expand))
                 case .loop(let body, let values, let variable):
-                    if let values {
-                        for v in values { vars[variable] = v; exec(body); if stopped { return } }
-                    } else {
-                        var guardCount = 0
-                        while !stopped {
-                            let before = now
-                            exec(body)
-                            guardCount += 1
-                            if now == before { now += 1 } // a loop without sleep still moves on
-                            if guardCount > 100_000 { stopped = true }
-                        }
+                    for v in values ?? [] { vars[variable] = v; exec(body); if stopped { return } }
+                case .conditional(let condition, let body, let until):
+                    var guardCount = 0
+                    while !stopped {
+                        let before = now
+                        exec(condition)
+                        if stopped || (status == 0) == until { break }
+                        exec(body)
+                        guardCount += 1
+                        if now == before { now += 1 } // a loop without sleep still moves on
+                        if guardCount > 100_000 { stopped = true }
                     }
+                    // sh(1): a loop whose body never ran exits 0; here every body ends well.
+                    status = 0
                 }
             }
         }
-        func command(_ w: [String]) {
+        func command(_ written: [String]) {
+            // Redirections (`> /dev/null`, `2>&1`): what the command prints goes elsewhere.
+            var w: [String] = [], quiet = false, skip = false
+            for word in written {
+                if skip { skip = false; continue }
+                if word == ">" || word == ">>" || word == "2>" || word == "&>" { quiet = true; skip = true; continue }
+                if word.hasPrefix(">") || word.hasPrefix("2>") || word.hasPrefix("&>") || word.hasPrefix("1>") { quiet = true; continue }
+                w.append(word)
+            }
+            let printed = t.lines.count
+            defer { if quiet { t.lines.removeSubrange(printed...) } }
             guard let name = w.first?.split(separator: "/").last.map(String.init) else { return }
             let args = Array(w.dropFirst())
             status = 0
@@ -123,6 +143,16 @@ struct ShellScript: Sendable {
                 stopped = true
             case "true", ":", "cat", "ls", "mkdir", "cd", "export": break
             case "false": status = 1
+            case "[", "test":
+                // `[ -f FILE ]`, `[ ! -e FILE ]`; any other test holds.
+                var words = args.filter { $0 != "]" }
+                let negated = words.first == "!"
+                if negated { words.removeFirst() }
+                var holds = true
+                if words.count == 2, ["-f", "-e", "-s", "-r"].contains(words[0]) {
+                    holds = t.files[words[1]]?.last.map { $0.to == nil } ?? false
+                }
+                status = holds != negated ? 0 : 1
             case "hostname": t.lines.append((now, vars["HOSTNAME"] ?? ""))
             case "env", "printenv": for (k, v) in vars.sorted(by: { $0.key < $1.key }) { t.lines.append((now, "\(k)=\(v)")) }
             case "touch": for f in args { t.files[f, default: []].append((now, nil)) }
@@ -130,6 +160,11 @@ struct ShellScript: Sendable {
             case "sh", "bash", "ash":
                 if let i = args.firstIndex(of: "-c"), i + 1 < args.count { exec(ShellScript(args[i + 1]).statements) }
             default:
+                if let result = tools?(w, now) {
+                    t.lines += result.lines.map { (now, $0) }
+                    status = result.code
+                    return
+                }
                 t.lines.append((now, "sh: \(name): not found"))
                 status = 127
             }

@@ -28,9 +28,20 @@ public struct ClusterDNS: Sendable {
     static let ndots = 5
 
     let state: ClusterState
+    /// The instant asked about: objects created after it do not answer yet. A script in a
+    /// container (`until nslookup db; do …`) is worked out ahead of the clock from the state
+    /// now, so the Service `db` created at 0:30 answers its lookups from 0:30 on.
+    var asOf: VirtualTime?
 
-    public init(state: ClusterState) {
+    public init(state: ClusterState, asOf: VirtualTime? = nil) {
         self.state = state
+        self.asOf = asOf
+    }
+
+    /// Whether `o` existed at `asOf` (always, without one).
+    func existed(_ o: StoredObject) -> Bool {
+        guard let asOf, let created = o.value["metadata"]?["creationTimestamp"]?.string.flatMap(VirtualTime.init(rfc3339:)) else { return true }
+        return created <= asOf
     }
 
     /// One answer for an A query.
@@ -88,7 +99,7 @@ public struct ClusterDNS: Sendable {
     }
 
     func service(_ name: String, namespace: String, depth: Int) -> Answer {
-        guard let svc = state[ObjectKey(resource: ServiceEndpoints.services, namespace: namespace, name: name)] else { return .nxdomain }
+        guard let svc = state[ObjectKey(resource: ServiceEndpoints.services, namespace: namespace, name: name)], existed(svc) else { return .nxdomain }
         let spec = svc.value["spec"]
         if spec?["type"]?.string == "ExternalName" {
             let target = (spec?["externalName"]?.string ?? "").lowercased()
@@ -114,7 +125,7 @@ public struct ClusterDNS: Sendable {
 
     /// The ready addresses of a Service's Endpoints, in their order.
     func endpointAddresses(service: String, namespace: String) -> [(ip: String, hostname: String)] {
-        guard let ep = state[ObjectKey(resource: ServiceEndpoints.endpoints, namespace: namespace, name: service)] else { return [] }
+        guard let ep = state[ObjectKey(resource: ServiceEndpoints.endpoints, namespace: namespace, name: service)], existed(ep) else { return [] }
         var out: [(ip: String, hostname: String)] = []
         for subset in ep.value["subsets"]?.sequence ?? [] {
             for a in subset["addresses"]?.sequence ?? [] {
@@ -128,7 +139,7 @@ public struct ClusterDNS: Sendable {
     /// The PTR name of an address: a Service's ClusterIP, or an endpoint of a headless
     /// Service (its hostname, else its dashed address). nil when CoreDNS has no record.
     public func reverse(_ ip: String) -> String? {
-        let services = state.list(ServiceEndpoints.services, namespace: nil).sorted { $0.key < $1.key }
+        let services = state.list(ServiceEndpoints.services, namespace: nil).filter(existed).sorted { $0.key < $1.key }
         for svc in services where ServiceAllocation.clusterIPs(svc.value).contains(ip) {
             return "\(svc.name).\(svc.namespace).svc.\(ClusterDNS.domain)"
         }

@@ -1,3 +1,5 @@
+import YAML
+
 /// busybox `nslookup` (networking/nslookup.c), in its two shapes.
 ///
 /// Busybox 1.29 and later (`FEATURE_NSLOOKUP_BIG`, the musl-compatible rewrite) send an A and
@@ -15,18 +17,25 @@
 /// with exit 1.
 extension ExecSession {
     /// busybox images tagged 1.28.x carry the old applet.
-    var oldNslookup: Bool {
+    var oldNslookup: Bool { ExecSession.usesOldNslookup(container: container, image: image) }
+
+    static func usesOldNslookup(container: Value, image: ImageCatalog.Image) -> Bool {
         let tag = ImageCatalog.reference(container["image"]?.string ?? "").tag
         return image.repository == "busybox" && (tag == "1.28" || tag.hasPrefix("1.28."))
     }
 
     func nslookup(_ args: [String], cluster: Cluster) -> Output {
+        ExecSession.nslookup(args, pod: pod, old: oldNslookup, dns: ClusterDNS(state: ClusterState(store: cluster.api.store)))
+    }
+
+    /// The applet in `pod`, asking `dns` (at its `asOf` instant when a container's script runs
+    /// it ahead of the clock).
+    static func nslookup(_ args: [String], pod: StoredObject, old oldNslookup: Bool, dns: ClusterDNS) -> Output {
         let names = args.filter { !$0.hasPrefix("-") }
         guard let name = names.first else {
             return Output(err: "BusyBox v1.37.0 multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any\n", code: 1)
         }
-        let state = ClusterState(store: cluster.api.store)
-        let dns = ClusterDNS(state: state)
+        let state = dns.state
         let client = TrafficPeers.pod(pod, state: state)
         let reachable = NetworkPolicyEvaluator(state: state).verdict(from: client, to: TrafficPeers.coreDNS(state: state), port: 53, proto: "UDP").allowed
         let server = ClusterDNS.serverIP

@@ -132,6 +132,22 @@ import Testing
 
     /// Streams cut into runs at `---` lines (`ParallelCompose`, forced on by a low
     /// threshold): line numbers after CR LF and lone CRs, a BOM, `...`, directives, errors.
+    /// A large stream composed on several cores is freed on several cores (`StreamNodes`),
+    /// on Dispatch's worker threads with their small stacks: documents as deep as the limit
+    /// allows must be freed there without trouble.
+    @Test func deepDocumentsOfAParallelStreamAreFreed() throws {
+        let depth = YAMLLimits.standard.maxDepth - 8
+        var deep = ""
+        for level in 0..<depth { deep += String(repeating: " ", count: level) + "k:\n" }
+        deep += String(repeating: " ", count: depth) + "v\n"
+        var stream = ""
+        for _ in 0..<40 { stream += "---\n" + deep + "---\n" + String(repeating: "- elemento\n", count: 2000) }
+        for _ in 0..<3 {
+            let documents = try YAML.compose(Array(stream.utf8), file: "hondo.yaml", limits: .standard, parallelFrom: 1)
+            #expect(documents.count == 80)
+        }
+    }
+
     @Test func parallelRunsAgreeWithTheFullParser() {
         let document = "a: 1\nb:\n  - x\n  - y: 'z'\n"
         let samples = [

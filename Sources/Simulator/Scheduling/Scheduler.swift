@@ -115,8 +115,25 @@ public struct Scheduler: Controller {
             var actions: [Action] = [.event(EventSpec(involved: key, type: .warning, reason: "FailedScheduling", message: message, component: name))]
             let status = Scheduler.unschedulableStatus(pod.value, message: message, now: now)
             if status != pod.value["status"] { actions.insert(.updateStatus(key, status), at: 0) }
+            // Nothing in the cluster may change for this pod, and still it is tried again:
+            // the unschedulable pods' leftover flush.
+            actions.append(.requeueAfter(Scheduler.leftoverFlush(after: now).since(now)))
             return actions
         }
+    }
+
+    /// pkg/scheduler/internal/queue/scheduling_queue.go: `flushUnschedulablePodsLeftover`
+    /// runs every 30 s (`wait.Until(…, 30*time.Second, …)`) and moves back to the active queue
+    /// the pods that have been unschedulable for more than
+    /// `DefaultPodMaxInUnschedulablePodsDuration` (5 min); their back-off (10 s at most) is
+    /// long over by then, so they are tried at once. The ticks here fall on whole multiples
+    /// of 30 s of the virtual clock: the first one more than 5 minutes after `failure`.
+    static let flushInterval: Int64 = 30_000
+    static let maxInUnschedulable: Int64 = 300_000
+
+    static func leftoverFlush(after failure: VirtualTime) -> VirtualTime {
+        let threshold = failure.milliseconds + maxInUnschedulable
+        return VirtualTime(milliseconds: (threshold / flushInterval + 1) * flushInterval)
     }
 
     enum Outcome: Equatable {

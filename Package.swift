@@ -26,6 +26,7 @@ let package = Package(
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator"], swiftSettings: swift6),
         .testTarget(name: "CoursewareTests", dependencies: ["Courseware"], swiftSettings: swift6),
         .testTarget(name: "GraderTests", dependencies: ["Grader"], swiftSettings: swift6),
-        .testTarget(name: "CLITests", dependencies: ["CLI"], swiftSettings: swift6),
+        // The golden scenarios are read from the source tree (#filePath), not bundled.
+        .testTarget(name: "CLITests", dependencies: ["CLI"], exclude: ["Scenarios"], swiftSettings: swift6),
     ]
 )

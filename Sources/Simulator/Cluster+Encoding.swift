@@ -68,6 +68,12 @@ extension Cluster {
         let buckets = c.queue.buckets.sorted { $0.key < $1.key }
         e.length(buckets.count)
         for (controller, tat) in buckets { e.string(names[controller]); e.i64(tat) }
+        if format >= 2 {
+            e.length(c.eventLeases.leases.count)
+            for lease in c.eventLeases.leases {
+                e.i64(lease.written.milliseconds); encodeKey(lease.key, &e); e.string(lease.resourceVersion)
+            }
+        }
         var out = BinaryEncoder()
         out.u64(format)
         if format >= 2 { out.bytes += e.tableBytes() }
@@ -194,8 +200,24 @@ extension Cluster {
                 if let c = index[name] { buckets[c] = tat }
             }
         }
+        var leases: [EventLeases.Lease]?
+        if !d.atEnd {
+            let n = try d.length()
+            guard n <= d.bytes.count - d.position else { throw d.fail("lista de concesiones cortada") }
+            leases = []
+            leases!.reserveCapacity(n)
+            for _ in 0..<n {
+                let written = VirtualTime(milliseconds: try d.i64())
+                let key = ObjectKey(resource: try d.string(), namespace: try d.string(), name: try d.string())
+                leases!.append(.init(written: written, key: key, resourceVersion: try d.string()))
+            }
+        }
         guard d.atEnd else { throw d.fail("datos de más al final") }
         self.init(api: APIServer(store: store, clock: clock, random: random, recorder: recorder),
                   queue: WorkQueue(entries: entries, failures: failures, sequence: sequence, buckets: buckets), controllers: controllers)
+        // Saved before events expired: their hour starts now.
+        eventLeases = EventLeases(leases ?? (store.deferred != nil ? [] : store.list(ObjectKey.events).map {
+            .init(written: clock.now, key: $0.key, resourceVersion: $0.resourceVersion)
+        }))
     }
 }

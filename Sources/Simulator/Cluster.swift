@@ -28,6 +28,8 @@ public struct Cluster: Sendable {
     let routes: ControllerRoutes
     /// Reconciles run per controller (same order as `controllers`), for benchmarks.
     public private(set) var reconcileCounts: [Int] = []
+    /// The Events' etcd leases (EventLeases.swift).
+    var eventLeases = EventLeases()
 
     /// A guard against a controller that never converges: at most this many reconciles per
     /// `advance` call.
@@ -99,7 +101,8 @@ public struct Cluster: Sendable {
         var reconciles = 0
         // Controllers write events: a cluster loaded without them gets them back first,
         // unless there is nothing to run.
-        if api.store.deferred != nil && (!api.store.journal.isEmpty || queue.nextDue().map({ $0 <= target }) ?? false) {
+        if api.store.deferred != nil && (!api.store.journal.isEmpty || queue.nextDue().map({ $0 <= target }) ?? false
+                                          || eventLeases.nextExpiry.map({ $0 <= target }) ?? false) {
             api.store.materializeDeferred()
         }
         pump()
@@ -110,8 +113,14 @@ public struct Cluster: Sendable {
                 pump()
                 continue
             }
+            if let expiry = eventLeases.nextExpiry, expiry <= api.now {
+                eventLeases.expire(in: &api.store, now: api.now)
+                pump()
+                continue
+            }
             observe(self)
-            guard let next = queue.nextDue(), next <= target else { break }
+            let next = [queue.nextDue(), eventLeases.nextExpiry].compactMap { $0 }.min()
+            guard let next, next <= target else { break }
             api.clock.advance(to: next)
         }
         api.clock.advance(to: target)
@@ -131,6 +140,9 @@ public struct Cluster: Sendable {
         }
         let now = api.now
         for item in wake { queue.add(item, at: now) }
+        for change in changes where change.key.resource == ObjectKey.events {
+            if let new = change.new { eventLeases.write(change.key, resourceVersion: new["metadata"]?["resourceVersion"]?.string ?? "", at: now) }
+        }
     }
 
     mutating func run(_ item: WorkQueue.Item) {

@@ -83,13 +83,18 @@ import Glibc
         }
     }
 
-    /// Files saved in format 1 (strings inline, one object section) still load.
+    /// Files saved in format 1 (strings inline, one object section, no event leases) still
+    /// load; their events' hour starts when they are loaded.
     @Test func formatOneStillLoads() throws {
         let cluster = try Self.scenario()
         let old = cluster.encodedState(format: 1)
         #expect(old != cluster.encodedState())
         let loaded = try Cluster(decoding: old)
-        #expect(loaded.encodedState() == cluster.encodedState())
+        #expect(loaded.encodedState(format: 1) == old)
+        let events = cluster.api.store.list(ObjectKey.events).map(\.key)
+        #expect(!events.isEmpty)
+        #expect(loaded.eventLeases.leases.map(\.key) == events)
+        #expect(loaded.eventLeases.leases.allSatisfy { $0.written == cluster.now })
         let folder = StateFolder(path: Self.temporaryFolder())
         var e = BinaryEncoder()
         e.bytes = StateFolder.magic
@@ -98,7 +103,35 @@ import Glibc
         e.u64(StateFolder.fnv64a(old))
         e.bytes += old
         #expect(FileSystemProbe.write(e.bytes, to: folder.path + "/" + StateFolder.stateFileName))
-        #expect(try folder.load()?.encodedState() == cluster.encodedState())
+        #expect(try folder.load()?.encodedState(format: 1) == old)
+    }
+
+    /// Events live an hour after their last write (the apiserver's `--event-ttl`): a saved and
+    /// reloaded cluster keeps their clocks; one written again lives an hour from then.
+    @Test func eventsExpireAnHourAfterTheirLastWrite() throws {
+        var cluster = try Self.scenario()
+        let start = cluster.now
+        let first = cluster.api.store.list(ObjectKey.events)
+        #expect(!first.isEmpty)
+        cluster.advance(by: .seconds(3000))
+        // Written again now (count 2): lives to now + 1 h.
+        var again = first[0].value
+        again.set("count", 2)
+        let written = cluster.api.updateRecordedEvent(first[0], again)
+        #expect(written)
+        var reloaded = try Cluster(decoding: cluster.encodedState())
+        #expect(reloaded.encodedState() == cluster.encodedState())
+        // The scenario wrote its events during its first 10 s, so the first expire at start + 3590 s.
+        reloaded.advance(by: .seconds(3600 - 3000 - 11))
+        #expect(reloaded.api.store.list(ObjectKey.events).count >= first.count)
+        reloaded.advance(by: .seconds(120))
+        let left = reloaded.api.store.list(ObjectKey.events)
+        #expect(left.map(\.key).contains(first[0].key), "rewritten at start + 3000 s: still there at start + 3709 s")
+        #expect(!left.contains { $0.key == first[1].key }, "written at the start: gone after an hour")
+        reloaded.advance(by: .seconds(3600))
+        let early = reloaded.api.store.list(ObjectKey.events).filter { ($0.value["firstTimestamp"]?.string ?? "") <= start.rfc3339 }
+        #expect(early.isEmpty)
+        reloaded.api.store.checkInvariants()
     }
 
     /// A damaged file is a typed error with a way out, never a crash.

@@ -86,7 +86,7 @@ public struct Cluster: Sendable {
     public var pendingWork: Int { queue.count }
 
     /// Runs the controllers for `duration` of virtual time (zero: settle at the current
-    /// instant). Returns how many reconciles ran.
+    /// instant). Returns how many reconciles ran, plus the events that expired.
     @discardableResult
     public mutating func advance(by duration: Duration = .zero) -> Int {
         advance(by: duration, observe: { _ in })
@@ -98,7 +98,7 @@ public struct Cluster: Sendable {
     @discardableResult
     public mutating func advance(by duration: Duration, observe: (Cluster) -> Void) -> Int {
         let target = api.now + duration
-        var reconciles = 0
+        var reconciles = 0, expired = 0
         // Controllers write events: a cluster loaded without them gets them back first,
         // unless there is nothing to run.
         if api.store.deferred != nil && (!api.store.journal.isEmpty || queue.nextDue().map({ $0 <= target }) ?? false
@@ -114,7 +114,7 @@ public struct Cluster: Sendable {
                 continue
             }
             if let expiry = eventLeases.nextExpiry, expiry <= api.now {
-                eventLeases.expire(in: &api.store, now: api.now)
+                expired += eventLeases.expire(in: &api.store, now: api.now)
                 pump()
                 continue
             }
@@ -124,7 +124,8 @@ public struct Cluster: Sendable {
             api.clock.advance(to: next)
         }
         api.clock.advance(to: target)
-        return reconciles
+        // Expired events count as work done: the cluster changed and is worth saving.
+        return reconciles + expired
     }
 
     /// Journal → work queue: the informers' event handlers.

@@ -33,14 +33,18 @@ struct EventLeases: Sendable, Equatable {
         leases.first.map { VirtualTime(milliseconds: $0.written.milliseconds + Self.ttl) }
     }
 
-    /// Removes from `store` the events whose lease has run out by `now`.
-    mutating func expire(in store: inout Store, now: VirtualTime) {
-        var gone = 0
+    /// Removes from `store` the events whose lease has run out by `now`; returns how many.
+    mutating func expire(in store: inout Store, now: VirtualTime) -> Int {
+        var gone = 0, removed = 0
         while gone < leases.count, leases[gone].written.milliseconds + Self.ttl <= now.milliseconds {
             let lease = leases[gone]
-            if let event = store[lease.key], event.resourceVersion == lease.resourceVersion { store.remove(lease.key) }
+            if let event = store[lease.key], event.resourceVersion == lease.resourceVersion {
+                store.remove(lease.key)
+                removed += 1
+            }
             gone += 1
         }
         leases.removeFirst(gone)
+        return removed
     }
 }

@@ -52,43 +52,32 @@ public struct ImageCatalog: Sendable {
     /// The images by repository. The standard catalog is parsed on first use, so commands
     /// that never look at an image (`taller k get`) do not pay for it.
     public var images: [String: Image] {
-        get { storage.images }
-        set { storage = Storage(images: newValue) }
-    }
-    private var storage: Storage
-
-    private final class Storage: Sendable {
-        private let parsed: Mutex<[String: Image]?>
-        private let text: String
-
-        init(images: [String: Image]) {
-            parsed = Mutex(images)
-            text = ""
-        }
-
-        init(lazy text: String) {
-            parsed = Mutex(nil)
-            self.text = text
-        }
-
-        var images: [String: Image] {
-            parsed.withLock { parsed in
-                if let parsed { return parsed }
-                let images = ImageCatalog.parse(text)
-                parsed = images
-                return images
+        get {
+            switch source {
+            case .standard: return ImageCatalog.standardImages
+            case .parsed(let images): return images
             }
         }
+        set { source = .parsed(newValue) }
+    }
+    private var source: Source
+
+    private enum Source: Sendable {
+        case standard
+        case parsed([String: Image])
     }
 
-    public static let standard = ImageCatalog(lazy: CatalogData.text)
+    /// A static `let` is initialised once, on first use, and read without a lock afterwards.
+    private static let standardImages = ImageCatalog.parse(CatalogData.text)
 
-    private init(lazy text: String) {
-        storage = Storage(lazy: text)
+    public static let standard = ImageCatalog(source: .standard)
+
+    private init(source: Source) {
+        self.source = source
     }
 
     public init(text: String) {
-        storage = Storage(images: ImageCatalog.parse(text))
+        source = .parsed(ImageCatalog.parse(text))
     }
 
     static func parse(_ text: String) -> [String: Image] {

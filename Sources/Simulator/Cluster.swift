@@ -134,16 +134,17 @@ public struct Cluster: Sendable {
         guard !changes.isEmpty else { return }
         let state = ClusterState(store: api.store)
         var wake: [WorkQueue.Item] = []
+        let now = api.now
         for change in changes {
             for index in routes.controllers(for: change.key.resource) {
                 for key in controllers[index].keys(for: change, state: state) { wake.append(.init(controller: index, key: key)) }
             }
+            // Every write of an Event attaches a new lease.
+            if change.key.resource == ObjectKey.events, let new = change.new {
+                eventLeases.write(change.key, resourceVersion: new["metadata"]?["resourceVersion"]?.string ?? "", at: now)
+            }
         }
-        let now = api.now
         for item in wake { queue.add(item, at: now) }
-        for change in changes where change.key.resource == ObjectKey.events {
-            if let new = change.new { eventLeases.write(change.key, resourceVersion: new["metadata"]?["resourceVersion"]?.string ?? "", at: now) }
-        }
     }
 
     mutating func run(_ item: WorkQueue.Item) {

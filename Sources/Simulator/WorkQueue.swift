@@ -17,20 +17,33 @@ struct WorkQueue: Sendable {
         var item: Item
     }
 
+    /// Each waiting item's entry; `items` maps an entry's sequence back to its item, and the
+    /// heap holds only (due, sequence) pairs — plain integers, so sifting moves no strings.
+    /// A heap pair whose sequence `items` no longer knows is stale (the item was taken or
+    /// re-added earlier) and is skipped lazily.
     private(set) var pending: [Item: Entry] = [:]
-    private var heap: [Entry] = []
+    private var items: [UInt64: Item] = [:]
+    private var heap: [Slot] = []
     private(set) var failures: [Item: Int] = [:]
     private(set) var sequence: UInt64 = 0
+
+    struct Slot {
+        var due: Int64
+        var sequence: UInt64
+    }
 
     var isEmpty: Bool { pending.isEmpty }
     var count: Int { pending.count }
 
     mutating func add(_ item: Item, at due: VirtualTime) {
-        if let existing = pending[item], existing.due <= due { return }
+        if let existing = pending[item] {
+            if existing.due <= due { return }
+            items[existing.sequence] = nil
+        }
         sequence += 1
-        let entry = Entry(due: due, sequence: sequence, item: item)
-        pending[item] = entry
-        push(entry)
+        pending[item] = Entry(due: due, sequence: sequence, item: item)
+        items[sequence] = item
+        push(Slot(due: due.milliseconds, sequence: sequence))
     }
 
     mutating func addRateLimited(_ item: Item, now: VirtualTime) {
@@ -61,16 +74,16 @@ struct WorkQueue: Sendable {
     /// The earliest due time waiting.
     mutating func nextDue() -> VirtualTime? {
         dropStale()
-        return heap.first?.due
+        return heap.first.map { VirtualTime(milliseconds: $0.due) }
     }
 
     /// The next item due at or before `now`.
     mutating func pop(dueBy now: VirtualTime) -> Item? {
         dropStale()
-        guard let top = heap.first, top.due <= now else { return nil }
+        guard let top = heap.first, top.due <= now.milliseconds, let item = items.removeValue(forKey: top.sequence) else { return nil }
         removeTop()
-        pending[top.item] = nil
-        return top.item
+        pending[item] = nil
+        return item
     }
 
     /// Every waiting entry, in the order they would come out (for saving).
@@ -81,7 +94,8 @@ struct WorkQueue: Sendable {
         self.buckets = buckets
         for e in entries {
             pending[e.item] = e
-            push(e)
+            items[e.sequence] = e.item
+            push(Slot(due: e.due.milliseconds, sequence: e.sequence))
         }
         self.failures = failures
         self.sequence = sequence
@@ -93,11 +107,15 @@ struct WorkQueue: Sendable {
         a.due != b.due ? a.due < b.due : a.sequence < b.sequence
     }
 
-    private mutating func dropStale() {
-        while let top = heap.first, pending[top.item]?.sequence != top.sequence { removeTop() }
+    static func before(_ a: Slot, _ b: Slot) -> Bool {
+        a.due != b.due ? a.due < b.due : a.sequence < b.sequence
     }
 
-    private mutating func push(_ e: Entry) {
+    private mutating func dropStale() {
+        while let top = heap.first, items[top.sequence] == nil { removeTop() }
+    }
+
+    private mutating func push(_ e: Slot) {
         heap.append(e)
         var i = heap.count - 1
         while i > 0 {

@@ -21,7 +21,18 @@ public struct GarbageCollector: Controller {
     public func keys(for change: StoreChange, state: ClusterState) -> [ObjectKey] {
         var keys: [ObjectKey] = []
         if let new = change.new {
-            if !new.ownerReferences.isEmpty { keys.append(change.key) }
+            // graph_builder.go processGraphChanges: a dependent is looked at when it appears
+            // or its owner references change (`referencesDiffs`); an update that leaves them
+            // alone changes nothing the collector decides on (owners going away wake their
+            // dependents below).
+            // Owners already in the graph ask nothing either: only a reference to an owner
+            // that is missing (a virtual node upstream), renamed or being deleted makes
+            // `attemptToDelete` act.
+            let refs = new.ownerReferences
+            if !refs.isEmpty && (change.old.map { $0.ownerReferences != refs } ?? true)
+                && refs.contains(where: { !GarbageCollector.isSolid($0, state) }) {
+                keys.append(change.key)
+            }
             if new.isBeingDeleted, new.finalizers.contains(Finalizers.orphan) || new.finalizers.contains(Finalizers.foreground) {
                 keys.append(change.key)
             }
@@ -38,6 +49,13 @@ public struct GarbageCollector: Controller {
             }
         }
         return keys
+    }
+
+    /// An owner reference `attemptToDelete` counts as solid: the owner exists under that
+    /// name and is not waiting for its dependents' deletion.
+    static func isSolid(_ ref: Value, _ state: ClusterState) -> Bool {
+        guard let owner = state.object(uid: ref["uid"]?.string ?? ""), owner.name == ref["name"]?.string else { return false }
+        return !owner.isBeingDeleted
     }
 
     public func reconcile(key: ObjectKey, state: ClusterState, now: VirtualTime) -> [Action] {

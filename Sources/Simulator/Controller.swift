@@ -104,6 +104,10 @@ public struct ClusterState: Sendable {
 
     public func dependents(of uid: String) -> [StoredObject] { store.dependents(of: uid) }
 
+    /// How many objects of `resource` there are in `namespace` (every namespace when nil),
+    /// from the name index: no object is read.
+    public func count(_ resource: String, namespace: String?) -> Int { store.count(resource, namespace: namespace) }
+
     /// What a controller remembered under `key` (`Action.remember`).
     public func memory(_ key: String) -> Value? { store.memory[key] }
 }

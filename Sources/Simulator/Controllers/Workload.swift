@@ -114,6 +114,9 @@ enum Workload {
     /// owner in the namespace whose selector matches (the informers' `getXForY`).
     static func ownerKeys(_ change: StoreChange, kind: String, resource: String, state: ClusterState,
                           selectorPath: [String] = ["spec", "selector"]) -> [ObjectKey] {
+        // No owner of that kind in the namespace: neither a controller reference nor an
+        // orphan's labels can name one (a reference to a missing owner reconciles to nothing).
+        guard state.count(resource, namespace: change.key.namespace) > 0 else { return [] }
         var keys: [ObjectKey] = []
         var orphans: [[String: String]] = []
         for o in [change.old, change.new].compactMap({ $0 }) {

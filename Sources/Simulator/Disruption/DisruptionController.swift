@@ -30,8 +30,10 @@ public struct DisruptionController: Controller {
     public func keys(for change: StoreChange, state: ClusterState) -> [ObjectKey] {
         if change.key.resource == DisruptionBudget.resource { return [change.key] }
         guard change.key.resource == "pods" else { return [] }
+        let budgets = state.list(DisruptionBudget.resource, namespace: change.key.namespace)
+        guard !budgets.isEmpty else { return [] }
         let labels = [change.old, change.new].compactMap { $0?.labelMap }
-        return state.list(DisruptionBudget.resource, namespace: change.key.namespace)
+        return budgets
             .filter { pdb in labels.contains { DisruptionController.selects(pdb.value, $0) } }.map(\.key)
     }
 

@@ -40,6 +40,19 @@ public struct VirtualTime: Sendable, Hashable, Comparable, CustomStringConvertib
         let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = VirtualTime.civil(fromDays: days)
+        if (0...9999).contains(year) {
+            // The common case, written byte by byte (events and timestamps ask for it often).
+            return String(unsafeUninitializedCapacity: 20) { out in
+                func put(_ n: Int64, _ digits: Int, at i: Int) {
+                    var n = n
+                    for k in stride(from: i + digits - 1, through: i, by: -1) { out[k] = UInt8(48 + n % 10); n /= 10 }
+                }
+                put(year, 4, at: 0); out[4] = 45; put(month, 2, at: 5); out[7] = 45; put(day, 2, at: 8); out[10] = 84
+                put(secondOfDay / 3600, 2, at: 11); out[13] = 58; put(secondOfDay / 60 % 60, 2, at: 14); out[16] = 58
+                put(secondOfDay % 60, 2, at: 17); out[19] = 90
+                return 20
+            }
+        }
         func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
         let y = String(year)
         let paddedYear = String(repeating: "0", count: max(0, 4 - y.count)) + y

@@ -191,7 +191,8 @@ struct ShellScript: Sendable {
 
 extension String {
     func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
+        // Most text has no occurrence: look for the first byte before searching for the whole.
+        guard let first = target.utf8.first, utf8.contains(first), contains(target) else { return self }
         var out = "", rest = Substring(self)
         while let r = rest.firstRange(of: target) {
             out += rest[..<r.lowerBound] + replacement

@@ -31,6 +31,7 @@ public enum Validation {
         case ("storage.k8s.io", "StorageClass"): return storageClass(object)
         case ("", "Namespace"): return objectMeta(object, rule: .dns1123Label, namespaced: false)
         case ("", "ServiceAccount"): return objectMeta(object, rule: .dns1123Subdomain)
+        case ("", "Event"): return event(object)
         case ("networking.k8s.io", "Ingress"): return ingress(object)
         case ("autoscaling", "HorizontalPodAutoscaler"): return horizontalPodAutoscaler(object)
         // pkg/apis/rbac/validation/validation.go: `ValidateRBACName` is
@@ -58,6 +59,12 @@ public enum Validation {
 
     /// `ValidateObjectMeta`. The namespace is filled in by the request path, so a missing one
     /// is not reported here; a namespace on a cluster-scoped kind is.
+    /// A core/v1 Event: only its metadata is checked here (a namespaced DNS-1123 subdomain
+    /// name), as for any kind without rules of its own; the recorder calls it directly.
+    public static func event(_ object: Value) -> [FieldError] {
+        objectMeta(object, rule: .dns1123Subdomain, namespaced: true)
+    }
+
     static func objectMeta(_ object: Value, rule: NameRule, namespaced: Bool = true) -> [FieldError] {
         let path = FieldPath("metadata")
         let meta = object["metadata"]

@@ -23,7 +23,7 @@ extension APIServer {
         var o = event
         let namespace = o.objectNamespace
         try admitNamespace(namespace, resource: resource, object: o)
-        let errors = Validation.validate(o, kind: resource.kind, apiVersion: resource.apiVersion)
+        let errors = Validation.event(o)
         if !errors.isEmpty { throw .invalid(kind: resource.kind, name: o.objectName, errors: errors, source: nil) }
         let key = ObjectKey(resource, namespace: namespace, name: o.objectName)
         if store[key] != nil { throw .alreadyExists(resource: resource.groupResource, name: key.name) }

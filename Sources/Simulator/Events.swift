@@ -62,10 +62,12 @@ struct EventRecorder: Sendable, Hashable {
 }
 
 extension APIServer {
+    static let eventResource = Kinds.resource(apiVersion: "v1", kind: "Event")!
+
     /// Records `spec` as a core/v1 Event through the API (so the namespace's lifecycle
     /// applies: events in a terminating namespace are dropped, as the recorder drops them).
     public mutating func record(_ spec: EventSpec) {
-        guard let eventResource = Kinds.resource(apiVersion: "v1", kind: "Event") else { return }
+        let eventResource = APIServer.eventResource
         let involved = store[spec.involved]
         var reference: Value = [
             "kind": .string(involved?.kind ?? spec.involved.apiResource?.kind ?? ""),
@@ -80,8 +82,16 @@ extension APIServer {
         // recorder.go makeEvent: cluster-scoped objects' events go to "default".
         let namespace = spec.involved.namespace.isEmpty ? "default" : spec.involved.namespace
         let now = clock.now
-        let objectKey = [spec.component, "", reference["kind"]?.string ?? "", spec.involved.namespace, spec.involved.name,
-                         involved?.uid ?? "", reference["apiVersion"]?.string ?? "", spec.type.rawValue, spec.reason].joined(separator: "\u{0}")
+        // events_cache.go getEventKey/aggregate key: the fields joined by NUL (built in one
+        // buffer: every event asks for it).
+        let parts = [spec.component, "", reference["kind"]?.string ?? "", spec.involved.namespace, spec.involved.name,
+                     involved?.uid ?? "", reference["apiVersion"]?.string ?? "", spec.type.rawValue, spec.reason]
+        var objectKey = ""
+        objectKey.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count })
+        for (i, part) in parts.enumerated() {
+            if i > 0 { objectKey.append("\u{0}") }
+            objectKey.append(part)
+        }
 
         // EventAggregator.EventAggregate
         var message = spec.message

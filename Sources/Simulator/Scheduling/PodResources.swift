@@ -69,7 +69,51 @@ public struct PodResources: Sendable, Hashable {
     }
 
     /// `MilliValue()` of a quantity value (0 when missing or unparsable).
-    static func milli(_ v: Value?) -> Int64 { quantity(v)?.milliValue ?? 0 }
-    /// `Value()` of a quantity value.
-    static func units(_ v: Value?) -> Int64 { quantity(v)?.value ?? 0 }
+    static func milli(_ v: Value?) -> Int64 { simpleMilli(v) ?? quantity(v)?.milliValue ?? 0 }
+    /// `Value()` of a quantity value (`ScaledValue(0)` rounds up).
+    static func units(_ v: Value?) -> Int64 { simpleMilli(v).map { $0 / 1000 + ($0 % 1000 == 0 ? 0 : 1) } ?? quantity(v)?.value ?? 0 }
+
+    /// The milli-units of the forms manifests nearly always use — an unsigned integer, alone
+    /// or with one of the suffixes `m`, `k`, `M`, `G`, `Ki`, `Mi`, `Gi` (quantity.go's
+    /// suffixes) — read without building a `Quantity`; nil for anything else (decimals,
+    /// exponents, signs, other suffixes, overflow), which the full parser answers.
+    /// Requests and limits are read on every scheduling, kubelet and autoscaler pass.
+    static func simpleMilli(_ v: Value?) -> Int64? {
+        switch v {
+        case .int(let i)?:
+            guard i >= 0 else { return nil }
+            let (m, overflow) = i.multipliedReportingOverflow(by: 1000)
+            return overflow ? nil : m
+        case .string(let s)?:
+            var n: Int64 = 0, digits = 0
+            var suffix: (UInt8, UInt8) = (0, 0), suffixLength = 0
+            for b in s.utf8 {
+                if suffixLength == 0, b >= 0x30, b <= 0x39 {
+                    digits += 1
+                    if digits > 15 { return nil }
+                    n = n * 10 + Int64(b - 0x30)
+                } else {
+                    suffixLength += 1
+                    if suffixLength == 1 { suffix.0 = b } else if suffixLength == 2 { suffix.1 = b } else { return nil }
+                }
+            }
+            guard digits > 0 else { return nil }
+            let factor: Int64
+            switch (suffixLength, suffix.0, suffix.1) {
+            case (0, _, _): factor = 1000
+            case (1, UInt8(ascii: "m"), _): factor = 1
+            case (1, UInt8(ascii: "k"), _): factor = 1_000_000
+            case (1, UInt8(ascii: "M"), _): factor = 1_000_000_000
+            case (1, UInt8(ascii: "G"), _): factor = 1_000_000_000_000
+            case (2, UInt8(ascii: "K"), UInt8(ascii: "i")): factor = 1024 * 1000
+            case (2, UInt8(ascii: "M"), UInt8(ascii: "i")): factor = 1024 * 1024 * 1000
+            case (2, UInt8(ascii: "G"), UInt8(ascii: "i")): factor = 1024 * 1024 * 1024 * 1000
+            default: return nil
+            }
+            let (m, overflow) = n.multipliedReportingOverflow(by: factor)
+            return overflow ? nil : m
+        default:
+            return nil
+        }
+    }
 }

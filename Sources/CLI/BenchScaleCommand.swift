@@ -48,7 +48,7 @@ struct BenchScaleCommand: Command {
             index += 1
         }
         let t1 = clock.now
-        cluster.advance(by: .seconds(5))
+        let reconciles = cluster.advance(by: .seconds(5))
         let t2 = clock.now
         var scheduled = 0, ready = 0
         for pod in cluster.api.list(Kinds.resolve("pods")!, namespace: "default") {
@@ -64,6 +64,7 @@ struct BenchScaleCommand: Command {
         io.out("simulación hasta Running y Ready: \(fmt(seconds(t2 - t1))) s\n")
         io.out("pods planificados: \(scheduled), Running y Ready: \(ready)\n")
         io.out("tiempo total: \(fmt(total)) s; \(Int(Double(scheduled) / seconds(t2 - t1))) pods planificados por segundo (incluye controladores de Deployment y ReplicaSet, kubelet y eventos)\n")
+        io.out("reconciliaciones: \(reconciles) (" + zip(cluster.controllers, cluster.reconcileCounts).filter { $0.1 > 0 }.map { "\($0.0.name) \($0.1)" }.joined(separator: ", ") + "); escrituras: \(cluster.api.store.revision), objetos: \(cluster.api.store.count)\n")
         io.out("memoria máxima: \(usage.ru_maxrss / 1024) MiB\n")
     }
 

@@ -96,16 +96,20 @@ extension APIServer {
         // EventAggregator.EventAggregate
         var message = spec.message
         var cacheKey = objectKey + "\u{0}" + spec.message
-        var record = recorder.aggregates[objectKey] ?? EventRecorder.AggregateRecord(localKeys: [], last: VirtualTime(milliseconds: 0))
-        if now.milliseconds - record.last.milliseconds > EventRecorder.maxInterval { record = .init(localKeys: [], last: now) }
-        record.localKeys.insert(spec.message)
-        record.last = now
-        if record.localKeys.count >= EventRecorder.maxEvents {
+        // Updated in place: one hash of the key, not a read and a write.
+        let fresh = EventRecorder.AggregateRecord(localKeys: [], last: VirtualTime(milliseconds: 0))
+        let combined = modify(&recorder.aggregates[objectKey, default: fresh]) { record in
+            if now.milliseconds - record.last.milliseconds > EventRecorder.maxInterval { record = .init(localKeys: [], last: now) }
+            record.localKeys.insert(spec.message)
+            record.last = now
+            guard record.localKeys.count >= EventRecorder.maxEvents else { return false }
             if let smallest = record.localKeys.min(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { record.localKeys.remove(smallest) }
+            return true
+        }
+        if combined {
             message = "(combined from similar events): " + spec.message
             cacheKey = objectKey
         }
-        recorder.aggregates[objectKey] = record
 
         // eventLogger.eventObserve: an existing event gets count+1, a new lastTimestamp and message.
         let stamp = now.rfc3339
@@ -143,3 +147,8 @@ extension APIServer {
         }
     }
 }
+
+/// Runs `body` on `value` in place and returns what it returns (a dictionary's
+/// `[key, default:]` slot is then looked up once).
+@inline(__always)
+private func modify<T, R>(_ value: inout T, _ body: (inout T) -> R) -> R { body(&value) }

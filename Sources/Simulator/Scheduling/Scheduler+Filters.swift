@@ -33,7 +33,7 @@ extension Scheduler {
     static func reasonTaint(_ t: Taint) -> String { "node(s) had untolerated taint {\(t.key): \(t.value)}" }
 
     /// Runs the filters on one node; nil when the pod fits.
-    static func filter(_ pod: PodSchedulingInfo, _ node: SchedulerCache.NodeInfo, affinity: AffinityState?,
+    static func filter(_ pod: PodSchedulingInfo, _ node: borrowing SchedulerCache.NodeInfo, affinity: AffinityState?,
                        volumes: VolumeBinding? = nil, state: ClusterState? = nil) -> FilterStatus? {
         // NodeUnschedulable: a cordoned node, unless the pod tolerates its taint.
         if node.unschedulable && !pod.tolerations.tolerate(Taint(key: Taint.unschedulable, effect: "NoSchedule")) {

@@ -61,6 +61,8 @@ public struct Cluster: Sendable {
             IngressController(),
             ClusterRoleAggregationController(),
             DisruptionController(),
+            ServiceAccountsController(),
+            RootCACertPublisher(),
         ]
     }
 

@@ -27,6 +27,14 @@ import YAML
             """
     }
 
+    /// A cluster with the pods created and `seconds` of virtual time run.
+    func cluster(_ yamls: String..., advancing seconds: Int64) throws -> Cluster {
+        var c = Cluster(nodes: NodeSpec.defaultCluster)
+        for yaml in yamls { _ = try c.api.create(decoded(yaml)) }
+        c.advance(by: .seconds(seconds))
+        return c
+    }
+
     func status(_ c: Cluster, _ name: String) throws -> Value {
         try #require(try c.api.get(pods, namespace: "default", name: name).value["status"])
     }
@@ -36,11 +44,9 @@ import YAML
     }
 
     @Test func aSidecarThatIgnoresSIGTERMIsKilledAfterTheGracePeriod() throws {
-        var c = Cluster(nodes: NodeSpec.defaultCluster)
-        _ = try c.api.create(decoded(pod("tarea", restartPolicy: "Never", main: "sleep 5", sidecars: [("registros", "busybox:1.36")])))
         // Both start once busybox is pulled (0.6 s; the status keeps whole seconds): main exits
         // 0 at 5 s and the stop begins.
-        c.advance(by: .seconds(7))
+        var c = try cluster(pod("tarea", restartPolicy: "Never", main: "sleep 5", sidecars: [("registros", "busybox:1.36")]), advancing: 7)
         var s = try status(c, "tarea")
         #expect(s["phase"] == "Running")
         #expect(initState(s, "registros")?["running"] != nil)
@@ -63,11 +69,9 @@ import YAML
     }
 
     @Test func sidecarsStopLastFirstEachWithWhatIsLeftOfTheGracePeriod() throws {
-        var c = Cluster(nodes: NodeSpec.defaultCluster)
         // nginx stops on SIGTERM in 0.2 s; busybox's shell ignores it.
-        _ = try c.api.create(decoded(pod("tarea", restartPolicy: "OnFailure", main: "sleep 5",
-                                         sidecars: [("registros", "busybox:1.36"), ("proxy", "nginx:1.27")], grace: 10)))
-        c.advance(by: .seconds(30))
+        let c = try cluster(pod("tarea", restartPolicy: "OnFailure", main: "sleep 5",
+                                sidecars: [("registros", "busybox:1.36"), ("proxy", "nginx:1.27")], grace: 10), advancing: 30)
         let s = try status(c, "tarea")
         #expect(s["phase"] == "Succeeded")
         let proxy = try #require(initState(s, "proxy")?["terminated"])
@@ -86,12 +90,10 @@ import YAML
     }
 
     @Test func sidecarsKeepRunningWhileWorkRemains() throws {
-        var c = Cluster(nodes: NodeSpec.defaultCluster)
-        // OnFailure restarts a failed main container: the sidecar stays.
-        _ = try c.api.create(decoded(pod("reintenta", restartPolicy: "OnFailure", main: "sleep 2; exit 1", sidecars: [("registros", "busybox:1.36")])))
-        // Always (a plain pod, as in a Deployment): never stopped.
-        _ = try c.api.create(decoded(pod("siempre", restartPolicy: "Always", main: "sleep 2", sidecars: [("registros", "busybox:1.36")])))
-        c.advance(by: .seconds(60))
+        // OnFailure restarts a failed main container: the sidecar stays. Always (a plain pod, as
+        // in a Deployment): never stopped.
+        let c = try cluster(pod("reintenta", restartPolicy: "OnFailure", main: "sleep 2; exit 1", sidecars: [("registros", "busybox:1.36")]),
+                            pod("siempre", restartPolicy: "Always", main: "sleep 2", sidecars: [("registros", "busybox:1.36")]), advancing: 60)
         for name in ["reintenta", "siempre"] {
             let s = try status(c, name)
             #expect(s["phase"] == "Running")
@@ -101,9 +103,7 @@ import YAML
     }
 
     @Test func aFailedMainContainerUnderNeverFailsThePodOnceTheSidecarIsGone() throws {
-        var c = Cluster(nodes: NodeSpec.defaultCluster)
-        _ = try c.api.create(decoded(pod("falla", restartPolicy: "Never", main: "exit 3", sidecars: [("proxy", "nginx:1.27")])))
-        c.advance(by: .seconds(10))
+        let c = try cluster(pod("falla", restartPolicy: "Never", main: "exit 3", sidecars: [("proxy", "nginx:1.27")]), advancing: 10)
         let s = try status(c, "falla")
         #expect(s["phase"] == "Failed")
         #expect(initState(s, "proxy")?["terminated"]?["reason"] == "Completed")

@@ -25,7 +25,10 @@ import YAML
 /// When the stop began is kept in the kubelet's memory (`Store.memory`) until the last
 /// sidecar has exited, as the pod worker keeps it while it waits.
 extension PodSync {
-    var sidecarStopKey: String { "parada/\(pod.namespace)/\(pod.name)/\(pod.uid)" }
+    /// The kubelet's memory of when it began stopping a pod's sidecars.
+    static func sidecarStopKey(_ pod: StoredObject) -> String { "parada/\(pod.namespace)/\(pod.name)/\(pod.uid)" }
+
+    var sidecarStopKey: String { PodSync.sidecarStopKey(pod) }
 
     /// When the kubelet began stopping the sidecars, if it has.
     var sidecarStopStart: VirtualTime? { state.memory(sidecarStopKey)?.int.map { VirtualTime(milliseconds: $0) } }

@@ -68,6 +68,9 @@ enum KubectlDescribe {
                     (pod["spec"]?["volumes"]?.sequence ?? []).contains { $0["persistentVolumeClaim"]?["claimName"]?.string == o.name }
                 }
             }
+        case "ServiceAccount":
+            // describe.go ServiceAccountDescriber lists the namespace's Secrets (tokens, missing ones).
+            related = cluster.api.store.list("secrets", namespace: o.namespace).sorted { $0.key < $1.key }.map(\.value)
         case "Ingress":
             for kind in ["services", "endpointslices.discovery.k8s.io"] {
                 related += cluster.api.store.list(kind, namespace: o.namespace).sorted { $0.key < $1.key }.map(\.value)

@@ -18,6 +18,13 @@ extension Defaults {
         spec.editEach("initContainers") { container(&$0) }
         spec.editEach("ephemeralContainers") { container(&$0) }
         spec.editEach("volumes") { volume(&$0) }
+        // The v1 conversion (pkg/apis/core/v1/conversion.go Convert_v1_PodSpec_To_core_PodSpec
+        // and back): the deprecated `serviceAccount` fills an empty `serviceAccountName`, and
+        // is written back as a mirror of it.
+        if spec["serviceAccountName"]?.isZeroScalar ?? true, let deprecated = spec["serviceAccount"], !deprecated.isZeroScalar {
+            spec.set("serviceAccountName", deprecated)
+        }
+        if let name = spec["serviceAccountName"], !name.isZeroScalar { spec.set("serviceAccount", name) }
     }
 
     /// `kind: Pod` only: SetDefaults_Pod and the admission plugins that run on Pods.
@@ -39,9 +46,11 @@ extension Defaults {
                     }
                 }
             }
-            // ServiceAccount admission; v1 conversion mirrors it into the deprecated field.
+            // ServiceAccount admission (the rest of it, which needs the store and the seeded
+            // generator, is the simulator's APIServer.admitServiceAccount); the v1 conversion
+            // mirrors it into the deprecated field.
             spec.setFieldIfZero("serviceAccountName", "default")
-            if let sa = spec["serviceAccountName"] { spec.setFieldIfZero("serviceAccount", sa) }
+            if let sa = spec["serviceAccountName"] { spec.set("serviceAccount", sa) }
             // Priority admission with no PriorityClass named and no global default.
             if spec["priorityClassName"]?.isZeroScalar ?? true {
                 spec.setFieldIfMissing("priority", 0)

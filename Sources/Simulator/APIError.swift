@@ -77,6 +77,18 @@ public enum APIError: Error, Sendable, Hashable {
 }
 
 extension APIError {
+    /// NamespaceLifecycle's refusal in a namespace being deleted (the Status carries the cause
+    /// `NamespaceTerminatingCause`, which controllers look for).
+    static func namespaceTerminating(_ namespace: String) -> String {
+        "unable to create new content in namespace \(namespace) because it is being terminated"
+    }
+
+    /// `apierrors.HasStatusCause(err, v1.NamespaceTerminatingCause)`.
+    var isNamespaceTerminating: Bool {
+        guard case .forbidden(_, _, let reason) = self else { return false }
+        return reason.hasPrefix("unable to create new content in namespace ") && reason.hasSuffix(" because it is being terminated")
+    }
+
     /// cli-runtime resource `Info.String()`: `Resource: "apps/v1, Resource=deployments",
     /// GroupVersionKind: "apps/v1, Kind=Deployment"` and `Name: "web", Namespace: "default"`.
     public static func infoString(_ resource: APIResource, name: String, namespace: String) -> String {

@@ -7,7 +7,8 @@ import YAML
 ///
 /// 1. defaulting (`Defaults.apply`, done when the body is decoded);
 /// 2. mutating admission: NamespaceLifecycle (the namespace must exist and not be
-///    terminating; `NotFound`/`Forbidden`);
+///    terminating; `NotFound`/`Forbidden`), then ServiceAccount for pods (its `default`, the
+///    projected token volume, or `Forbidden` when the ServiceAccount does not exist);
 /// 3. `BeforeCreate`/`BeforeUpdate`: `generateName`, the strategy's `PrepareFor…`
 ///    (`Strategy.swift`), validation (`Validation.validate`/`validateUpdate`: `Invalid`);
 /// 4. storage: `AlreadyExists`/`NotFound`, uid, `creationTimestamp`, `resourceVersion`.
@@ -69,6 +70,7 @@ public struct APIServer: Sendable {
         let savedRandom = random
         defer { if dryRun { random = savedRandom } }
         if resource.namespaced { try admitNamespace(namespace, resource: resource, object: o) }
+        if resource.groupResource == ObjectKey.pods { try admitServiceAccount(&o) } // ServiceAccounts/APIServer+ServiceAccountAdmission.swift
         admitStorage(&o, resource: resource) // Storage/APIServer+StorageAdmission.swift
         admitIngress(&o, resource: resource) // Ingress/Cluster+Ingress.swift
         // BeforeCreate: generateName, then PrepareForCreate, then validation.
@@ -118,8 +120,7 @@ public struct APIServer: Sendable {
             // admission.NewForbidden names the object by name, else generateName, else "Unknown".
             let generateName = object["metadata"]?["generateName"]?.string ?? ""
             let name = !object.objectName.isEmpty ? object.objectName : !generateName.isEmpty ? generateName : "Unknown"
-            throw .forbidden(resource: resource.groupResource, name: name,
-                             reason: "unable to create new content in namespace \(namespace) because it is being terminated")
+            throw .forbidden(resource: resource.groupResource, name: name, reason: APIError.namespaceTerminating(namespace))
         }
     }
 

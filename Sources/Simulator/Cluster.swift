@@ -61,6 +61,8 @@ public struct Cluster: Sendable {
             IngressController(),
             ClusterRoleAggregationController(),
             DisruptionController(),
+            ServiceAccountsController(),
+            RootCACertPublisher(),
         ]
     }
 
@@ -165,8 +167,9 @@ public struct Cluster: Sendable {
                     api.record(EventSpec(involved: owner, type: .normal, reason: "SuccessfulCreate",
                                          message: "Created pod: \(created.name)", component: controller.name))
                 } catch {
-                    // A terminating namespace refuses every create; upstream treats it as success.
-                    if case .forbidden = error { continue }
+                    // A terminating namespace refuses every create; upstream treats it as success
+                    // (replica_set.go: `apierrors.HasStatusCause(err, v1.NamespaceTerminatingCause)`).
+                    if error.isNamespaceTerminating { continue }
                     api.record(EventSpec(involved: owner, type: .warning, reason: "FailedCreate",
                                          message: "Error creating: \(error.statusMessage)", component: controller.name))
                     failedBatch = failedBatch ?? batch

@@ -39,10 +39,13 @@ public enum Messages {
             return "Ya existe un objeto \(resource) llamado \(name). Usa apply para actualizarlo, o cambia el nombre."
         case .invalid:
             return "El servidor rechazó el objeto: revisa los campos señalados."
-        case .forbidden(_, _, let reason):
-            return reason.contains("being terminated")
-                ? "Ese namespace se está borrando: no admite objetos nuevos hasta que desaparezca."
-                : "El servidor no permite esta operación."
+        case .forbidden:
+            if error.isNamespaceTerminating { return "Ese namespace se está borrando: no admite objetos nuevos hasta que desaparezca." }
+            if let sa = error.missingServiceAccount {
+                return "El pod pide la ServiceAccount «\(sa.name)», que no existe en el namespace \(sa.namespace): créala "
+                    + "(taller k create serviceaccount \(sa.name) -n \(sa.namespace)) o corrige spec.serviceAccountName."
+            }
+            return "El servidor no permite esta operación."
         case .nameRequired:
             return "El objeto no tiene metadata.name: apply necesita un nombre para saber qué objeto actualizar."
         case .unauthorized(let a, let reason):

@@ -112,7 +112,9 @@ struct KubectlApplyTests {
         let none = h.k("delete", "cm", "a")
         #expect(none.err == "Error from server (NotFound): configmaps \"a\" not found\n")
         #expect(h.k("delete", "cm", "a", "--ignore-not-found").code == 0)
-        #expect(h.k("delete", "cm", "--all").out == "configmap \"b\" deleted\n")
+        // --all takes the namespace's kube-root-ca.crt too; its publisher puts it back at once.
+        #expect(h.k("delete", "cm", "--all").out == "configmap \"b\" deleted\nconfigmap \"kube-root-ca.crt\" deleted\n")
+        #expect(h.k("get", "cm", "-o", "name").out == "configmap/kube-root-ca.crt\n")
         #expect(h.k("delete", "cm", "-l", "app=nada").out == "No resources found\n")
         #expect(h.k("delete", "cm").err == "error: resource(s) were provided, but no name was specified\n")
     }

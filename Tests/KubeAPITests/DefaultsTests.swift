@@ -119,6 +119,21 @@ import YAML
         #expect(rs["spec"]?["template"]?["spec"]?["tolerations"] == nil)
         #expect(rs["spec"]?["template"]?["spec"]?["enableServiceLinks"] == nil)
         #expect(rs["spec"]?["replicas"] == 1)
+        #expect(rs["spec"]?["template"]?["spec"]?["serviceAccountName"] == nil)
+    }
+
+    /// The v1 conversion of PodSpec: the deprecated `serviceAccount` fills an empty
+    /// `serviceAccountName` and mirrors it, in pods and in templates alike.
+    @Test func deprecatedServiceAccountMirrorsServiceAccountName() {
+        let old: Value = ["spec": ["serviceAccount": "robot", "containers": [["name": "c", "image": "nginx:1.25"]]]]
+        let pod = Defaults.apply(to: old, kind: "Pod", apiVersion: "v1")
+        #expect(pod["spec"]?["serviceAccountName"] == "robot")
+        #expect(pod["spec"]?["serviceAccount"] == "robot")
+        let both: Value = ["spec": ["serviceAccountName": "nuevo", "serviceAccount": "viejo", "containers": [["name": "c", "image": "nginx:1.25"]]]]
+        #expect(Defaults.apply(to: both, kind: "Pod", apiVersion: "v1")["spec"]?["serviceAccount"] == "nuevo")
+        let template: Value = ["spec": ["template": ["spec": ["serviceAccountName": "robot", "containers": [["name": "c", "image": "nginx:1.25"]]]]]]
+        let deploy = Defaults.apply(to: template, kind: "Deployment", apiVersion: "apps/v1")
+        #expect(deploy["spec"]?["template"]?["spec"]?["serviceAccount"] == "robot")
     }
 
     @Test func serviceDefaults() throws {

@@ -112,9 +112,11 @@ public struct Kubelet: Controller {
         }
         let done = start + .milliseconds(stop)
         if now >= done {
-            // Forget the pulls still under way (PodSync+Init.swift).
+            // Forget the pulls still under way (PodSync+Init.swift) and a stop of the sidecars
+            // under way (PodSync+SidecarStop.swift).
             let names = ((pod.value["spec"]?["containers"]?.sequence ?? []) + (pod.value["spec"]?["initContainers"]?.sequence ?? [])).compactMap { $0["name"]?.string }
-            let forget = names.map { "creacion/\(pod.namespace)/\(pod.name)/\(pod.uid)/\($0)" }.filter { state.memory($0) != nil }
+            let forget = (names.map { "creacion/\(pod.namespace)/\(pod.name)/\(pod.uid)/\($0)" } + [PodSync.sidecarStopKey(pod)])
+                .filter { state.memory($0) != nil }
             return actions + forget.map { .remember($0, nil) } + [.finishPodDeletion(pod.key)]
         }
         return actions + [.requeueAfter(done.since(now))]

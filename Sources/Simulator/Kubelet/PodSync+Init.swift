@@ -10,7 +10,8 @@ import YAML
 /// container with `restartPolicy: Always`) lets the next one start as soon as it has started
 /// (its startup probe passed, if it has one) and keeps running, restarted whenever it exits.
 /// The app containers start once every init container has completed or started; from then
-/// on only the sidecars are looked after.
+/// on only the sidecars are looked after, until the app containers are done for good and the
+/// kubelet stops the sidecars (PodSync+SidecarStop.swift).
 ///
 /// Example: `web` has init container `esperar-db` (busybox:1.28, `until nslookup db; do echo
 /// esperando a db; sleep 2; done`) and container `web` (nginx). At 0 s: `Pulling image
@@ -83,6 +84,9 @@ extension PodSync {
     /// has not completed (classic) or started (sidecar); then the app containers.
     mutating func runWithInit(oldInit: [Value], oldApp: [Value]) {
         let initialized = PodSync.anyRegularStarted(oldApp)
+        // Sidecars being stopped at the end of the pod are left to stopSidecars
+        // (PodSync+SidecarStop.swift).
+        let stopping = sidecarStopStart
         var initStatuses: [Value] = []
         var open = true
         for c in initSpecs {
@@ -90,7 +94,7 @@ extension PodSync {
             let old = oldInit.first { $0["name"]?.string == name }
             let sidecar = PodSync.isSidecar(c)
             // After initialization only the sidecars are kept running.
-            if !open || (initialized && !sidecar) {
+            if !open || (initialized && !sidecar) || (stopping != nil && sidecar) {
                 initStatuses.append(old ?? PodSync.notCreated(c, reason: "PodInitializing"))
                 continue
             }
@@ -108,6 +112,7 @@ extension PodSync {
                 appStatuses.append(old ?? PodSync.notCreated(c, reason: "PodInitializing"))
             }
         }
+        if stopping != nil || regularContainersDone(appStatuses) { initStatuses = stopSidecars(initStatuses, since: stopping) }
         status.set("initContainerStatuses", .sequence(initStatuses))
         status.set("containerStatuses", .sequence(appStatuses))
         setPhaseAndConditions(appStatuses, initStatuses: initStatuses)

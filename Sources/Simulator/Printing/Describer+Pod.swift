@@ -174,11 +174,14 @@ extension Describer {
                 w.write(2, "Type:\tHostPath (bare host directory volume)\n    Path:\t\(h.str("path"))\n    HostPathType:\t\(h.str("type"))\n")
             } else if let p = v["projected"] {
                 w.write(2, "Type:\tProjected (a volume that contains injected data from multiple sources)\n")
+                // kubectl 1.32 prints the sources' `optional` with %v of a *bool: `<nil>` when
+                // unset. Set, Go prints the pointer's address; the value is printed instead.
+                func optional(_ v: Value) -> String { v["optional"]?.bool.map(String.init) ?? "<nil>" }
                 for s in p.seq("sources") {
-                    if let t = s["serviceAccountToken"] { w.write(2, "TokenExpirationSeconds:\t\(t.int("expirationSeconds"))\n") }
-                    else if let c = s["configMap"] { w.write(2, "ConfigMapName:\t\(c.str("name"))\n    Optional:\t\(c["optional"]?.bool == true)\n") }
+                    if let sec = s["secret"] { w.write(2, "SecretName:\t\(sec.str("name"))\n    SecretOptionalName:\t\(optional(sec))\n") }
                     else if s["downwardAPI"] != nil { w.write(2, "DownwardAPI:\ttrue\n") }
-                    else if let sec = s["secret"] { w.write(2, "SecretName:\t\(sec.str("name"))\n    Optional:\t\(sec["optional"]?.bool == true)\n") }
+                    else if let c = s["configMap"] { w.write(2, "ConfigMapName:\t\(c.str("name"))\n    ConfigMapOptional:\t\(optional(c))\n") }
+                    else if let t = s["serviceAccountToken"] { w.write(2, "TokenExpirationSeconds:\t\(t.int("expirationSeconds"))\n") }
                 }
             } else {
                 w.write(1, "<unknown>\n")

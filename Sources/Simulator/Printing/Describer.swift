@@ -14,7 +14,7 @@ public struct DescribeInput: Sendable {
     /// `status.replicas`); ReplicaSet and DaemonSet: the pods they control; Service: its
     /// Endpoints object; PersistentVolumeClaim: the pods that mount it; Ingress: the Services
     /// and EndpointSlices of its namespace; Node: its non-terminated pods (namespace, then
-    /// name) and its Lease, if any.
+    /// name) and its Lease, if any; ServiceAccount: the Secrets of its namespace.
     public var related: [Value]
     public var now: Timestamp
 
@@ -40,6 +40,7 @@ public enum Describer {
         case "Service": service(o, input.related.first, &w)
         case "ConfigMap": configMap(o, &w)
         case "Secret": secret(o, &w)
+        case "ServiceAccount": serviceAccount(o, secrets: input.related, &w)
         case "Namespace": namespace(o, &w)
         case "DaemonSet": daemonSet(o, pods: input.related, &w)
         case "PersistentVolumeClaim": persistentVolumeClaim(o, pods: input.related, now: input.now, &w)

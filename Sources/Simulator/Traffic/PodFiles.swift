@@ -2,8 +2,9 @@ import KubeAPI
 import YAML
 
 /// The files a container sees that Kubernetes puts there: `/etc/hostname`, `/etc/hosts` and
-/// `/etc/resolv.conf` (kubelet and containerd), the service account's files, and the volumes
-/// mounted from ConfigMaps, Secrets, projected sources and the downward API
+/// `/etc/resolv.conf` (kubelet and containerd), and the volumes mounted from ConfigMaps,
+/// Secrets, projected sources (the service account's `kube-api-access-…`: token, `ca.crt`,
+/// namespace) and the downward API
 /// (pkg/volume/configmap, secret, projected, downwardapi: one file per key, or per `items`
 /// entry at its `path`; `subPath` mounts a single file). Everything else of the image is not
 /// simulated beyond its top-level folders.
@@ -41,12 +42,6 @@ struct PodFiles {
         }
         add("/etc/hosts", hosts)
         add("/etc/resolv.conf", ClusterDNS.resolvConf(namespace: pod.namespace))
-        if pod.value["spec"]?["automountServiceAccountToken"]?.bool ?? true {
-            let dir = "/var/run/secrets/kubernetes.io/serviceaccount"
-            add(dir + "/namespace", pod.namespace)
-            add(dir + "/ca.crt", "-----BEGIN CERTIFICATE-----\n(certificado de la CA del clúster: contenido simulado)\n-----END CERTIFICATE-----\n")
-            add(dir + "/token", "eyJhbGciOiJSUzI1NiIsImtpZCI6InRhbGxlciJ9.\(PodSync.digest(pod.uid).prefix(48)).simulado")
-        }
         let volumes = pod.value["spec"]?["volumes"]?.sequence ?? []
         for mount in container["volumeMounts"]?.sequence ?? [] {
             guard let path = mount["mountPath"]?.string, let volume = volumes.first(where: { $0["name"] == mount["name"] }) else { continue }
@@ -101,7 +96,10 @@ struct PodFiles {
             if let cm = s["configMap"] { out.merge(source(cm, name: cm["name"]?.string, resource: "configmaps", pod: pod, state: state)) { $1 } }
             if let secret = s["secret"] { out.merge(source(secret, name: secret["name"]?.string, resource: "secrets", pod: pod, state: state)) { $1 } }
             if let api = s["downwardAPI"] { out.merge(downward(api, pod: pod)) { $1 } }
-            if let token = s["serviceAccountToken"], let path = token["path"]?.string { out[path] = "eyJhbGciOiJSUzI1NiJ9.simulado" }
+            // A bound token (a JWT in shape; its signature is not real).
+            if let token = s["serviceAccountToken"], let path = token["path"]?.string {
+                out[path] = "eyJhbGciOiJSUzI1NiIsImtpZCI6InRhbGxlciJ9.\(PodSync.digest(pod.uid).prefix(48)).simulado"
+            }
         }
         return out
     }

@@ -23,6 +23,8 @@ import KubeAPI
         "service/networking/dual-stack-ipv6-svc.yaml#0": #"unknown field "spec.ipFamily""#,
         // A template: `$ITEM` is meant to be replaced by `sed` before applying (the docs say so).
         "application/job/job-tmpl.yaml#0": #"metadata.name: Invalid value: "process-item-$ITEM""#,
+        // ServiceAccount admission: the docs create `build-robot` first (configure-service-account).
+        "pods/pod-projected-svc-token.yaml#0": #"error looking up service account default/build-robot: serviceaccount "build-robot" not found"#,
     ]
 
     @Test func websiteExamplesApply() throws {

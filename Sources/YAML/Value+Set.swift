@@ -8,7 +8,8 @@ extension Value {
             return
         }
         self = .null
-        if let i = pairs.lastIndex(where: { $0.key == .string(key) }) {
+        let probe = KeyProbe(key)
+        if let i = pairs.lastIndex(where: { if case .string(let k) = $0.key { probe.matches(k) } else { false } }) {
             pairs[i].value = value
         } else {
             pairs.append(Pair(key, value))

@@ -89,10 +89,11 @@ extension Value {
     public subscript(key: String) -> Value? {
         guard case .mapping(let pairs) = self else { return nil }
         // Same as `pairs.last { $0.key == .string(key) }`, without building a `Value` per pair.
+        let probe = KeyProbe(key)
         var i = pairs.endIndex
         while i > pairs.startIndex {
             i -= 1
-            if case .string(let k) = pairs[i].key, k == key { return pairs[i].value }
+            if case .string(let k) = pairs[i].key, probe.matches(k) { return pairs[i].value }
         }
         return nil
     }

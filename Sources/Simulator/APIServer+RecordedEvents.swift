@@ -30,6 +30,13 @@ extension APIServer {
         let uid = NameGenerator.uuid(using: &random)
         let resourceVersion = store.nextResourceVersion()
         o.editMetadata { meta in
+            // Room for the three fields at once: an Event's metadata is stored as built here,
+            // and appending one by one would leave it with twice the room it needs.
+            if case .mapping(var pairs) = meta {
+                meta = .null
+                pairs.reserveCapacity(pairs.count + 3)
+                meta = .mapping(pairs)
+            }
             meta.set("uid", .string(uid))
             meta.set("creationTimestamp", .string(timestamp))
             meta.set("resourceVersion", .string(resourceVersion))

@@ -28,7 +28,7 @@ extension ClassGradingOutputs {
     body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#1b1f24;padding:0 1rem}
     h1{margin-bottom:.2rem}h2{border-bottom:2px solid #d0d7de;padding-bottom:.2rem;margin-top:2rem}
     table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}
-    th{background:#f3f5f7}td.n{text-align:right;font-variant-numeric:tabular-nums}
+    th{background:#f3f5f7}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}td.barra{white-space:nowrap}
     .ok{color:#1a7f37}.ko{color:#cf222e}.tag{font-size:.75rem;background:#eee;border-radius:4px;padding:0 .3rem;margin-left:.3rem}
     .cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #d0d7de;border-radius:8px;padding:.6rem 1rem;min-width:9rem}
     .card b{display:block;font-size:1.6rem}section.alumno{page-break-inside:avoid;break-inside:avoid}
@@ -56,7 +56,7 @@ extension ClassGradingOutputs {
 
     /// The share of submissions with full marks, as a bar.
     static func rateBar(_ rate: Int) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"14\" role=\"img\" aria-label=\"\(rate) %\"><rect width=\"120\" height=\"14\" fill=\"#eaeef2\"/><rect width=\"\(rate * 120 / 100)\" height=\"14\" fill=\"#2da44e\"/></svg> \(rate) %"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"14\" role=\"img\" aria-label=\"\(rate) %\"><rect width=\"120\" height=\"14\" fill=\"#eaeef2\"/><rect width=\"\(rate * 120 / 100)\" height=\"14\" fill=\"#2da44e\"/></svg>&nbsp;\(rate)&nbsp;%"
     }
 
     var html: String {
@@ -71,7 +71,7 @@ extension ClassGradingOutputs {
         let classPoints = students.reduce(0) { $0 + $1.points }
         let classMax = students.reduce(0) { $0 + $1.maxPoints }
         out += "<div class=\"cards\">"
-        out += "<div class=\"card\"><b>\(ClassGradingOutputs.percent(classPoints, of: classMax)) %</b>nota media de la clase</div>"
+        out += "<div class=\"card\"><b>\(ClassGradingOutputs.percentText(classPoints, of: classMax))</b>nota media de la clase</div>"
         out += "<div class=\"card\"><b>\(graded)</b>entregas corregidas</div>"
         out += "<div class=\"card\"><b>\(missing)</b>sin entregar</div>"
         out += "<div class=\"card\"><b>\(refused)</b>rechazadas</div></div>\n"
@@ -88,7 +88,7 @@ extension ClassGradingOutputs {
             let points = submitted.reduce(0) { $0 + $1.points }, max = submitted.reduce(0) { $0 + $1.maxPoints }
             let percents = submitted.map { $0.maxPoints == 0 ? 0 : $0.points * 100 / $0.maxPoints }
             out += "<tr><td><b>\(e(exercise.id))</b><br>\(e(exercise.title))</td><td class=\"n\">\(submitted.count) de \(column.count)</td>"
-            out += "<td>\(ClassGradingOutputs.rateBar(rate))</td><td class=\"n\">\(ClassGradingOutputs.percent(points, of: max)) %</td>"
+            out += "<td class=\"barra\">\(ClassGradingOutputs.rateBar(rate))</td><td class=\"n\">\(ClassGradingOutputs.percentText(points, of: max))</td>"
             out += "<td>\(ClassGradingOutputs.histogram(percents))</td></tr>\n"
         }
         out += "</table>\n"
@@ -105,7 +105,7 @@ extension ClassGradingOutputs {
         for s in students {
             out += "<tr><td><a href=\"#\(ClassGradingOutputs.anchor(s.name))\">\(e(s.name))</a></td>"
             out += s.outcomes.map { o in "<td class=\"n\">\(o.status == .graded ? "\(o.points)" : o.status == .missing ? "—" : "rechazada")</td>" }.joined()
-            out += "<td class=\"n\">\(s.points) de \(s.maxPoints)</td><td class=\"n\">\(ClassGradingOutputs.percent(s.points, of: s.maxPoints))</td></tr>\n"
+            out += "<td class=\"n\">\(s.points) de \(s.maxPoints)</td><td class=\"n\">\(ClassGradingOutputs.percentText(s.points, of: s.maxPoints))</td></tr>\n"
         }
         out += "</table></div>\n"
         for s in students { out += studentSection(s) }
@@ -115,7 +115,7 @@ extension ClassGradingOutputs {
 
     func studentSection(_ s: ClassGrading.Student) -> String {
         let e = ClassGradingOutputs.escape
-        var out = "<section class=\"alumno\" id=\"\(ClassGradingOutputs.anchor(s.name))\">\n<h2>\(e(s.name)): \(s.points) de \(s.maxPoints) (\(ClassGradingOutputs.percent(s.points, of: s.maxPoints)) %)</h2>\n"
+        var out = "<section class=\"alumno\" id=\"\(ClassGradingOutputs.anchor(s.name))\">\n<h2>\(e(s.name)): \(s.points) de \(s.maxPoints) (\(ClassGradingOutputs.percentText(s.points, of: s.maxPoints)))</h2>\n"
         for (exercise, o) in zip(grading.exercises, s.outcomes) {
             out += "<h3>\(e(exercise.id)) · \(o.points) de \(o.maxPoints) · \(o.status.rawValue)</h3>\n"
             if !o.refusals.isEmpty { out += "<ul>" + o.refusals.map { "<li class=\"ko\">\(e($0))</li>" }.joined() + "</ul>\n" }

@@ -39,6 +39,12 @@ struct ClassGradingOutputs {
         return "\(tenths / 10).\(tenths % 10)"
     }
 
+    /// `percent` for people (the HTML report): decimal comma and a space that does not
+    /// break before the sign, as Spanish writes it (`61,6 %`).
+    static func percentText(_ points: Int, of max: Int) -> String {
+        percent(points, of: max).replacing(".", with: ",") + "&nbsp;%"
+    }
+
     static func csvField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacing("\"", with: "\"\"") + "\""

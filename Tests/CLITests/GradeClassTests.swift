@@ -150,6 +150,9 @@ struct GradeClassTests {
         #expect(r.out.contains("<svg"))
         #expect(!r.out.contains("http://") || !r.out.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"))
         #expect(!r.out.contains("<script"))
+        // Numbers for people, as Spanish writes them: decimal comma, no break before the sign.
+        let average = try #require(r.out.firstRange(of: "<div class=\"card\"><b>").map { String(r.out[$0.upperBound...].prefix { $0 != "<" }) })
+        #expect(average.hasSuffix("&nbsp;%") && average.contains(",") && !average.contains("."), "\(average)")
     }
 
     @Test func usage() throws {

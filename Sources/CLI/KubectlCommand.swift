@@ -76,6 +76,7 @@ struct KubectlCommand: Command {
         case "exec": handler = KubectlExec.run
         case "auth": handler = KubectlAuth.run
         case "drain": handler = KubectlDrain.run
+        case "taint": handler = KubectlTaint.run
         default:
             throw .message("error: unknown command \"\(verb)\" for \"kubectl\"" + KubectlText.suggestion(verb))
         }

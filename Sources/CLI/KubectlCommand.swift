@@ -77,6 +77,7 @@ struct KubectlCommand: Command {
         case "auth": handler = KubectlAuth.run
         case "drain": handler = KubectlDrain.run
         case "taint": handler = KubectlTaint.run
+        case "wait": handler = KubectlWait.run
         default:
             throw .message("error: unknown command \"\(verb)\" for \"kubectl\"" + KubectlText.suggestion(verb))
         }

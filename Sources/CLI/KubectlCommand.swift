@@ -58,6 +58,7 @@ struct KubectlCommand: Command {
         switch verb {
         case "get": handler = KubectlGet.run
         case "apply": handler = KubectlApply.apply
+        case "replace": handler = KubectlApply.replace
         case "create": handler = KubectlCreate.run
         case "delete": handler = KubectlDelete.run
         case "describe": handler = KubectlDescribe.run
@@ -180,7 +181,7 @@ enum KubectlText {
      Find more information at: https://kubernetes.io/docs/reference/kubectl/
 
     En taller: taller k VERBO … (get, apply, create, delete, describe, logs, scale, label,
-    annotate, patch, set image, expose, run, exec, wait, rollout, autoscale, top, cordon, uncordon,
+    annotate, patch, replace, set image, expose, run, exec, wait, rollout, autoscale, top, cordon, uncordon,
     drain, taint, auth can-i, events, explain, cluster-info, version, api-resources, api-versions).
     Con --as USUARIO, como otro usuario.
 
@@ -190,7 +191,7 @@ enum KubectlText {
     static func suggestion(_ verb: String) -> String {
         let verbs = ["annotate", "api-resources", "api-versions", "apply", "auth", "autoscale", "cluster-info", "cordon", "create", "delete",
                      "describe", "drain", "events", "exec", "explain", "expose", "get", "label", "logs", "patch", "rollout", "run", "scale",
-                     "set", "taint", "top", "uncordon", "version", "wait"]
+                     "replace", "set", "taint", "top", "uncordon", "version", "wait"]
             + KubectlUnavailable.verbs.keys.filter { !$0.contains(" ") }
         let close = verbs.sorted().filter { EditDistance.distance($0, verb) <= 2 || $0.hasPrefix(verb) }
         let hint = close.isEmpty ? "" : "\n\nDid you mean this?\n" + close.map { "\t\($0)\n" }.joined()

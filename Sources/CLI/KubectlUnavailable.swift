@@ -39,9 +39,6 @@ enum KubectlUnavailable {
         "diff": Explanation(
             why: "aún no está implementado en el clúster simulado.",
             instead: "taller k get TIPO NOMBRE -o yaml para ver lo que hay, y taller k apply -f ARCHIVO --dry-run=server para probar el cambio sin guardarlo."),
-        "replace": Explanation(
-            why: "aún no está implementado en el clúster simulado.",
-            instead: "taller k apply -f ARCHIVO, que crea o actualiza el objeto."),
         "kustomize": Explanation(
             why: "genera manifiestos con kustomize, que el clúster simulado no incluye.",
             instead: "escribe los manifiestos completos y aplícalos con taller k apply -f CARPETA."),

@@ -59,6 +59,7 @@ struct KubectlCommand: Command {
         case "get": handler = KubectlGet.run
         case "apply": handler = KubectlApply.apply
         case "replace": handler = KubectlApply.replace
+        case "diff": handler = KubectlDiff.run
         case "create": handler = KubectlCreate.run
         case "delete": handler = KubectlDelete.run
         case "describe": handler = KubectlDescribe.run
@@ -181,7 +182,7 @@ enum KubectlText {
      Find more information at: https://kubernetes.io/docs/reference/kubectl/
 
     En taller: taller k VERBO … (get, apply, create, delete, describe, logs, scale, label,
-    annotate, patch, replace, set image, expose, run, exec, wait, rollout, autoscale, top, cordon, uncordon,
+    annotate, patch, replace, diff, set image, expose, run, exec, wait, rollout, autoscale, top, cordon, uncordon,
     drain, taint, auth can-i, events, explain, cluster-info, version, api-resources, api-versions).
     Con --as USUARIO, como otro usuario.
 
@@ -190,7 +191,7 @@ enum KubectlText {
     /// cobra's "Did you mean this?" for a mistyped verb.
     static func suggestion(_ verb: String) -> String {
         let verbs = ["annotate", "api-resources", "api-versions", "apply", "auth", "autoscale", "cluster-info", "cordon", "create", "delete",
-                     "describe", "drain", "events", "exec", "explain", "expose", "get", "label", "logs", "patch", "rollout", "run", "scale",
+                     "describe", "diff", "drain", "events", "exec", "explain", "expose", "get", "label", "logs", "patch", "rollout", "run", "scale",
                      "replace", "set", "taint", "top", "uncordon", "version", "wait"]
             + KubectlUnavailable.verbs.keys.filter { !$0.contains(" ") }
         let close = verbs.sorted().filter { EditDistance.distance($0, verb) <= 2 || $0.hasPrefix(verb) }

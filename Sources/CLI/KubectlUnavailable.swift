@@ -36,9 +36,6 @@ enum KubectlUnavailable {
         "config": Explanation(
             why: "gestiona el kubeconfig (clústeres, usuarios, contextos), y aquí hay un solo clúster y no hay kubeconfig.",
             instead: "-n NAMESPACE para cambiar de namespace y --as USUARIO para actuar como otro usuario."),
-        "diff": Explanation(
-            why: "aún no está implementado en el clúster simulado.",
-            instead: "taller k get TIPO NOMBRE -o yaml para ver lo que hay, y taller k apply -f ARCHIVO --dry-run=server para probar el cambio sin guardarlo."),
         "kustomize": Explanation(
             why: "genera manifiestos con kustomize, que el clúster simulado no incluye.",
             instead: "escribe los manifiestos completos y aplícalos con taller k apply -f CARPETA."),

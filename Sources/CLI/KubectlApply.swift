@@ -10,6 +10,12 @@ enum KubectlApply {
         try send(c, &cluster, verb: "apply")
     }
 
+    /// `replace -f` (k8s.io/kubectl/pkg/cmd/replace/replace.go `Run`): a PUT of each object,
+    /// `deployment.apps/web replaced`, NotFound when it does not exist.
+    static func replace(_ c: KubectlContext, _ cluster: inout Cluster) throws(KubectlError) -> KubectlOutput {
+        try send(c, &cluster, verb: "replace")
+    }
+
     /// `create -f`.
     static func createFromFiles(_ c: KubectlContext, _ cluster: inout Cluster) throws(KubectlError) -> KubectlOutput {
         try send(c, &cluster, verb: "create")
@@ -17,9 +23,12 @@ enum KubectlApply {
 
     static func send(_ c: KubectlContext, _ cluster: inout Cluster, verb: String) throws(KubectlError) -> KubectlOutput {
         guard c.flags.has("filename") else {
-            throw .message(verb == "apply"
-                ? "error: must specify one of -f and -k"
-                : "error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples")
+            switch verb {
+            case "apply": throw .message("error: must specify one of -f and -k")
+            // replace.go `Validate` returns it from cobra's RunE: cobra's capital `Error:`.
+            case "replace": throw .message("Error: must specify one of -f and -k")
+            default: throw .message("error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples")
+            }
         }
         let dryRun = try c.flags.dryRun()
         let format = try KubectlGet.format(c.flags)
@@ -31,7 +40,7 @@ enum KubectlApply {
         var errors = documents.errors
         var printed: [Value] = []
         for item in documents.items {
-            switch Manifests.send(item.object, verb: verb == "apply" ? .apply : .create, namespace: c.namespace, dryRun: dryRun, to: &cluster.api) {
+            switch Manifests.send(item.object, verb: Manifests.Verb(rawValue: verb) ?? .create, namespace: c.namespace, dryRun: dryRun, to: &cluster.api) {
             case .success(let outcome):
                 if format == .table { output.out += outcome.kubectlMessage + "\n" }
                 if let object = outcome.object { printed.append(object) }

@@ -41,7 +41,7 @@ struct KubectlCommand: Command {
     }
 
     /// Verbs that never write (the session saves only what changed anyway).
-    static let readOnly: Set<String> = ["get", "describe", "logs", "events", "explain", "version", "api-resources", "top", "auth"]
+    static let readOnly: Set<String> = ["get", "describe", "logs", "events", "explain", "version", "api-resources", "top", "auth", "cluster-info"]
 
     static func run(_ flags: KubectlFlags, stdin: [UInt8], session: some ClusterAccess) throws(KubectlError) -> KubectlOutput {
         guard let verb = flags.positionals.first else { return KubectlOutput(out: KubectlText.usage) }
@@ -50,12 +50,16 @@ struct KubectlCommand: Command {
         case "version": return KubectlInfo.version(context)
         case "api-resources": return KubectlInfo.apiResources(context)
         case "explain": return try KubectlExplain.run(context)
-        default: break
+        case "api-versions": return KubectlInfo.apiVersions(context)
+        default:
+            if let text = KubectlUnavailable.message(verb) { return KubectlOutput(err: text, failed: true) }
         }
         let handler: (KubectlContext, inout Cluster) throws(KubectlError) -> KubectlOutput
         switch verb {
         case "get": handler = KubectlGet.run
         case "apply": handler = KubectlApply.apply
+        case "replace": handler = KubectlApply.replace
+        case "diff": handler = KubectlDiff.run
         case "create": handler = KubectlCreate.run
         case "delete": handler = KubectlDelete.run
         case "describe": handler = KubectlDescribe.run
@@ -76,6 +80,9 @@ struct KubectlCommand: Command {
         case "exec": handler = KubectlExec.run
         case "auth": handler = KubectlAuth.run
         case "drain": handler = KubectlDrain.run
+        case "taint": handler = KubectlTaint.run
+        case "wait": handler = KubectlWait.run
+        case "cluster-info": handler = KubectlInfo.clusterInfo
         default:
             throw .message("error: unknown command \"\(verb)\" for \"kubectl\"" + KubectlText.suggestion(verb))
         }
@@ -175,16 +182,19 @@ enum KubectlText {
      Find more information at: https://kubernetes.io/docs/reference/kubectl/
 
     En taller: taller k VERBO … (get, apply, create, delete, describe, logs, scale, label,
-    annotate, patch, set image, expose, run, exec, rollout, autoscale, top, cordon, uncordon, drain,
-    auth can-i, events, explain, version, api-resources). Con --as USUARIO, como otro usuario.
+    annotate, patch, replace, diff, set image, expose, run, exec, wait, rollout, autoscale, top, cordon, uncordon,
+    drain, taint, auth can-i, events, explain, cluster-info, version, api-resources, api-versions).
+    Con --as USUARIO, como otro usuario.
 
     """
 
     /// cobra's "Did you mean this?" for a mistyped verb.
     static func suggestion(_ verb: String) -> String {
-        let verbs = ["annotate", "api-resources", "apply", "auth", "autoscale", "cordon", "create", "delete", "describe", "drain", "events", "exec",
-                     "explain", "expose", "get", "label", "logs", "patch", "rollout", "run", "scale", "set", "top", "uncordon", "version"]
-        let close = verbs.filter { EditDistance.distance($0, verb) <= 2 || $0.hasPrefix(verb) }
+        let verbs = ["annotate", "api-resources", "api-versions", "apply", "auth", "autoscale", "cluster-info", "cordon", "create", "delete",
+                     "describe", "diff", "drain", "events", "exec", "explain", "expose", "get", "label", "logs", "patch", "rollout", "run", "scale",
+                     "replace", "set", "taint", "top", "uncordon", "version", "wait"]
+            + KubectlUnavailable.verbs.keys.filter { !$0.contains(" ") }
+        let close = verbs.sorted().filter { EditDistance.distance($0, verb) <= 2 || $0.hasPrefix(verb) }
         let hint = close.isEmpty ? "" : "\n\nDid you mean this?\n" + close.map { "\t\($0)\n" }.joined()
         return hint + "\nRun 'kubectl --help' for usage."
     }

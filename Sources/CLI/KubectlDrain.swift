@@ -94,19 +94,7 @@ enum KubectlDrain {
             }
             s.gracePeriod = n >= 0 ? n : nil
         }
-        if let text = flags.value("timeout") {
-            switch GoDuration.parse(text) {
-            case .success(let ms): s.timeout = max(ms, 0)
-            case .failure(let failure):
-                let why: String
-                switch failure {
-                case .invalid: why = "time: invalid duration \(GoText.quote(text))"
-                case .missingUnit: why = "time: missing unit in duration \(GoText.quote(text))"
-                case .unknownUnit(let unit): why = "time: unknown unit \(GoText.quote(unit)) in duration \(GoText.quote(text))"
-                }
-                throw .usage("invalid argument \(GoText.quote(text)) for \"--timeout\" flag: \(why)", verb: "drain")
-            }
-        }
+        if let ms = try flags.duration("timeout", verb: "drain") { s.timeout = max(ms, 0) }
         return s
     }
 

@@ -8,7 +8,9 @@ import YAML
 /// `deployment.apps/web scaled|labeled|annotated|image updated`.
 enum KubectlEdit {
     /// The objects of `TYPE NAME…`, `TYPE/NAME…`, or `TYPE -l SEL` / `TYPE --all`.
-    static func targets(_ args: [String], _ c: KubectlContext, _ cluster: Cluster, verb: String) throws(KubectlError) -> (objects: [StoredObject], errors: [String]) {
+    /// `ignoreNotFound`: names that do not exist are skipped (`wait --for=delete`).
+    static func targets(_ args: [String], _ c: KubectlContext, _ cluster: Cluster, verb: String,
+                        ignoreNotFound: Bool = false) throws(KubectlError) -> (objects: [StoredObject], errors: [String]) {
         let (requests, _) = try KubectlResources.parse(args, verb: verb)
         var objects: [StoredObject] = []
         var errors: [String] = []
@@ -20,7 +22,10 @@ enum KubectlEdit {
             } else {
                 for name in request.names {
                     do { objects.append(try cluster.api.get(request.resource, namespace: c.namespace, name: name)) }
-                    catch { errors.append(KubectlMessages.requestError(error)) }
+                    catch {
+                        if ignoreNotFound, case .notFound = error { continue }
+                        errors.append(KubectlMessages.requestError(error))
+                    }
                 }
             }
         }

@@ -136,6 +136,23 @@ struct KubectlFlags: Sendable {
     var namespace: String { value("namespace") ?? "default" }
     var allNamespaces: Bool { bool("all-namespaces") }
 
+    /// A `time.Duration` flag (`--timeout=30s`) in milliseconds, nil when absent; pflag's
+    /// error for a value Go's `time.ParseDuration` refuses.
+    func duration(_ name: String, verb: String) throws(KubectlError) -> Int64? {
+        guard let text = value(name) else { return nil }
+        switch GoDuration.parse(text) {
+        case .success(let ms): return ms
+        case .failure(let failure):
+            let why: String
+            switch failure {
+            case .invalid: why = "time: invalid duration \(GoText.quote(text))"
+            case .missingUnit: why = "time: missing unit in duration \(GoText.quote(text))"
+            case .unknownUnit(let unit): why = "time: unknown unit \(GoText.quote(unit)) in duration \(GoText.quote(text))"
+            }
+            throw .usage("invalid argument \(GoText.quote(text)) for \"--\(name)\" flag: \(why)", verb: verb)
+        }
+    }
+
     /// `--dry-run`: kubectl accepts `none`, `client`, `server` (and the deprecated bare form).
     func dryRun() throws(KubectlError) -> DryRun {
         guard let v = value("dry-run") else { return .none }

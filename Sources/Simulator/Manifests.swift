@@ -30,21 +30,23 @@ public enum Manifests {
     }
 
     public enum Verb: String, Sendable {
-        case apply, create
+        case apply, create, replace
     }
 
-    /// Sends one decoded object as `kubectl apply` or `kubectl create` would. On failure, the
-    /// error says `patching` when apply found the object already there, else `creating`.
+    /// Sends one decoded object as `kubectl apply`, `create` or `replace` would. On failure,
+    /// the error says `replacing` for replace, `patching` when apply found the object already
+    /// there, else `creating`.
     public static func send(_ object: DecodedObject, verb: Verb, namespace: String, dryRun: DryRun,
                             to api: inout APIServer) -> Result<APIOutcome, ManifestError> {
         do {
-            let outcome = verb == .apply
-                ? try api.apply(object, namespace: namespace, dryRun: dryRun)
-                : try api.create(object, namespace: namespace, dryRun: dryRun)
-            return .success(outcome)
+            switch verb {
+            case .apply: return .success(try api.apply(object, namespace: namespace, dryRun: dryRun))
+            case .create: return .success(try api.create(object, namespace: namespace, dryRun: dryRun))
+            case .replace: return .success(try api.replace(object, namespace: namespace, dryRun: dryRun))
+            }
         } catch {
             let key = ObjectKey(object.resource, namespace: object.namespace ?? namespace, name: object.name ?? "")
-            var errorVerb = verb == .apply && api.store[key] != nil ? "patching" : "creating"
+            var errorVerb = verb == .replace ? "replacing" : verb == .apply && api.store[key] != nil ? "patching" : "creating"
             if case .unauthorized(let a, _) = error, a.verb == "get" {
                 // apply.go: the GET of the live object failed.
                 errorVerb = "retrieving current configuration of:\n" + APIError.infoString(object.resource, name: a.name, namespace: a.namespace) + "\nfrom server for:"

@@ -28,7 +28,7 @@ public struct CustomColumns: Sendable {
     }
 
     /// `RelaxedJSONPathExpression`: `name`, `.name`, `{name}`, `{.name}` all become `{.name}`.
-    static func relaxed(_ path: String) throws(CustomColumnsError) -> String {
+    public static func relaxed(_ path: String) throws(CustomColumnsError) -> String {
         if path.isEmpty { return path }
         var body = Substring(path)
         if body.hasPrefix("{"), body.hasSuffix("}") { body = body.dropFirst().dropLast() }

@@ -46,7 +46,7 @@ extension Value {
     var hasDeletionTimestamp: Bool { !(at("metadata", "deletionTimestamp")?.isNull ?? true) }
 
     /// Go's `fmt.Sprint` of a JSON scalar as decoded into `interface{}`.
-    static func scalarText(_ v: Value) -> String {
+    public static func scalarText(_ v: Value) -> String {
         switch v {
         case .null: return "<nil>"
         case .bool(let b): return b ? "true" : "false"

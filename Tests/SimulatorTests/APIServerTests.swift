@@ -78,7 +78,7 @@ import YAML
         do {
             _ = try cluster.api.get(deployments, namespace: "default", name: "x")
         } catch {
-            #expect((error as? APIError)?.kubectlMessage() == "Error from server (NotFound): deployments.apps \"x\" not found")
+            #expect(error.kubectlMessage() == "Error from server (NotFound): deployments.apps \"x\" not found")
         }
     }
 

@@ -32,7 +32,7 @@ import YAML
             _ = try cluster.api.delete(namespaces, namespace: "", name: "default")
             Issue.record("expected Forbidden")
         } catch {
-            #expect((error as? APIError)?.kubectlMessage() == "Error from server (Forbidden): namespaces \"default\" is forbidden: this namespace may not be deleted")
+            #expect(error.kubectlMessage() == "Error from server (Forbidden): namespaces \"default\" is forbidden: this namespace may not be deleted")
         }
     }
 }

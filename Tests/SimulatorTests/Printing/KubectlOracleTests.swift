@@ -97,6 +97,7 @@ struct KubectlOracleTests {
             let err = Self.run(["label", "-f", file.path, "--local", "x=y", "-o", "jsonpath=" + template]).err
             #expect(throws: JSONPathError.self) { try JSONPath(template) }
             do { _ = try JSONPath(template) } catch { #expect(err == "error: error parsing jsonpath \(template), \(error.description)\n") }
+            #expect(err.hasSuffix(", \(message)\n"), "\(template)")
         }
         for (template, message) in [("{.spec.containers[5]}", "array index out of bounds: index 5, length 2"),
                                     ("{.metadata.labels.app}{end}", "not in range, nothing to end"),

@@ -23,6 +23,14 @@ public struct ObjectKey: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(resource: resource.groupResource, namespace: resource.namespaced ? namespace : "", name: name)
     }
 
+    /// Hashes the name alone: it nearly always tells keys apart by itself (pods, events and
+    /// ReplicaSets have generated names), and every store index, queue and cache hashes keys
+    /// all the time. Equality still compares all three fields, so two keys that share a name
+    /// (`default` in several namespaces) only share a bucket.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+    }
+
     public static func < (a: ObjectKey, b: ObjectKey) -> Bool {
         if a.resource != b.resource { return bytesPrecede(a.resource, b.resource) }
         if a.namespace != b.namespace { return bytesPrecede(a.namespace, b.namespace) }

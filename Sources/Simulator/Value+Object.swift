@@ -53,16 +53,6 @@ extension Value {
         self = .mapping(pairs)
     }
 
-    /// The index of the last pair whose key is the string `key` (`pairs.lastIndex { $0.key == .string(key) }`).
-    static func lastIndex(of key: String, in pairs: [Pair]) -> Int? {
-        var i = pairs.endIndex
-        while i > pairs.startIndex {
-            i -= 1
-            if case .string(let k) = pairs[i].key, k == key { return i }
-        }
-        return nil
-    }
-
     /// Edits `metadata`.
     mutating func editMetadata(_ body: (inout Value) -> Void) { edit("metadata", body) }
 

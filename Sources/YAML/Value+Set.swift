@@ -8,8 +8,7 @@ extension Value {
             return
         }
         self = .null
-        let probe = KeyProbe(key)
-        if let i = pairs.lastIndex(where: { if case .string(let k) = $0.key { probe.matches(k) } else { false } }) {
+        if let i = Value.lastIndex(of: key, in: pairs) {
             pairs[i].value = value
         } else {
             pairs.append(Pair(key, value))

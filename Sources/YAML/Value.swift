@@ -87,13 +87,19 @@ extension Value {
     }
     /// The value under a string key of a mapping (the last one, if a key repeats).
     public subscript(key: String) -> Value? {
-        guard case .mapping(let pairs) = self else { return nil }
-        // Same as `pairs.last { $0.key == .string(key) }`, without building a `Value` per pair.
+        guard case .mapping(let pairs) = self, let i = Value.lastIndex(of: key, in: pairs) else { return nil }
+        return pairs[i].value
+    }
+    /// The index of the last pair whose key is the string `key`: the same as
+    /// `pairs.lastIndex { $0.key == .string(key) }`, without building a `Value` per pair and
+    /// comparing keys through `KeyProbe`. Every keyed read and write of a mapping goes here.
+    @inline(__always)
+    public static func lastIndex(of key: String, in pairs: [Pair]) -> Int? {
         let probe = KeyProbe(key)
         var i = pairs.endIndex
         while i > pairs.startIndex {
             i -= 1
-            if case .string(let k) = pairs[i].key, probe.matches(k) { return pairs[i].value }
+            if case .string(let k) = pairs[i].key, probe.matches(k) { return i }
         }
         return nil
     }

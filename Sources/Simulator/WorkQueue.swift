@@ -104,11 +104,11 @@ struct WorkQueue: Sendable {
     // MARK: Binary heap ordered by (due, sequence); stale entries are skipped lazily.
 
     static func before(_ a: Entry, _ b: Entry) -> Bool {
-        a.due != b.due ? a.due < b.due : a.sequence < b.sequence
+        before(Slot(due: a.due.milliseconds, sequence: a.sequence), Slot(due: b.due.milliseconds, sequence: b.sequence))
     }
 
     static func before(_ a: Slot, _ b: Slot) -> Bool {
-        a.due != b.due ? a.due < b.due : a.sequence < b.sequence
+        (a.due, a.sequence) < (b.due, b.sequence)
     }
 
     private mutating func dropStale() {

@@ -15,7 +15,7 @@ public enum Taller {
         [HelpCommand.self, YAMLEventsCommand.self, YAMLJSONCommand.self, YAMLMeasureCommand.self,
          KubectlCommand.self, ClusterResetCommand.self, ClusterAdvanceCommand.self, ClusterStatusCommand.self, ClusterBalancerCommand.self,
          ClusterLoadCommand.self, ClusterHistoryCommand.self, ClusterNodeCommand.self, ClusterRequestCommand.self,
-         BenchStoreCommand.self, BenchScaleCommand.self, BenchLoadCommand.self,
+         BenchStoreCommand.self, BenchScaleCommand.self, BenchSchedulerCommand.self, BenchLoadCommand.self,
          LessonsCommand.self, ReadCommand.self, ExercisesCommand.self, StartCommand.self, VerifyCommand.self, GradeClassCommand.self, WatchCommand.self,
          HintCommand.self, SolutionCommand.self, ResetCommand.self, ProgressCommand.self, IndexCommand.self, ReviewCommand.self]
     }

@@ -33,45 +33,53 @@ extension Scheduler {
     static func reasonTaint(_ t: Taint) -> String { "node(s) had untolerated taint {\(t.key): \(t.value)}" }
 
     /// Runs the filters on one node; nil when the pod fits.
-    static func filter(_ pod: PodSchedulingInfo, _ node: borrowing SchedulerCache.NodeInfo, affinity: AffinityState?,
+    static func filter(_ pod: PodSchedulingInfo, _ node: SchedulerCache.NodeInfo, affinity: AffinityState?,
+                       volumes: VolumeBinding? = nil, state: ClusterState? = nil) -> FilterStatus? {
+        withUnsafePointer(to: node) { filter(pod, $0, affinity: affinity, volumes: volumes, state: state) }
+    }
+
+    /// `filter` on a node read in place: the scheduler's loop over 5,000 nodes passes
+    /// pointers into the cache's array, as passing `NodeInfo` values made the compiler copy
+    /// each one (a retain and a release of every field) for every node of every attempt.
+    static func filter(_ pod: PodSchedulingInfo, _ node: UnsafePointer<SchedulerCache.NodeInfo>, affinity: AffinityState?,
                        volumes: VolumeBinding? = nil, state: ClusterState? = nil) -> FilterStatus? {
         // NodeUnschedulable: a cordoned node, unless the pod tolerates its taint.
-        if node.unschedulable && !pod.tolerations.tolerate(Taint(key: Taint.unschedulable, effect: "NoSchedule")) {
+        if node.pointee.unschedulable && !pod.tolerations.tolerate(Taint(key: Taint.unschedulable, effect: "NoSchedule")) {
             return FilterStatus(resolvable: false, reasons: [reasonUnschedulable])
         }
         // NodeName
-        if !pod.nodeName.isEmpty && pod.nodeName != node.name {
+        if !pod.nodeName.isEmpty && pod.nodeName != node.pointee.name {
             return FilterStatus(resolvable: false, reasons: [reasonNodeName])
         }
         // TaintToleration: the first NoSchedule/NoExecute taint not tolerated.
-        for t in node.taints where (t.effect == "NoSchedule" || t.effect == "NoExecute") && !pod.tolerations.tolerate(t) {
+        for t in node.pointee.taints where (t.effect == "NoSchedule" || t.effect == "NoExecute") && !pod.tolerations.tolerate(t) {
             return FilterStatus(resolvable: false, reasons: [reasonTaint(t)])
         }
         // NodeAffinity: nodeSelector and required terms (ORed).
         if !pod.nodeSelector.isEmpty {
-            for (k, v) in pod.nodeSelector where node.labels[k] != v {
+            for (k, v) in pod.nodeSelector where node.pointee.labels[k] != v {
                 return FilterStatus(resolvable: false, reasons: [reasonNodeAffinity])
             }
         }
-        if let terms = pod.requiredTerms, !terms.contains(where: { $0.matches(labels: node.labels, nodeName: node.name) }) {
+        if let terms = pod.requiredTerms, !terms.contains(where: { $0.matches(labels: node.pointee.labels, nodeName: node.pointee.name) }) {
             return FilterStatus(resolvable: false, reasons: [reasonNodeAffinity])
         }
         // NodeResourcesFit (fit.go fitsRequest).
         if let reasons = insufficient(pod.requests, node) { return FilterStatus(resolvable: true, reasons: reasons) }
         // VolumeBinding (Scheduling/VolumeBinding.swift).
-        if let volumes, let state, let reasons = volumes.filter(node, state: state) {
+        if let volumes, let state, let reasons = volumes.filter(node.pointee, state: state) {
             return FilterStatus(resolvable: false, reasons: reasons)
         }
         // InterPodAffinity (filtering.go Filter: affinity, then anti-affinity, then existing anti-affinity).
-        if let affinity, let status = affinity.filter(node) { return status }
+        if let affinity, let status = affinity.filter(node.pointee) { return status }
         return nil
     }
 
-    static func insufficient(_ r: PodResources, _ node: SchedulerCache.NodeInfo) -> [String]? {
+    static func insufficient(_ r: PodResources, _ node: UnsafePointer<SchedulerCache.NodeInfo>) -> [String]? {
         var reasons: [String] = []
-        if Int64(node.pods.count) + 1 > node.allocatablePods { reasons.append(reasonTooManyPods) }
-        if r.milliCPU > 0 && r.milliCPU > node.allocatableMilliCPU - node.requested.milliCPU { reasons.append("Insufficient cpu") }
-        if r.memory > 0 && r.memory > node.allocatableMemory - node.requested.memory { reasons.append("Insufficient memory") }
+        if Int64(node.pointee.pods.count) + 1 > node.pointee.allocatablePods { reasons.append(reasonTooManyPods) }
+        if r.milliCPU > 0 && r.milliCPU > node.pointee.allocatableMilliCPU - node.pointee.requested.milliCPU { reasons.append("Insufficient cpu") }
+        if r.memory > 0 && r.memory > node.pointee.allocatableMemory - node.pointee.requested.memory { reasons.append("Insufficient memory") }
         return reasons.isEmpty ? nil : reasons
     }
 }

@@ -8,7 +8,7 @@ extension Scheduler {
     /// framework/interface.go `MaxNodeScore`.
     static let maxNodeScore: Int64 = 100
 
-    static func selectHost(_ pod: PodSchedulingInfo, _ feasible: [Int], nodes: [SchedulerCache.NodeInfo], uid: String) -> Int {
+    static func selectHost(_ pod: PodSchedulingInfo, _ feasible: [Int], nodes: UnsafeBufferPointer<SchedulerCache.NodeInfo>, uid: String) -> Int {
         if feasible.count == 1 { return feasible[0] }
         // TaintToleration and NodeAffinity scores are normalised over the feasible nodes.
         var taintCounts: [Int64] = [], affinityScores: [Int64] = []
@@ -25,7 +25,8 @@ extension Scheduler {
         var random = SeededRandom(seed: fnv1a(uid))
         var best = Int64.min, selected = feasible[0], ties = 0
         for (n, i) in feasible.enumerated() {
-            var score = leastAllocated(pod.requests, nodes[i]) + balancedAllocation(pod.requests, nodes[i])
+            let node = nodes.baseAddress! + i
+            var score = leastAllocated(pod.requests, node) + balancedAllocation(pod.requests, node)
             // tainttoleration: DefaultNormalizeScore(reverse: true), weight 3.
             let taint = maxTaint == 0 ? maxNodeScore : maxNodeScore - (taintCounts.isEmpty ? 0 : taintCounts[n]) * maxNodeScore / maxTaint
             score += 3 * taint
@@ -45,22 +46,22 @@ extension Scheduler {
 
     /// noderesources/least_allocated.go: per resource `(allocatable - requested) * 100 /
     /// allocatable` on the non-zero requests including the pod, cpu and memory weighted 1.
-    static func leastAllocated(_ r: PodResources, _ node: SchedulerCache.NodeInfo) -> Int64 {
+    static func leastAllocated(_ r: PodResources, _ node: UnsafePointer<SchedulerCache.NodeInfo>) -> Int64 {
         func score(_ requested: Int64, _ capacity: Int64) -> Int64 {
             if capacity == 0 || requested > capacity { return 0 }
             return (capacity - requested) * maxNodeScore / capacity
         }
-        let cpu = score(node.requested.nonZeroMilliCPU + r.nonZeroMilliCPU, node.allocatableMilliCPU)
-        let memory = score(node.requested.nonZeroMemory + r.nonZeroMemory, node.allocatableMemory)
+        let cpu = score(node.pointee.requested.nonZeroMilliCPU + r.nonZeroMilliCPU, node.pointee.allocatableMilliCPU)
+        let memory = score(node.pointee.requested.nonZeroMemory + r.nonZeroMemory, node.pointee.allocatableMemory)
         return (cpu + memory) / 2
     }
 
     /// noderesources/balanced_allocation.go: `(1 - |cpuFraction - memoryFraction| / 2) * 100`
     /// on the actual requests including the pod.
-    static func balancedAllocation(_ r: PodResources, _ node: SchedulerCache.NodeInfo) -> Int64 {
-        guard node.allocatableMilliCPU > 0, node.allocatableMemory > 0 else { return 0 }
-        let cpu = min(Double(node.requested.milliCPU + r.milliCPU) / Double(node.allocatableMilliCPU), 1)
-        let memory = min(Double(node.requested.memory + r.memory) / Double(node.allocatableMemory), 1)
+    static func balancedAllocation(_ r: PodResources, _ node: UnsafePointer<SchedulerCache.NodeInfo>) -> Int64 {
+        guard node.pointee.allocatableMilliCPU > 0, node.pointee.allocatableMemory > 0 else { return 0 }
+        let cpu = min(Double(node.pointee.requested.milliCPU + r.milliCPU) / Double(node.pointee.allocatableMilliCPU), 1)
+        let memory = min(Double(node.pointee.requested.memory + r.memory) / Double(node.pointee.allocatableMemory), 1)
         let std = abs(cpu - memory) / 2
         return Int64((1 - std) * Double(maxNodeScore))
     }

@@ -156,23 +156,24 @@ public struct Scheduler: Controller {
         let start = Int(state.store.revision % UInt64(nodes.count))
         // Nodes are read in place through the buffer: copying each NodeInfo out of the array
         // would retain and release all its fields, for every node of every attempt.
-        nodes.withUnsafeBufferPointer { nodes in
+        return nodes.withUnsafeBufferPointer { nodes in
+            let base = nodes.baseAddress!
             var i = start
             for _ in 0..<nodes.count {
                 defer { i = i + 1 == nodes.count ? 0 : i + 1 }
                 guard nodes[i].exists else { continue }
-                if let status = filter(pod, nodes[i], affinity: affinity, volumes: volumes, state: state) {
+                if let status = filter(pod, base + i, affinity: affinity, volumes: volumes, state: state) {
                     statuses.append((i, status))
                 } else {
                     feasible.append(i)
                     if feasible.count >= wanted { break }
                 }
             }
+            if feasible.isEmpty {
+                return .failure(fitError(all: all, statuses.map(\.1)) + " " + preemptionMessage(pod, all: all, statuses: statuses, state: state))
+            }
+            return .success(nodes[selectHost(pod, feasible, nodes: nodes, uid: uid)].name)
         }
-        if feasible.isEmpty {
-            return .failure(fitError(all: all, statuses.map(\.1)) + " " + preemptionMessage(pod, all: all, statuses: statuses, state: state))
-        }
-        return .success(nodes[selectHost(pod, feasible, nodes: nodes, uid: uid)].name)
     }
 
     /// schedule_one.go `numFeasibleNodesToFind` with the adaptive percentage

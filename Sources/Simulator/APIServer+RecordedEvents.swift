@@ -7,7 +7,8 @@ import YAML
 // generator, the resourceVersions and every error come out the same.
 extension APIServer {
     /// `createObject(event, resource: events, source: nil)` for a recorder-built Event
-    /// (`metadata` holds exactly `name` and `namespace`; no `generateName`):
+    /// (`metadata` holds exactly `name` and `namespace`; no `generateName`), stored compact
+    /// (`make` builds it once the uid and resourceVersion are known):
     ///
     /// - `Defaults.apply` has no case for Event: both calls return the value unchanged;
     /// - Event is namespaced: the namespace is kept, and admitted as `createObject` does;
@@ -16,39 +17,27 @@ extension APIServer {
     ///   subresource, so nothing is set;
     /// - `managedFields` is never set by the recorder, so there is nothing to remove.
     ///
-    /// Validation, `AlreadyExists`, the uid, `creationTimestamp` (`timestamp` is
-    /// `clock.now.rfc3339`, computed once by the caller) and the resourceVersion are as in
-    /// `createObject`.
-    mutating func createRecordedEvent(_ event: Value, resource: APIResource, timestamp: String) throws(APIError) -> StoredObject {
-        var o = event
-        let namespace = o.objectNamespace
-        try admitNamespace(namespace, resource: resource, object: o)
-        let errors = Validation.event(o)
-        if !errors.isEmpty { throw .invalid(kind: resource.kind, name: o.objectName, errors: errors, source: nil) }
-        let key = ObjectKey(resource, namespace: namespace, name: o.objectName)
+    /// Validation, `AlreadyExists`, the uid, `creationTimestamp` (the clock's instant, which
+    /// `make` writes) and the resourceVersion are as in `createObject`.
+    mutating func createRecordedEvent(name: String, namespace: String, resource: APIResource,
+                                      _ make: (_ uid: String, _ resourceVersion: String) -> CompactEvent) throws(APIError) -> StoredObject {
+        // Admission and validation read only the metadata's name and namespace.
+        let metadata: Value = ["metadata": ["name": .string(name), "namespace": .string(namespace)]]
+        try admitNamespace(namespace, resource: resource, object: metadata)
+        let errors = Validation.event(metadata)
+        if !errors.isEmpty { throw .invalid(kind: resource.kind, name: name, errors: errors, source: nil) }
+        let key = ObjectKey(resource, namespace: namespace, name: name)
         if store[key] != nil { throw .alreadyExists(resource: resource.groupResource, name: key.name) }
         let uid = NameGenerator.uuid(using: &random)
         let resourceVersion = store.nextResourceVersion()
-        o.editMetadata { meta in
-            // Room for the three fields at once: an Event's metadata is stored as built here,
-            // and appending one by one would leave it with twice the room it needs.
-            if case .mapping(var pairs) = meta {
-                meta = .null
-                pairs.reserveCapacity(pairs.count + 3)
-                meta = .mapping(pairs)
-            }
-            meta.set("uid", .string(uid))
-            meta.set("creationTimestamp", .string(timestamp))
-            meta.set("resourceVersion", .string(resourceVersion))
-        }
-        let stored = StoredObject(key: key, value: o, source: nil)
+        let stored = StoredObject(key: key, event: make(uid, resourceVersion), source: nil)
         store.put(stored)
         return stored
     }
 
     /// `updateObject(existing.key, proposed) != nil` for the recorder's update of an Event it
-    /// recorded before (`proposed` is the stored value with `count`, `lastTimestamp` and
-    /// `message` replaced). For an Event not being deleted, the pipeline reduces to this:
+    /// recorded before, `proposed` being the stored Event with `count`, `lastTimestamp` and
+    /// `message` replaced. For an Event not being deleted, the pipeline reduces to this:
     ///
     /// - `Defaults.apply` does nothing to an Event;
     /// - the metadata fields `updateObject` resets (name, namespace, uid, timestamps) are
@@ -60,8 +49,20 @@ extension APIServer {
     ///   fields: no errors;
     /// - identical values are not written; otherwise the next resourceVersion.
     ///
-    /// An Event being deleted (finalizers, `shouldRemove`) takes the full path.
-    mutating func updateRecordedEvent(_ existing: StoredObject, _ proposed: Value) -> Bool {
+    /// A compact Event (the recorder's own shape) is updated as fields; one a learner changed
+    /// (labels, finalizers…) as a tree, and one being deleted takes the full path.
+    mutating func updateRecordedEvent(_ existing: StoredObject, count: Int64, lastTimestamp: String, message: String) -> Bool {
+        if let event = existing.event {
+            // `count` grows: never identical to the stored Event.
+            let again = event.observedAgain(count: count, lastTimestamp: lastTimestamp, message: message,
+                                            resourceVersion: store.nextResourceVersion())
+            store.put(StoredObject(key: existing.key, event: again, source: existing.source))
+            return true
+        }
+        var proposed = existing.value
+        proposed.set("count", .int(count))
+        proposed.set("lastTimestamp", .string(lastTimestamp))
+        proposed.set("message", .string(message))
         if existing.isBeingDeleted { return (try? updateObject(existing.key, proposed)) != nil }
         if proposed == existing.value { return true }
         var new = proposed
@@ -69,5 +70,20 @@ extension APIServer {
         new.editMetadata { $0.set("resourceVersion", .string(resourceVersion)) }
         store.put(StoredObject(key: existing.key, value: new, source: existing.source))
         return true
+    }
+}
+
+/// The last instant formatted for Event timestamps, and its text: events come in bursts at one
+/// instant (five per pod at start-up), each formatting the same date again.
+struct TimestampCache: Sendable {
+    private var milliseconds: Int64 = .min
+    private var text = ""
+
+    mutating func rfc3339(_ time: VirtualTime) -> String {
+        if time.milliseconds != milliseconds {
+            milliseconds = time.milliseconds
+            text = time.rfc3339
+        }
+        return text
     }
 }

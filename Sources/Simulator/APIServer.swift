@@ -27,6 +27,8 @@ public struct APIServer: Sendable {
     public internal(set) var clock: VirtualClock
     var random: SeededRandom
     var recorder: EventRecorder
+    /// The recorder's last timestamp text (a cache: never saved).
+    var stampCache = TimestampCache()
     /// Who the current learner request is made as: set by `kubectl --as` for one command and
     /// checked by `authorize` (Auth/Cluster+RBAC.swift); nil is the cluster admin, unchecked.
     /// Never saved with the cluster.

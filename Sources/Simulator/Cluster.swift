@@ -142,8 +142,8 @@ public struct Cluster: Sendable {
                 for key in controllers[index].keys(for: change, state: state) { wake.append(.init(controller: index, key: key)) }
             }
             // Every write of an Event attaches a new lease.
-            if change.key.resource == ObjectKey.events, let new = change.new {
-                eventLeases.write(change.key, resourceVersion: new["metadata"]?["resourceVersion"]?.string ?? "", at: now)
+            if change.key.resource == ObjectKey.events, !change.isRemoval {
+                eventLeases.write(change.key, resourceVersion: change.newResourceVersion, at: now)
             }
         }
         for item in wake { queue.add(item, at: now) }

@@ -69,23 +69,16 @@ extension APIServer {
     public mutating func record(_ spec: EventSpec) {
         let eventResource = APIServer.eventResource
         let involved = store[spec.involved]
-        var reference: Value = [
-            "kind": .string(involved?.kind ?? spec.involved.apiResource?.kind ?? ""),
-            "name": .string(spec.involved.name),
-            "apiVersion": .string(involved?.apiVersion ?? spec.involved.apiResource?.apiVersion ?? ""),
-        ]
-        if !spec.involved.namespace.isEmpty { reference.set("namespace", .string(spec.involved.namespace)) }
-        if let involved {
-            reference.set("uid", .string(involved.uid))
-            reference.set("resourceVersion", .string(involved.resourceVersion))
-        }
+        // The involvedObject reference (recorder.go makeEvent from reference.GetReference).
+        let kind = involved?.kind ?? spec.involved.apiResource?.kind ?? ""
+        let apiVersion = involved?.apiVersion ?? spec.involved.apiResource?.apiVersion ?? ""
         // recorder.go makeEvent: cluster-scoped objects' events go to "default".
         let namespace = spec.involved.namespace.isEmpty ? "default" : spec.involved.namespace
         let now = clock.now
         // events_cache.go getEventKey/aggregate key: the fields joined by NUL (built in one
         // buffer: every event asks for it).
-        let parts = [spec.component, "", reference["kind"]?.string ?? "", spec.involved.namespace, spec.involved.name,
-                     involved?.uid ?? "", reference["apiVersion"]?.string ?? "", spec.type.rawValue, spec.reason]
+        let parts = [spec.component, "", kind, spec.involved.namespace, spec.involved.name,
+                     involved?.uid ?? "", apiVersion, spec.type.rawValue, spec.reason]
         var objectKey = ""
         objectKey.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count })
         for (i, part) in parts.enumerated() {
@@ -112,14 +105,10 @@ extension APIServer {
         }
 
         // eventLogger.eventObserve: an existing event gets count+1, a new lastTimestamp and message.
-        let stamp = now.rfc3339
+        let stamp = stampCache.rfc3339(now)
         if let seen = recorder.observations[cacheKey],
            let existing = store[ObjectKey(resource: eventResource.groupResource, namespace: seen.namespace, name: seen.name)] {
-            var v = existing.value
-            v.set("count", .int(seen.count + 1))
-            v.set("lastTimestamp", .string(stamp))
-            v.set("message", .string(message))
-            if updateRecordedEvent(existing, v) {
+            if updateRecordedEvent(existing, count: seen.count + 1, lastTimestamp: stamp, message: message) {
                 recorder.observations[cacheKey]?.count = seen.count + 1
             }
             return
@@ -127,22 +116,16 @@ extension APIServer {
         let nanos = max(now.unixNanoseconds, recorder.lastNanoseconds + 1)
         recorder.lastNanoseconds = nanos
         let name = spec.involved.name + "." + String(UInt64(bitPattern: nanos), radix: 16)
-        let event: Value = [
-            "apiVersion": "v1", "kind": "Event",
-            "metadata": ["name": .string(name), "namespace": .string(namespace)],
-            "involvedObject": reference,
-            "reason": .string(spec.reason),
-            "message": .string(message),
-            "source": ["component": .string(spec.component)],
-            "firstTimestamp": .string(stamp),
-            "lastTimestamp": .string(stamp),
-            "count": 1,
-            "type": .string(spec.type.rawValue),
-            "eventTime": nil,
-            "reportingComponent": .string(spec.component),
-            "reportingInstance": "",
-        ]
-        if (try? createRecordedEvent(event, resource: eventResource, timestamp: stamp)) != nil {
+        let created = try? createRecordedEvent(name: name, namespace: namespace, resource: eventResource) { uid, resourceVersion in
+            CompactEvent(uid: uid, creationTimestamp: stamp, resourceVersion: resourceVersion,
+                         involvedKind: kind, involvedName: spec.involved.name, involvedAPIVersion: apiVersion,
+                         involvedNamespace: spec.involved.namespace.isEmpty ? nil : spec.involved.namespace,
+                         involvedUID: involved?.uid, involvedResourceVersion: involved?.resourceVersion,
+                         reason: spec.reason, message: message, component: spec.component,
+                         firstTimestamp: stamp, lastTimestamp: stamp, count: 1, type: spec.type.rawValue,
+                         reportingComponent: spec.component, reportingInstance: "")
+        }
+        if created != nil {
             recorder.observations[cacheKey] = .init(name: name, namespace: namespace, count: 1)
         }
     }

@@ -19,6 +19,11 @@ public struct GarbageCollector: Controller {
     public init() {}
 
     public func keys(for change: StoreChange, state: ClusterState) -> [ObjectKey] {
+        // A compact Event has no owner references, finalizers or deletion timestamp: of the
+        // cases below only "an owner went away" can apply to it.
+        if change.isCompactEvent {
+            return change.isRemoval && !change.uid.isEmpty ? state.dependents(of: change.uid).map(\.key) : []
+        }
         var keys: [ObjectKey] = []
         if let new = change.new {
             // graph_builder.go processGraphChanges: a dependent is looked at when it appears

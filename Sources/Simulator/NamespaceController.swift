@@ -21,7 +21,7 @@ public struct NamespaceController: Controller {
         if change.key.resource == ObjectKey.namespaces {
             return change.new?.isBeingDeleted == true ? [change.key] : []
         }
-        guard change.new == nil, !change.key.namespace.isEmpty else { return [] }
+        guard change.isRemoval, !change.key.namespace.isEmpty else { return [] }
         let namespace = ObjectKey(resource: ObjectKey.namespaces, namespace: "", name: change.key.namespace)
         return state[namespace]?.isBeingDeleted == true ? [namespace] : []
     }

@@ -104,9 +104,12 @@ public struct Store: Sendable {
         } else {
             index(object)
         }
-        scheduling.update(object.key, old: old?.value, new: object.value)
-        if !statusOnly { traffic.update(object.key, old: old?.value, new: object.value) }
-        journal.append(StoreChange(key: object.key, old: old?.value, new: object.value, statusOnly: statusOnly && old != nil))
+        // Neither cache looks at Events: a compact one is not rebuilt for them.
+        if object.key.resource != ObjectKey.events {
+            scheduling.update(object.key, old: old?.value, new: object.value)
+            if !statusOnly { traffic.update(object.key, old: old?.value, new: object.value) }
+        }
+        journal.append(StoreChange(key: object.key, old: old, new: object, statusOnly: statusOnly && old != nil))
     }
 
     /// Removes the object at `key`, if any, and returns it.
@@ -115,9 +118,11 @@ public struct Store: Sendable {
         if deferred != nil { materializeDeferred() }
         guard let old = objects.removeValue(forKey: key) else { return nil }
         unindex(old)
-        scheduling.update(key, old: old.value, new: nil)
-        traffic.update(key, old: old.value, new: nil)
-        journal.append(StoreChange(key: key, old: old.value, new: nil))
+        if key.resource != ObjectKey.events {
+            scheduling.update(key, old: old.value, new: nil)
+            traffic.update(key, old: old.value, new: nil)
+        }
+        journal.append(StoreChange(key: key, old: old, new: nil))
         return old
     }
 
@@ -126,7 +131,7 @@ public struct Store: Sendable {
     mutating func setSource(_ source: ObjectSource?, for key: ObjectKey) {
         if deferred != nil { materializeDeferred() }
         guard let o = objects[key] else { return }
-        objects[key] = StoredObject(key: key, value: o.value, source: source)
+        objects[key] = o.event.map { StoredObject(key: key, event: $0, source: source) } ?? StoredObject(key: key, value: o.value, source: source)
     }
 
     mutating func drainJournal() -> [StoreChange] {
@@ -244,9 +249,41 @@ public struct Store: Sendable {
 /// One write, as a watch event: `old` nil for a creation, `new` nil for a removal.
 public struct StoreChange: Sendable {
     public var key: ObjectKey
-    public var old: Value?
-    public var new: Value?
+    private var oldTree: Value?
+    private var newTree: Value?
+    /// A compact Event's side (`StoredObject.event`): its tree is only built when `old` or
+    /// `new` is read, which controllers that do not watch events never do.
+    private var oldEvent: CompactEvent?
+    private var newEvent: CompactEvent?
     /// Only `status` changed (a status-subresource write; a Deployment's annotations may
     /// have changed too): metadata and spec of `old` and `new` are the same.
     public var statusOnly = false
+
+    public init(key: ObjectKey, old: Value?, new: Value?, statusOnly: Bool = false) {
+        self.key = key
+        oldTree = old
+        newTree = new
+        self.statusOnly = statusOnly
+    }
+
+    init(key: ObjectKey, old: StoredObject?, new: StoredObject?, statusOnly: Bool = false) {
+        self.key = key
+        if let old { if let e = old.event { oldEvent = e } else { oldTree = old.value } }
+        if let new { if let e = new.event { newEvent = e } else { newTree = new.value } }
+        self.statusOnly = statusOnly
+    }
+
+    public var old: Value? { oldEvent.map { $0.value(key) } ?? oldTree }
+    public var new: Value? { newEvent.map { $0.value(key) } ?? newTree }
+    /// The object was created (no `old`), without reading it.
+    public var isCreation: Bool { oldEvent == nil && oldTree == nil }
+    /// The object was removed (no `new`), without reading it.
+    public var isRemoval: Bool { newEvent == nil && newTree == nil }
+    /// Both sides, where present, are compact Events: no owner references, finalizers,
+    /// labels or deletion timestamp on either (see `CompactEvent`).
+    var isCompactEvent: Bool { (oldEvent != nil || oldTree == nil) && (newEvent != nil || newTree == nil) && !(isCreation && isRemoval) }
+    /// `metadata.uid` of the old side (of the new one on a creation).
+    var uid: String { oldEvent?.uid ?? newEvent?.uid ?? (oldTree ?? newTree)?.uid ?? "" }
+    /// `metadata.resourceVersion` of `new`.
+    var newResourceVersion: String { newEvent?.resourceVersion ?? newTree?["metadata"]?["resourceVersion"]?.string ?? "" }
 }

@@ -6,7 +6,10 @@ import YAML
 /// store indexes, extracted once on write.
 public struct StoredObject: Sendable {
     public let key: ObjectKey
-    public let value: Value
+    /// The tree; `.null` for a compact Event, whose tree `value` rebuilds on each read.
+    private let tree: Value
+    /// An Event as the recorder writes it, kept as fields (CompactEvent.swift).
+    let event: CompactEvent?
     /// The file and marks of the YAML the object was last created, applied or replaced
     /// from; nil for objects controllers made.
     public let source: ObjectSource?
@@ -15,22 +18,52 @@ public struct StoredObject: Sendable {
     /// uids in `metadata.ownerReferences`, in order.
     public let ownerUIDs: [String]
 
+    /// An Event of the recorder's shape is kept compact, whoever writes it (the recorder, a
+    /// loaded state file).
     public init(key: ObjectKey, value: Value, source: ObjectSource?) {
         self.key = key
-        self.value = value
         self.source = source
+        if key.resource == ObjectKey.events, let event = CompactEvent(value, key: key) {
+            tree = .null
+            self.event = event
+            uid = event.uid
+            labels = [:]
+            ownerUIDs = []
+            return
+        }
+        tree = value
+        event = nil
         uid = value.uid
         labels = value.labelMap
         ownerUIDs = value.ownerReferences.compactMap { $0["uid"]?.string }
     }
 
+    /// A compact Event (`APIServer.record`): no tree is built.
+    init(key: ObjectKey, event: CompactEvent, source: ObjectSource?) {
+        self.key = key
+        self.source = source
+        tree = .null
+        self.event = event
+        uid = event.uid
+        labels = [:]
+        ownerUIDs = []
+    }
+
+    /// The object as the apiserver returns it. Read in place for a tree; rebuilt for a compact
+    /// Event (reading a value is then an allocation: hot paths ask `event` first).
+    public var value: Value {
+        _read {
+            if let event { yield event.value(key) } else { yield tree }
+        }
+    }
+
     public var name: String { key.name }
     public var namespace: String { key.namespace }
-    public var kind: String { value["kind"]?.string ?? "" }
-    public var apiVersion: String { value["apiVersion"]?.string ?? "" }
-    public var resourceVersion: String { value["metadata"]?["resourceVersion"]?.string ?? "" }
-    public var isBeingDeleted: Bool { value.isBeingDeleted }
-    public var finalizers: [String] { value.finalizers }
+    public var kind: String { event != nil ? "Event" : value["kind"]?.string ?? "" }
+    public var apiVersion: String { event != nil ? "v1" : value["apiVersion"]?.string ?? "" }
+    public var resourceVersion: String { event?.resourceVersion ?? value["metadata"]?["resourceVersion"]?.string ?? "" }
+    public var isBeingDeleted: Bool { event == nil && value.isBeingDeleted }
+    public var finalizers: [String] { event != nil ? [] : value.finalizers }
 }
 
 /// Where an object's YAML was written: the file and the marks of each field, by path

@@ -115,9 +115,8 @@ import Glibc
         #expect(!first.isEmpty)
         cluster.advance(by: .seconds(3000))
         // Written again now (count 2): lives to now + 1 h.
-        var again = first[0].value
-        again.set("count", 2)
-        let written = cluster.api.updateRecordedEvent(first[0], again)
+        let written = cluster.api.updateRecordedEvent(first[0], count: 2, lastTimestamp: cluster.now.rfc3339,
+                                                      message: first[0].value["message"]?.string ?? "")
         #expect(written)
         var reloaded = try Cluster(decoding: cluster.encodedState())
         #expect(reloaded.encodedState() == cluster.encodedState())

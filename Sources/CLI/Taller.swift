@@ -110,6 +110,25 @@ public enum Taller {
         _ = mallopt(-2, 64 << 20)
         _ = mallopt(-1, 128 << 20)
         _ = mallopt(-3, 32 << 20)
+        // The heap grows now (one allocation past the top), and its 64 MiB are marked for
+        // transparent huge pages: a 2 MiB page per fault instead of 4 KiB. Loading a saved
+        // cluster of 500 objects touched ~2,100 pages, a quarter of a `taller k get pods`. The
+        // kernel ignores the advice when THP is off ("never"), and so does this on error.
+        // malloc is called through its address: the optimizer removes an unused malloc/free
+        // pair it recognises, and the heap would not grow here.
+        typealias Malloc = @convention(c) (Int) -> UnsafeMutableRawPointer?
+        guard let mallocSymbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc") else { return }
+        let top = sbrk(0)
+        free(unsafeBitCast(mallocSymbol, to: Malloc.self)(256 << 10))
+        let end = sbrk(0)
+        if let top, let end, top != UnsafeMutableRawPointer(bitPattern: -1), end > top {
+            let huge = 2 << 20
+            let start = (Int(bitPattern: top) + huge - 1) & ~(huge - 1)
+            let stop = Int(bitPattern: end) & ~(huge - 1)
+            if stop > start, let p = UnsafeMutableRawPointer(bitPattern: start) {
+                _ = madvise(p, stop - start, MADV_HUGEPAGE)
+            }
+        }
         #endif
     }
 }

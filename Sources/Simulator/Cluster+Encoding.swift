@@ -27,12 +27,15 @@ extension Cluster {
         e.u64(c.api.store.revision)
         let recorder = c.api.recorder
         e.i64(recorder.lastNanoseconds)
-        e.length(recorder.observations.count)
-        for (key, o) in recorder.observations.sorted(by: { $0.key < $1.key }) {
+        let observations = recorder.allObservations, aggregates = recorder.allAggregates
+        e.length(observations.count)
+        for (key, entry) in observations {
+            let o = entry.value
             e.string(key); e.string(o.name); e.string(o.namespace); e.i64(o.count)
         }
-        e.length(recorder.aggregates.count)
-        for (key, a) in recorder.aggregates.sorted(by: { $0.key < $1.key }) {
+        e.length(aggregates.count)
+        for (key, entry) in aggregates {
+            let a = entry.value
             e.string(key); e.i64(a.last.milliseconds); e.length(a.localKeys.count)
             for k in a.localKeys.sorted() { e.string(k) }
         }
@@ -73,6 +76,11 @@ extension Cluster {
             for lease in c.eventLeases.leases {
                 e.i64(lease.written.milliseconds); encodeKey(lease.key, &e); e.string(lease.resourceVersion)
             }
+            // Added later in version 2 (older files end here): the recorder caches' recency,
+            // in the order their entries were written above.
+            e.u64(recorder.tick)
+            for (_, entry) in observations { e.u64(entry.tick) }
+            for (_, entry) in aggregates { e.u64(entry.tick) }
         }
         var out = BinaryEncoder()
         out.u64(format)
@@ -140,18 +148,20 @@ extension Cluster {
         store.revision = try d.u64()
         var recorder = EventRecorder()
         recorder.lastNanoseconds = try d.i64()
-        let observations = try d.length()
-        recorder.observations.reserveCapacity(min(observations, 1 << 20))
-        for _ in 0..<observations {
+        // The recency of each entry comes at the end of the file; until then (and for files
+        // saved before it was), the order of the keys.
+        var observations: [(String, EventRecorder.Observation)] = []
+        for _ in 0..<(try d.length()) {
             let key = try d.string()
-            recorder.observations[key] = .init(name: try d.string(), namespace: try d.string(), count: try d.i64())
+            observations.append((key, .init(name: try d.string(), namespace: try d.string(), count: try d.i64())))
         }
+        var aggregates: [(String, EventRecorder.AggregateRecord)] = []
         for _ in 0..<(try d.length()) {
             let key = try d.string()
             let last = VirtualTime(milliseconds: try d.i64())
             var keys: Set<String> = []
             for _ in 0..<(try d.length()) { keys.insert(try d.string()) }
-            recorder.aggregates[key] = .init(localKeys: keys, last: last)
+            aggregates.append((key, .init(localKeys: keys, last: last)))
         }
         let objectCount = try d.length()
         store.reserveCapacity(min(objectCount, 1 << 20))
@@ -212,6 +222,19 @@ extension Cluster {
                 leases!.append(.init(written: written, key: key, resourceVersion: try d.string()))
             }
         }
+        var observationTicks = Array(UInt64(1)...UInt64(max(1, observations.count))).prefix(observations.count)
+        var aggregateTicks = Array(UInt64(1)...UInt64(max(1, aggregates.count))).prefix(aggregates.count)
+        recorder.tick = UInt64(max(observations.count, aggregates.count))
+        if !d.atEnd {
+            recorder.tick = try d.u64()
+            observationTicks = []
+            for _ in observations { observationTicks.append(try d.u64()) }
+            aggregateTicks = []
+            for _ in aggregates { aggregateTicks.append(try d.u64()) }
+        }
+        for ((key, o), tick) in zip(observations, observationTicks) { recorder.restoreObservation(key, o, tick: tick) }
+        for ((key, a), tick) in zip(aggregates, aggregateTicks) { recorder.restoreAggregate(key, a, tick: tick) }
+        recorder.finishRestoring()
         guard d.atEnd else { throw d.fail("datos de más al final") }
         self.init(api: APIServer(store: store, clock: clock, random: random, recorder: recorder),
                   queue: WorkQueue(entries: entries, failures: failures, sequence: sequence, buckets: buckets), controllers: controllers)

@@ -35,9 +35,12 @@ public struct EventSpec: Sendable, Hashable {
 ///   (same source, object, type, reason and message) increments that event's `count` and
 ///   moves its `lastTimestamp` instead of creating a new object.
 ///
-/// Not modelled: the spam filter (25 events per object and source, then one per 5 minutes)
-/// and the LRU bounds of both caches (4096 entries); nothing here is random (Go's
-/// `PopAny` on the aggregator's set pops the smallest key here).
+/// Both are LRU caches of 4096 entries (`maxLruCacheEntries`), one pair per component as
+/// upstream has one correlator per recorder (each controller of kube-controller-manager, the
+/// scheduler, the kubelet). Upstream every kubelet has its own; here the kubelets share one
+/// pair, which only a cluster with more than 4096 recent kubelet events can tell apart.
+/// Not modelled: the spam filter (25 events per object and source, then one per 5 minutes);
+/// nothing here is random (Go's `PopAny` on the aggregator's set pops the smallest key here).
 struct EventRecorder: Sendable, Hashable {
     struct Observation: Sendable, Hashable {
         var name: String
@@ -50,15 +53,76 @@ struct EventRecorder: Sendable, Hashable {
         var last: VirtualTime
     }
 
-    // events_cache.go: defaultAggregateMaxEvents = 10, defaultAggregateIntervalInSeconds = 600.
+    // events_cache.go: defaultAggregateMaxEvents = 10, defaultAggregateIntervalInSeconds = 600,
+    // maxLruCacheEntries = 4096.
     static let maxEvents = 10
     static let maxInterval: Int64 = 600_000
+    static let cacheEntries = 4096
 
-    var observations: [String: Observation] = [:]
-    var aggregates: [String: AggregateRecord] = [:]
+    /// The logger's and the aggregator's caches, by component (the text before the first NUL
+    /// of their keys, which start with `source.component`).
+    private(set) var observations: [String: RecencyCache<Observation>] = [:]
+    private(set) var aggregates: [String: RecencyCache<AggregateRecord>] = [:]
+    /// The recency handed out last (`RecencyCache`).
+    var tick: UInt64 = 0
     /// The last nanosecond used in an event name (names are `<object>.<hex UnixNano>`;
     /// events in the same virtual instant get consecutive nanoseconds so names stay unique).
     var lastNanoseconds: Int64 = 0
+
+    static func component(of key: String) -> String {
+        String(key.utf8.prefix { $0 != 0 })!
+    }
+
+    private mutating func nextTick() -> UInt64 {
+        tick += 1
+        return tick
+    }
+
+    // The keys of these four start with `component` (`APIServer.record` builds them).
+
+    mutating func observation(_ key: String, component: String) -> Observation? {
+        let t = nextTick()
+        return observations[component]?.get(key, tick: t)
+    }
+
+    mutating func observe(_ key: String, _ o: Observation, component: String) {
+        let t = nextTick()
+        observations[component, default: RecencyCache(capacity: Self.cacheEntries)].add(key, o, tick: t)
+    }
+
+    mutating func aggregate(_ key: String, component: String) -> AggregateRecord? {
+        let t = nextTick()
+        return aggregates[component]?.get(key, tick: t)
+    }
+
+    mutating func setAggregate(_ key: String, _ record: AggregateRecord, component: String) {
+        let t = nextTick()
+        aggregates[component, default: RecencyCache(capacity: Self.cacheEntries)].add(key, record, tick: t)
+    }
+
+    /// Every logger entry, by key (for the state file).
+    var allObservations: [(key: String, entry: RecencyCache<Observation>.Entry)] {
+        observations.values.flatMap { $0.entries.map { (key: $0.key, entry: $0.value) } }.sorted { $0.key < $1.key }
+    }
+
+    /// Every aggregator entry, by key (for the state file).
+    var allAggregates: [(key: String, entry: RecencyCache<AggregateRecord>.Entry)] {
+        aggregates.values.flatMap { $0.entries.map { (key: $0.key, entry: $0.value) } }.sorted { $0.key < $1.key }
+    }
+
+    /// A saved entry (`finishRestoring` once all are in).
+    mutating func restoreObservation(_ key: String, _ o: Observation, tick: UInt64) {
+        observations[Self.component(of: key), default: RecencyCache(capacity: Self.cacheEntries)].restore(key, o, tick: tick)
+    }
+
+    mutating func restoreAggregate(_ key: String, _ a: AggregateRecord, tick: UInt64) {
+        aggregates[Self.component(of: key), default: RecencyCache(capacity: Self.cacheEntries)].restore(key, a, tick: tick)
+    }
+
+    mutating func finishRestoring() {
+        for k in observations.keys { observations[k]?.finishRestoring() }
+        for k in aggregates.keys { aggregates[k]?.finishRestoring() }
+    }
 }
 
 extension APIServer {
@@ -89,16 +153,15 @@ extension APIServer {
         // EventAggregator.EventAggregate
         var message = spec.message
         var cacheKey = objectKey + "\u{0}" + spec.message
-        // Updated in place: one hash of the key, not a read and a write.
-        let fresh = EventRecorder.AggregateRecord(localKeys: [], last: VirtualTime(milliseconds: 0))
-        let combined = modify(&recorder.aggregates[objectKey, default: fresh]) { record in
-            if now.milliseconds - record.last.milliseconds > EventRecorder.maxInterval { record = .init(localKeys: [], last: now) }
-            record.localKeys.insert(spec.message)
-            record.last = now
-            guard record.localKeys.count >= EventRecorder.maxEvents else { return false }
-            if let smallest = record.localKeys.min(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { record.localKeys.remove(smallest) }
-            return true
+        var record = recorder.aggregate(objectKey, component: spec.component) ?? EventRecorder.AggregateRecord(localKeys: [], last: VirtualTime(milliseconds: 0))
+        if now.milliseconds - record.last.milliseconds > EventRecorder.maxInterval { record = .init(localKeys: [], last: now) }
+        record.localKeys.insert(spec.message)
+        record.last = now
+        let combined = record.localKeys.count >= EventRecorder.maxEvents
+        if combined, let smallest = record.localKeys.min(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            record.localKeys.remove(smallest)
         }
+        recorder.setAggregate(objectKey, record, component: spec.component)
         if combined {
             message = "(combined from similar events): " + spec.message
             cacheKey = objectKey
@@ -106,10 +169,10 @@ extension APIServer {
 
         // eventLogger.eventObserve: an existing event gets count+1, a new lastTimestamp and message.
         let stamp = stampCache.rfc3339(now)
-        if let seen = recorder.observations[cacheKey],
+        if let seen = recorder.observation(cacheKey, component: spec.component),
            let existing = store[ObjectKey(resource: eventResource.groupResource, namespace: seen.namespace, name: seen.name)] {
             if updateRecordedEvent(existing, count: seen.count + 1, lastTimestamp: stamp, message: message) {
-                recorder.observations[cacheKey]?.count = seen.count + 1
+                recorder.observe(cacheKey, .init(name: seen.name, namespace: seen.namespace, count: seen.count + 1), component: spec.component)
             }
             return
         }
@@ -126,12 +189,7 @@ extension APIServer {
                          reportingComponent: spec.component, reportingInstance: "")
         }
         if created != nil {
-            recorder.observations[cacheKey] = .init(name: name, namespace: namespace, count: 1)
+            recorder.observe(cacheKey, .init(name: name, namespace: namespace, count: 1), component: spec.component)
         }
     }
 }
-
-/// Runs `body` on `value` in place and returns what it returns (a dictionary's
-/// `[key, default:]` slot is then looked up once).
-@inline(__always)
-private func modify<T, R>(_ value: inout T, _ body: (inout T) -> R) -> R { body(&value) }

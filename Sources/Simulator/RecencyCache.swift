@@ -1,0 +1,88 @@
+/// k8s.io/utils/lru (groupcache's `lru.Cache` behind a mutex), as the event correlator uses it
+/// (client-go/tools/record/events_cache.go, `maxLruCacheEntries = 4096`): at most `capacity`
+/// entries; reading or writing an entry makes it the most recent, and a write past the
+/// capacity drops the least recently used one.
+///
+/// Recency is a number (`tick`) the caller hands out and that is saved with each entry, so a
+/// cluster saved and loaded again forgets the same entries as one that never stopped. The
+/// order of use is a queue of `(tick, key)` pairs in which a pair goes stale when its key is
+/// used again or dropped; stale pairs are skipped, and the queue is rebuilt from the entries
+/// when it holds more than twice as many pairs as there are entries.
+struct RecencyCache<Value: Sendable & Hashable>: Sendable {
+    struct Entry: Sendable, Hashable {
+        var value: Value
+        var tick: UInt64
+    }
+
+    let capacity: Int
+    private(set) var entries: [String: Entry] = [:]
+    private var order: [(tick: UInt64, key: String)] = []
+    private var head = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    var count: Int { entries.count }
+
+    /// `Get`: the value, now the most recent.
+    mutating func get(_ key: String, tick: UInt64) -> Value? {
+        guard let value = entries[key]?.value else { return nil }
+        entries[key]?.tick = tick
+        used(key, tick)
+        return value
+    }
+
+    /// `Add`: stores `value` as the most recent, dropping the least recent entry when the
+    /// cache was full.
+    mutating func add(_ key: String, _ value: Value, tick: UInt64) {
+        entries[key] = Entry(value: value, tick: tick)
+        used(key, tick)
+        while entries.count > capacity { dropOldest() }
+    }
+
+    /// An entry as saved, with its recency (a cluster being loaded).
+    mutating func restore(_ key: String, _ value: Value, tick: UInt64) {
+        entries[key] = Entry(value: value, tick: tick)
+    }
+
+    /// After `restore`: orders the entries by tick and drops the oldest beyond the capacity.
+    mutating func finishRestoring() {
+        rebuildOrder()
+        while entries.count > capacity { dropOldest() }
+    }
+
+    private mutating func used(_ key: String, _ tick: UInt64) {
+        order.append((tick, key))
+        if order.count - head > 2 * entries.count + 64 { rebuildOrder() }
+    }
+
+    private mutating func rebuildOrder() {
+        order = entries.map { ($0.value.tick, $0.key) }.sorted { $0.tick < $1.tick }
+        head = 0
+    }
+
+    private mutating func dropOldest() {
+        while head < order.count {
+            let (tick, key) = order[head]
+            head += 1
+            if entries[key]?.tick == tick {
+                entries[key] = nil
+                return
+            }
+        }
+    }
+}
+
+extension RecencyCache: Hashable {
+    /// Two caches are equal when they hold the same entries with the same recency (the
+    /// queue's stale pairs are bookkeeping).
+    static func == (a: RecencyCache, b: RecencyCache) -> Bool {
+        a.capacity == b.capacity && a.entries == b.entries
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(capacity)
+        hasher.combine(entries)
+    }
+}

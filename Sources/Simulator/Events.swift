@@ -90,14 +90,11 @@ struct EventRecorder: Sendable, Hashable {
         observations[component, default: RecencyCache(capacity: Self.cacheEntries)].add(key, o, tick: t)
     }
 
-    mutating func aggregate(_ key: String, component: String) -> AggregateRecord? {
+    /// The aggregator's `Get` and `Add` of `key`: `body` changes its record in place.
+    mutating func updateAggregate<R>(_ key: String, component: String, _ body: (inout AggregateRecord) -> R) -> R {
         let t = nextTick()
-        return aggregates[component]?.get(key, tick: t)
-    }
-
-    mutating func setAggregate(_ key: String, _ record: AggregateRecord, component: String) {
-        let t = nextTick()
-        aggregates[component, default: RecencyCache(capacity: Self.cacheEntries)].add(key, record, tick: t)
+        return aggregates[component, default: RecencyCache(capacity: Self.cacheEntries)]
+            .update(key, initial: AggregateRecord(localKeys: [], last: VirtualTime(milliseconds: 0)), tick: t, body)
     }
 
     /// Every logger entry, by key (for the state file).
@@ -153,15 +150,14 @@ extension APIServer {
         // EventAggregator.EventAggregate
         var message = spec.message
         var cacheKey = objectKey + "\u{0}" + spec.message
-        var record = recorder.aggregate(objectKey, component: spec.component) ?? EventRecorder.AggregateRecord(localKeys: [], last: VirtualTime(milliseconds: 0))
-        if now.milliseconds - record.last.milliseconds > EventRecorder.maxInterval { record = .init(localKeys: [], last: now) }
-        record.localKeys.insert(spec.message)
-        record.last = now
-        let combined = record.localKeys.count >= EventRecorder.maxEvents
-        if combined, let smallest = record.localKeys.min(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            record.localKeys.remove(smallest)
+        let combined = recorder.updateAggregate(objectKey, component: spec.component) { record in
+            if now.milliseconds - record.last.milliseconds > EventRecorder.maxInterval { record = .init(localKeys: [], last: now) }
+            record.localKeys.insert(spec.message)
+            record.last = now
+            guard record.localKeys.count >= EventRecorder.maxEvents else { return false }
+            if let smallest = record.localKeys.min(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { record.localKeys.remove(smallest) }
+            return true
         }
-        recorder.setAggregate(objectKey, record, component: spec.component)
         if combined {
             message = "(combined from similar events): " + spec.message
             cacheKey = objectKey

@@ -27,10 +27,11 @@ struct RecencyCache<Value: Sendable & Hashable>: Sendable {
 
     /// `Get`: the value, now the most recent.
     mutating func get(_ key: String, tick: UInt64) -> Value? {
-        guard let value = entries[key]?.value else { return nil }
-        entries[key]?.tick = tick
+        // One lookup of the key (they are long: a source, an object, a reason, a message).
+        guard let i = entries.index(forKey: key) else { return nil }
+        entries.values[i].tick = tick
         used(key, tick)
-        return value
+        return entries.values[i].value
     }
 
     /// `Add`: stores `value` as the most recent, dropping the least recent entry when the
@@ -39,6 +40,18 @@ struct RecencyCache<Value: Sendable & Hashable>: Sendable {
         entries[key] = Entry(value: value, tick: tick)
         used(key, tick)
         while entries.count > capacity { dropOldest() }
+    }
+
+    /// `Get` then `Add` of the same key in one lookup: `body` changes the entry in place
+    /// (`initial` when there is none), which becomes the most recent.
+    mutating func update<R>(_ key: String, initial: Value, tick: UInt64, _ body: (inout Value) -> R) -> R {
+        let result = withEntry(&entries[key, default: Entry(value: initial, tick: tick)]) { entry in
+            entry.tick = tick
+            return body(&entry.value)
+        }
+        used(key, tick)
+        while entries.count > capacity { dropOldest() }
+        return result
     }
 
     /// An entry as saved, with its recency (a cluster being loaded).
@@ -66,8 +79,8 @@ struct RecencyCache<Value: Sendable & Hashable>: Sendable {
         while head < order.count {
             let (tick, key) = order[head]
             head += 1
-            if entries[key]?.tick == tick {
-                entries[key] = nil
+            if let i = entries.index(forKey: key), entries.values[i].tick == tick {
+                entries.remove(at: i)
                 return
             }
         }
@@ -86,3 +99,7 @@ extension RecencyCache: Hashable {
         hasher.combine(entries)
     }
 }
+
+/// Runs `body` on `value` in place (a dictionary's `[key, default:]` slot is then looked up once).
+@inline(__always)
+private func withEntry<T, R>(_ value: inout T, _ body: (inout T) -> R) -> R { body(&value) }

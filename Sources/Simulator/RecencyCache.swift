@@ -8,70 +8,94 @@
 /// order of use is a queue of `(tick, key)` pairs in which a pair goes stale when its key is
 /// used again or dropped; stale pairs are skipped, and the queue is rebuilt from the entries
 /// when it holds more than twice as many pairs as there are entries.
+///
+/// The keys are long (a source, an object, a reason and a message joined): each is hashed once
+/// per call and keeps its hash (`Key`), so the table's resizes and the shifts that follow a
+/// removal do not hash the text again.
 struct RecencyCache<Value: Sendable & Hashable>: Sendable {
     struct Entry: Sendable, Hashable {
         var value: Value
         var tick: UInt64
     }
 
+    private struct Key: Hashable, Sendable {
+        let text: String
+        let hash: Int
+
+        init(_ text: String) {
+            self.text = text
+            hash = text.hashValue
+        }
+
+        static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.text == b.text }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    }
+
     let capacity: Int
-    private(set) var entries: [String: Entry] = [:]
-    private var order: [(tick: UInt64, key: String)] = []
+    private var table: [Key: Entry] = [:]
+    private var order: [(tick: UInt64, key: Key)] = []
     private var head = 0
+
+    /// Every entry by key (for the state file and tests).
+    var entries: [String: Entry] {
+        Dictionary(uniqueKeysWithValues: table.map { ($0.key.text, $0.value) })
+    }
 
     init(capacity: Int) {
         self.capacity = capacity
     }
 
-    var count: Int { entries.count }
+    var count: Int { table.count }
 
     /// `Get`: the value, now the most recent.
-    mutating func get(_ key: String, tick: UInt64) -> Value? {
-        // One lookup of the key (they are long: a source, an object, a reason, a message).
-        guard let i = entries.index(forKey: key) else { return nil }
-        entries.values[i].tick = tick
+    mutating func get(_ text: String, tick: UInt64) -> Value? {
+        let key = Key(text)
+        guard let i = table.index(forKey: key) else { return nil }
+        table.values[i].tick = tick
         used(key, tick)
-        return entries.values[i].value
+        return table.values[i].value
     }
 
     /// `Add`: stores `value` as the most recent, dropping the least recent entry when the
     /// cache was full.
-    mutating func add(_ key: String, _ value: Value, tick: UInt64) {
-        entries[key] = Entry(value: value, tick: tick)
+    mutating func add(_ text: String, _ value: Value, tick: UInt64) {
+        let key = Key(text)
+        table[key] = Entry(value: value, tick: tick)
         used(key, tick)
-        while entries.count > capacity { dropOldest() }
+        while table.count > capacity { dropOldest() }
     }
 
     /// `Get` then `Add` of the same key in one lookup: `body` changes the entry in place
     /// (`initial` when there is none), which becomes the most recent.
-    mutating func update<R>(_ key: String, initial: Value, tick: UInt64, _ body: (inout Value) -> R) -> R {
-        let result = withEntry(&entries[key, default: Entry(value: initial, tick: tick)]) { entry in
+    mutating func update<R>(_ text: String, initial: Value, tick: UInt64, _ body: (inout Value) -> R) -> R {
+        let key = Key(text)
+        let result = withEntry(&table[key, default: Entry(value: initial, tick: tick)]) { entry in
             entry.tick = tick
             return body(&entry.value)
         }
         used(key, tick)
-        while entries.count > capacity { dropOldest() }
+        while table.count > capacity { dropOldest() }
         return result
     }
 
     /// An entry as saved, with its recency (a cluster being loaded).
-    mutating func restore(_ key: String, _ value: Value, tick: UInt64) {
-        entries[key] = Entry(value: value, tick: tick)
+    mutating func restore(_ text: String, _ value: Value, tick: UInt64) {
+        table[Key(text)] = Entry(value: value, tick: tick)
     }
 
     /// After `restore`: orders the entries by tick and drops the oldest beyond the capacity.
     mutating func finishRestoring() {
         rebuildOrder()
-        while entries.count > capacity { dropOldest() }
+        while table.count > capacity { dropOldest() }
     }
 
-    private mutating func used(_ key: String, _ tick: UInt64) {
+    private mutating func used(_ key: Key, _ tick: UInt64) {
         order.append((tick, key))
-        if order.count - head > 2 * entries.count + 64 { rebuildOrder() }
+        if order.count - head > 2 * table.count + 64 { rebuildOrder() }
     }
 
     private mutating func rebuildOrder() {
-        order = entries.map { ($0.value.tick, $0.key) }.sorted { $0.tick < $1.tick }
+        order = table.map { ($0.value.tick, $0.key) }.sorted { $0.tick < $1.tick }
         head = 0
     }
 
@@ -79,8 +103,8 @@ struct RecencyCache<Value: Sendable & Hashable>: Sendable {
         while head < order.count {
             let (tick, key) = order[head]
             head += 1
-            if let i = entries.index(forKey: key), entries.values[i].tick == tick {
-                entries.remove(at: i)
+            if let i = table.index(forKey: key), table.values[i].tick == tick {
+                table.remove(at: i)
                 return
             }
         }
@@ -91,12 +115,12 @@ extension RecencyCache: Hashable {
     /// Two caches are equal when they hold the same entries with the same recency (the
     /// queue's stale pairs are bookkeeping).
     static func == (a: RecencyCache, b: RecencyCache) -> Bool {
-        a.capacity == b.capacity && a.entries == b.entries
+        a.capacity == b.capacity && a.table == b.table
     }
 
     func hash(into hasher: inout Hasher) {
         hasher.combine(capacity)
-        hasher.combine(entries)
+        hasher.combine(table)
     }
 }
 

@@ -20,6 +20,11 @@ public protocol Controller: Sendable {
     /// The loop asks `keys(for:)` only about changes to these, so `keys(for:)` must return
     /// nothing for any other resource.
     var watchedResources: Set<String>? { get }
+    /// Whether Event changes may wake this controller. Events are half the writes of a busy
+    /// cluster and almost nobody watches them: a controller that watches "all resources"
+    /// (`watchedResources` nil) hears about Events only when this is true (the garbage
+    /// collector and the namespace controller, which do look at every object).
+    var watchesEvents: Bool { get }
     /// The keys to reconcile after `change`.
     func keys(for change: StoreChange, state: ClusterState) -> [ObjectKey]
     /// What to write so that the object at `key` converges.
@@ -28,6 +33,7 @@ public protocol Controller: Sendable {
 
 extension Controller {
     public var watchedResources: Set<String>? { nil }
+    public var watchesEvents: Bool { watchedResources?.contains(ObjectKey.events) ?? false }
 }
 
 /// Which controllers hear about a change to each resource, in the controllers' order (the
@@ -47,6 +53,7 @@ struct ControllerRoutes: Sendable {
             }
         }
         for (resource, indexes) in watched { byResource[resource] = (indexes + everywhere).sorted() }
+        byResource[ObjectKey.events] = controllers.indices.filter { controllers[$0].watchesEvents }
     }
 
     func controllers(for resource: String) -> [Int] { byResource[resource] ?? everywhere }

@@ -18,6 +18,9 @@ public struct GarbageCollector: Controller {
 
     public init() {}
 
+    /// Every object, Events included (`Controller.watchesEvents`).
+    public var watchesEvents: Bool { true }
+
     public func keys(for change: StoreChange, state: ClusterState) -> [ObjectKey] {
         // A compact Event has no owner references, finalizers or deletion timestamp: of the
         // cases below only "an owner went away" can apply to it.

@@ -17,6 +17,9 @@ public struct NamespaceController: Controller {
 
     public init() {}
 
+    /// Every object, Events included (`Controller.watchesEvents`).
+    public var watchesEvents: Bool { true }
+
     public func keys(for change: StoreChange, state: ClusterState) -> [ObjectKey] {
         if change.key.resource == ObjectKey.namespaces {
             return change.new?.isBeingDeleted == true ? [change.key] : []

@@ -24,7 +24,7 @@ public struct PodGCController: Controller {
         case ObjectKey.pods:
             // A cluster without nodes is the core-only setup of the store and controller
             // tests (pods bound to made-up nodes): stay quiet there, as the scheduler does.
-            guard state.store.scheduling.nodeCount > 0, let node = SchedulerCache.boundNode(change.new), state.store.scheduling.node(node) == nil else { return [] }
+            guard state.store.scheduling.nodeCount > 0, let node = SchedulerCache.boundNode(change.new), !state.store.scheduling.hasNode(node) else { return [] }
             return [ObjectKey(resource: Workload.nodes, namespace: "", name: node)]
         default:
             return []

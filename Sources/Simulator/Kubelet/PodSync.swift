@@ -81,7 +81,7 @@ struct PodSync {
         let dotted = prefix + "."
         var used: Set<Int> = []
         // The scheduler cache keeps the podIP of every pod counted on the node (its `pods`).
-        let ips = state.store.scheduling.node(node.name)?.podIPs ?? [:]
+        let ips = state.store.scheduling.podIPs(on: node.name)
         for ip in ips.values {
             guard ip.utf8.starts(with: dotted.utf8) else { continue }
             let rest = ip.utf8.dropFirst(dotted.utf8.count)

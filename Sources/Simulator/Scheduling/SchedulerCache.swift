@@ -45,6 +45,19 @@ public struct SchedulerCache: Sendable {
         return nodes[i]
     }
 
+    /// Whether node `name` exists (without copying its `NodeInfo`).
+    public func hasNode(_ name: String) -> Bool {
+        guard let i = slots[name] else { return false }
+        return nodes[i].exists
+    }
+
+    /// `status.podIP` of the pods counted on node `name` (read in place: `node(_:)` copies the
+    /// whole `NodeInfo`, and the kubelet asks once per pod it starts).
+    public func podIPs(on name: String) -> [ObjectKey: String] {
+        guard let i = slots[name], nodes[i].exists else { return [:] }
+        return nodes[i].podIPs
+    }
+
     /// Existing nodes, in creation order.
     public var existingNodes: [NodeInfo] { nodes.filter(\.exists) }
 

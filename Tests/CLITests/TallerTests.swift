@@ -20,6 +20,22 @@ import Testing
         #expect(io.stderr.isEmpty)
     }
 
+    /// The two scale benchmarks run small: every pod scheduled (Running and Ready for the
+    /// whole cluster), and the figures they report are there. (Their speed is measured by
+    /// scripts/bench-scale.sh and reported, never asserted.)
+    @Test func scaleBenchmarksRunSmall() {
+        let scale = run(["bench", "escala", "--nodos", "4", "--pods", "30"])
+        #expect(scale.code == 0)
+        #expect(scale.io.stdout.contains("pods planificados: 30, Running y Ready: 30"))
+        #expect(scale.io.stdout.contains("memoria máxima:"))
+        let scheduler = run(["bench", "planificador", "--nodos", "5", "--iniciales", "5", "--pods", "10"])
+        #expect(scheduler.code == 0)
+        #expect(scheduler.io.stdout.contains("pods planificados al medir: 10 de 10"))
+        #expect(scheduler.io.stdout.contains("SchedulingThroughput"))
+        let bad = run(["bench", "planificador", "--pods", "cero"])
+        #expect(bad.code == 2)
+    }
+
     @Test func helpIsGeneratedFromTheDeclarations() {
         let (code, io) = run(["ayuda"])
         #expect(code == 0)

@@ -242,5 +242,11 @@ extension Cluster {
         eventLeases = EventLeases(leases ?? (store.deferred != nil ? [] : store.list(ObjectKey.events).map {
             .init(written: clock.now, key: $0.key, resourceVersion: $0.resourceVersion)
         }))
+        // The controllers' start-up lists: what a cluster saved by an older version lacks
+        // (the `default` ServiceAccount, `kube-root-ca.crt`) is made at the next step.
+        let state = ClusterState(store: api.store)
+        for (index, controller) in controllers.enumerated() {
+            for key in controller.startupKeys(state: state) { queue.add(.init(controller: index, key: key), at: clock.now) }
+        }
     }
 }

@@ -29,11 +29,17 @@ public protocol Controller: Sendable {
     func keys(for change: StoreChange, state: ClusterState) -> [ObjectKey]
     /// What to write so that the object at `key` converges.
     func reconcile(key: ObjectKey, state: ClusterState, now: VirtualTime) -> [Action]
+    /// Keys to queue when a saved cluster is loaded: what the list a controller's informers
+    /// make at start-up would find unconverged. Only what is missing is returned, so that
+    /// loading a cluster saved by this same version queues nothing; a cluster saved by an
+    /// older version, before this controller existed, gets what it lacks.
+    func startupKeys(state: ClusterState) -> [ObjectKey]
 }
 
 extension Controller {
     public var watchedResources: Set<String>? { nil }
     public var watchesEvents: Bool { watchedResources?.contains(ObjectKey.events) ?? false }
+    public func startupKeys(state: ClusterState) -> [ObjectKey] { [] }
 }
 
 /// Which controllers hear about a change to each resource, in the controllers' order (the

@@ -48,6 +48,15 @@ public struct RootCACertPublisher: Controller {
         }
     }
 
+    /// Active namespaces without `kube-root-ca.crt` (a cluster saved before this controller
+    /// existed).
+    public func startupKeys(state: ClusterState) -> [ObjectKey] {
+        state.list(ObjectKey.namespaces, namespace: nil).filter { ns in
+            ns.value["status"]?["phase"]?.string == "Active"
+                && state[ObjectKey(resource: RootCACertPublisher.configMaps, namespace: ns.name, name: RootCACertPublisher.configMapName)] == nil
+        }.map(\.key)
+    }
+
     public func reconcile(key: ObjectKey, state: ClusterState, now: VirtualTime) -> [Action] {
         let cmKey = ObjectKey(resource: RootCACertPublisher.configMaps, namespace: key.name, name: RootCACertPublisher.configMapName)
         let data: Value = [RootCACertPublisher.dataKey: .string(ClusterCA.certificate)]

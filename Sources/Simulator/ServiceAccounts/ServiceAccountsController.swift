@@ -36,6 +36,14 @@ public struct ServiceAccountsController: Controller {
         }
     }
 
+    /// Active namespaces without `default` (a cluster saved before this controller existed).
+    public func startupKeys(state: ClusterState) -> [ObjectKey] {
+        state.list(ObjectKey.namespaces, namespace: nil).filter { ns in
+            ns.value["status"]?["phase"]?.string == "Active"
+                && state[ObjectKey(resource: ServiceAccountsController.serviceAccounts, namespace: ns.name, name: ServiceAccountsController.defaultName)] == nil
+        }.map(\.key)
+    }
+
     public func reconcile(key: ObjectKey, state: ClusterState, now: VirtualTime) -> [Action] {
         // syncNamespace: nothing for a namespace that is gone or not Active.
         guard let namespace = state[key], namespace.value["status"]?["phase"]?.string == "Active" else { return [] }

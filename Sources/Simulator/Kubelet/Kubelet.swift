@@ -80,7 +80,8 @@ public struct Kubelet: Controller {
         var sync = PodSync(kubelet: self, pod: pod, node: node, state: state, now: now)
         sync.run()
         var actions = sync.actions
-        if sync.status != pod.value["status"] { actions.insert(.updateStatus(key, sync.status), at: 0) }
+        let status = PodSync.withVolumeMounts(sync.status, spec: pod.value["spec"])
+        if status != pod.value["status"] { actions.insert(.updateStatus(key, status), at: 0) }
         if let wake = sync.nextWake, wake > now { actions.append(.requeueAfter(wake.since(now))) }
         return actions
     }

@@ -141,6 +141,10 @@ extension PodSync {
             return s
         }
         s.set("imageID", .string(ref.fullName.split(separator: ":").first.map(String.init)! + "@sha256:" + PodSync.digest(ref.fullName)))
+        // A created container's image is the one containerd reports: the full reference
+        // (`docker.io/library/nginx:1.27` for `nginx:1.27`), as kubelet_pods.go
+        // convertContainerStatus copies the runtime's `cs.Image`.
+        s.set("image", .string(ref.fullName))
         event("Created", KubeletMessages.created(name))
         event("Started", KubeletMessages.started(name))
         if let previous = old?["state"]?["terminated"] ?? old?["lastState"]?["terminated"], old?["state"]?["running"] == nil {

@@ -47,6 +47,43 @@ extension PodSync {
          "restartCount": 0, "started": false, "state": ["waiting": ["reason": .string(reason)]]]
     }
 
+    /// kubelet_pods.go `convertToAPIContainerStatuses` with RecursiveReadOnlyMounts (beta, on
+    /// by default since 1.31): each container's status lists its volume mounts — `name`,
+    /// `mountPath`, `readOnly` when true, and for a read-only mount `recursiveReadOnly`:
+    /// `Disabled`, or `Enabled` when the mount asks for `Enabled` or `IfPossible`
+    /// (`resolveRecursiveReadOnly`; containerd 2 on Linux 6.8 supports it). Upstream fills them
+    /// in the first status and carries them over (they are immutable); here every status
+    /// written gets them from the spec.
+    static func withVolumeMounts(_ status: Value, spec: Value?) -> Value {
+        var status = status
+        for (statusKey, specKey) in [("initContainerStatuses", "initContainers"), ("containerStatuses", "containers")] {
+            guard let statuses = status[statusKey]?.sequence, !statuses.isEmpty else { continue }
+            let containers = spec?[specKey]?.sequence ?? []
+            var changed = false
+            let updated = statuses.map { s -> Value in
+                let name = s["name"]?.string
+                guard let mounts = containers.first(where: { $0["name"]?.string == name })?["volumeMounts"]?.sequence,
+                      !mounts.isEmpty else { return s }
+                let wanted: Value = .sequence(mounts.map { m in
+                    var v: Value = ["name": m["name"] ?? "", "mountPath": m["mountPath"] ?? ""]
+                    if m["readOnly"]?.bool == true {
+                        v.set("readOnly", true)
+                        let mode = m["recursiveReadOnly"]?.string
+                        v.set("recursiveReadOnly", .string(mode == "Enabled" || mode == "IfPossible" ? "Enabled" : "Disabled"))
+                    }
+                    return v
+                })
+                if s["volumeMounts"] == wanted { return s }
+                changed = true
+                var s = s
+                s.set("volumeMounts", wanted)
+                return s
+            }
+            if changed { status.set(statusKey, .sequence(updated)) }
+        }
+        return status
+    }
+
     /// A status of a container never created (no container ID, nothing terminated before).
     static func neverCreated(_ s: Value?) -> Bool {
         guard let s else { return true }

@@ -1,0 +1,74 @@
+import Testing
+import KubeAPI
+import YAML
+@testable import Simulator
+
+/// The kubelet's container statuses (kubelet_pods.go `convertToAPIContainerStatuses`): the
+/// volume mounts of each container (RecursiveReadOnlyMounts, on since 1.31) and the image as
+/// containerd reports it once the container exists.
+@Suite struct ContainerStatusTests {
+    static let pod = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: web}
+        spec:
+          initContainers:
+          - name: preparar
+            image: busybox:1.36
+            command: [sh, -c, "echo listo"]
+            volumeMounts: [{name: datos, mountPath: /datos}]
+          containers:
+          - name: web
+            image: nginx:1.27
+            volumeMounts:
+            - {name: datos, mountPath: /usr/share/nginx/html, readOnly: true}
+            - {name: config, mountPath: /etc/config, readOnly: true, recursiveReadOnly: IfPossible}
+          volumes:
+          - {name: datos, emptyDir: {}}
+          - {name: config, emptyDir: {}}
+        """
+
+    @Test func statusesListTheMountsAndTheFullImage() throws {
+        var cluster = Cluster(seed: 4, workers: 1)
+        cluster.advance()
+        _ = try cluster.api.create(decoded(Self.pod, file: "pod.yaml"))
+        cluster.advance(by: .seconds(30))
+        let pod = try cluster.api.get(Kinds.resolve("pods")!, namespace: "default", name: "web").value
+        #expect(pod["status"]?["phase"]?.string == "Running")
+        let web = try #require(pod["status"]?["containerStatuses"]?[0])
+        let token = try #require(pod["spec"]?["volumes"]?.sequence?.compactMap { $0["name"]?.string }.first { $0.hasPrefix("kube-api-access-") })
+        #expect(web["volumeMounts"] == [
+            ["name": "datos", "mountPath": "/usr/share/nginx/html", "readOnly": true, "recursiveReadOnly": "Disabled"],
+            ["name": "config", "mountPath": "/etc/config", "readOnly": true, "recursiveReadOnly": "Enabled"],
+            ["name": .string(token), "mountPath": "/var/run/secrets/kubernetes.io/serviceaccount", "readOnly": true, "recursiveReadOnly": "Disabled"],
+        ])
+        #expect(web["image"]?.string == "docker.io/library/nginx:1.27")
+        #expect(pod["spec"]?["containers"]?[0]?["image"]?.string == "nginx:1.27", "the spec keeps what was written")
+        let preparar = try #require(pod["status"]?["initContainerStatuses"]?[0])
+        #expect(preparar["volumeMounts"]?[0] == ["name": "datos", "mountPath": "/datos"], "writable: no readOnly, no recursiveReadOnly")
+        #expect(preparar["image"]?.string == "docker.io/library/busybox:1.36")
+    }
+
+    /// A container whose configuration fails (a missing ConfigMap) was never created: its
+    /// status keeps the image as written, and lists its mounts all the same.
+    @Test func aContainerNeverCreatedKeepsTheWrittenImage() throws {
+        var cluster = Cluster(seed: 4, workers: 1)
+        cluster.advance()
+        let yaml = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: roto}
+            spec:
+              containers:
+              - name: web
+                image: nginx:1.27
+                envFrom: [{configMapRef: {name: no-existe}}]
+            """
+        _ = try cluster.api.create(decoded(yaml, file: "pod.yaml"))
+        cluster.advance(by: .seconds(30))
+        let status = try #require(try cluster.api.get(Kinds.resolve("pods")!, namespace: "default", name: "roto").value["status"]?["containerStatuses"]?[0])
+        #expect(status["state"]?["waiting"]?["reason"]?.string == "CreateContainerConfigError")
+        #expect(status["image"]?.string == "nginx:1.27")
+        #expect(status["volumeMounts"]?.sequence?.count == 1, "the ServiceAccount token")
+    }
+}

@@ -52,8 +52,8 @@ extension PodSync {
     /// `mountPath`, `readOnly` when true, and for a read-only mount `recursiveReadOnly`:
     /// `Disabled`, or `Enabled` when the mount asks for `Enabled` or `IfPossible`
     /// (`resolveRecursiveReadOnly`; containerd 2 on Linux 6.8 supports it). Upstream fills them
-    /// in the first status and carries them over (they are immutable); here every status
-    /// written gets them from the spec.
+    /// in the first status and carries them over (they are immutable); here a status without
+    /// them gets them from the spec.
     static func withVolumeMounts(_ status: Value, spec: Value?) -> Value {
         var status = status
         for (statusKey, specKey) in [("initContainerStatuses", "initContainers"), ("containerStatuses", "containers")] {
@@ -61,6 +61,8 @@ extension PodSync {
             let containers = spec?[specKey]?.sequence ?? []
             var changed = false
             let updated = statuses.map { s -> Value in
+                // Already there: a pod's mounts cannot change (the spec is immutable).
+                if s["volumeMounts"] != nil { return s }
                 let name = s["name"]?.string
                 guard let mounts = containers.first(where: { $0["name"]?.string == name })?["volumeMounts"]?.sequence,
                       !mounts.isEmpty else { return s }
@@ -73,7 +75,6 @@ extension PodSync {
                     }
                     return v
                 })
-                if s["volumeMounts"] == wanted { return s }
                 changed = true
                 var s = s
                 s.set("volumeMounts", wanted)

@@ -23,7 +23,8 @@ import Testing
         // leading zero but not octal: not an int, but yamlStyleFloat matches
         ("08", .float(8)), ("09.5", .float(9.5)),
         // beyond int64: uint64 / float / big.Int, all floats once the API server reads them
-        ("18446744073709551615", .float(18446744073709551615)), ("99999999999999999999", .float(1e20)),
+        // (2^64 is the Double nearest to 2^64 - 1)
+        ("18446744073709551615", .float(18446744073709551616)), ("99999999999999999999", .float(1e20)),
         // floats: yamlStyleFloat on the text without '_'
         ("1.5", 1.5), ("1e3", .float(1000)), ("-.5", -0.5), (".5", 0.5), ("1.", .float(1)), ("1_0.5", 10.5), ("6.02e+23", 6.02e23),
         ("1e400", "1e400"), ("1e", "1e"), ("0x1p3", "0x1p3"),

@@ -32,7 +32,7 @@ struct BenchLoadCommand: Command {
 
     func run<IO: TextStreams>(io: inout IO) throws(CLIError) {
         let clock = ContinuousClock()
-        func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+        let seconds = BenchFigures.seconds
         let t0 = clock.now
         var cluster = Cluster.interactive(workers: 25)
         for i in 0..<services {
@@ -68,8 +68,6 @@ struct BenchLoadCommand: Command {
         let reconciles = cluster.advance(by: .seconds(Int64(minutes) * 60))
         io.out("reconciliaciones: \(reconciles) (" + zip(cluster.controllers, cluster.reconcileCounts).filter { $0.1 > 0 }.map { "\($0.0.name) \($0.1)" }.joined(separator: ", ") + ")\n")
         let t2 = clock.now
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         let pods = cluster.api.store.list("pods", namespace: "default").count
         var replicas: [Int64] = []
         for i in 0..<hpas {
@@ -79,7 +77,7 @@ struct BenchLoadCommand: Command {
         io.out("preparación (nodos, objetos, 1 min hasta Running): \(fmt(seconds(t1 - t0))) s\n")
         io.out("\(minutes) min virtuales con carga: \(fmt(seconds(t2 - t1))) s\n")
         io.out("réplicas de los Deployments con HPA: mín \(replicas.min() ?? 0), máx \(replicas.max() ?? 0)\n")
-        io.out("memoria máxima: \(usage.ru_maxrss / 1024) MiB\n")
+        io.out("memoria máxima: \(BenchFigures.peakMemoryMiB()) MiB\n")
         var reasons: [String: Int] = [:]
         for e in cluster.api.store.list("events", namespace: "default") {
             reasons[e.value["reason"]?.string ?? "", default: 0] += Int(e.value["count"]?.int ?? 1)

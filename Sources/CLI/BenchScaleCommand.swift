@@ -30,7 +30,7 @@ struct BenchScaleCommand: Command {
 
     func run<IO: TextStreams>(io: inout IO) throws(CLIError) {
         let clock = ContinuousClock()
-        func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+        let seconds = BenchFigures.seconds
         let t0 = clock.now
         var cluster = Cluster(nodes: (0..<nodes).map { NodeSpec(name: "nodo-\($0)") })
         let deploymentResource = Kinds.resolve("deployments")!
@@ -56,8 +56,6 @@ struct BenchScaleCommand: Command {
             let ok = pod.value["status"]?["conditions"]?.sequence?.contains { $0["type"]?.string == "Ready" && $0["status"]?.string == "True" } ?? false
             if ok && pod.value["status"]?["phase"]?.string == "Running" { ready += 1 }
         }
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         let total = seconds(t2 - t0)
         io.out("nodos: \(nodes), Deployments: \(index), pods: \(pods)\n")
         io.out("creación de nodos y Deployments: \(fmt(seconds(t1 - t0))) s\n")
@@ -65,7 +63,7 @@ struct BenchScaleCommand: Command {
         io.out("pods planificados: \(scheduled), Running y Ready: \(ready)\n")
         io.out("tiempo total: \(fmt(total)) s; \(Int(Double(scheduled) / seconds(t2 - t1))) pods planificados por segundo (incluye controladores de Deployment y ReplicaSet, kubelet y eventos)\n")
         io.out("reconciliaciones: \(reconciles) (" + zip(cluster.controllers, cluster.reconcileCounts).filter { $0.1 > 0 }.map { "\($0.0.name) \($0.1)" }.joined(separator: ", ") + "); escrituras: \(cluster.api.store.revision), objetos: \(cluster.api.store.count)\n")
-        io.out("memoria máxima: \(usage.ru_maxrss / 1024) MiB\n")
+        io.out("memoria máxima: \(BenchFigures.peakMemoryMiB()) MiB\n")
         // The process ends here: leave the 150,000 pods for it to reclaim (freeing the trees
         // one by one took a tenth of the run).
         ProcessExit.keep(cluster)

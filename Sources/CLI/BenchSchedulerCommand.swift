@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import KubeAPI
 import Simulator
 import YAML
@@ -62,13 +59,11 @@ struct BenchSchedulerCommand: Command {
         cluster.advance()
         let elapsed = clock.now - t0
         let after = bound(cluster)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        let seconds = BenchFigures.seconds(elapsed)
         io.out("nodos: \(nodes), pods iniciales: \(initial), pods medidos: \(measured)\n")
         io.out("pods planificados al medir: \(after - before) de \(measured) en \(String((seconds * 1000).rounded() / 1000)) s\n")
         io.out("rendimiento del planificador: \(Int(Double(after - before) / seconds)) pods/s (SchedulingThroughput; umbral de scheduler_perf: 680–810 pods/s)\n")
-        io.out("memoria máxima: \(usage.ru_maxrss / 1024) MiB\n")
+        io.out("memoria máxima: \(BenchFigures.peakMemoryMiB()) MiB\n")
         ProcessExit.keep(cluster)
     }
 

@@ -21,7 +21,7 @@ struct BenchStoreCommand: Command {
 
     func run<IO: TextStreams>(io: inout IO) throws(CLIError) {
         let clock = ContinuousClock()
-        func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+        let seconds = BenchFigures.seconds
         var api = APIServer(seed: 1)
         let pods = Kinds.resolve("pods")!
         let start = clock.now

@@ -85,7 +85,7 @@ struct YAMLMeasureCommand: Command {
         }
         let elapsed = start.duration(to: clock.now)
         let nodes = documents.reduce(0) { $0 + Self.count($1.root) }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = BenchFigures.seconds(elapsed)
         io.out(Messages.measured(bytes: bytes.count, times: times, seconds: seconds, nodes: nodes))
     }
 

@@ -51,10 +51,7 @@ public struct RootCACertPublisher: Controller {
     /// Active namespaces without `kube-root-ca.crt` (a cluster saved before this controller
     /// existed).
     public func startupKeys(state: ClusterState) -> [ObjectKey] {
-        state.list(ObjectKey.namespaces, namespace: nil).filter { ns in
-            ns.value["status"]?["phase"]?.string == "Active"
-                && state[ObjectKey(resource: RootCACertPublisher.configMaps, namespace: ns.name, name: RootCACertPublisher.configMapName)] == nil
-        }.map(\.key)
+        state.activeNamespaces(lacking: RootCACertPublisher.configMaps, named: RootCACertPublisher.configMapName)
     }
 
     public func reconcile(key: ObjectKey, state: ClusterState, now: VirtualTime) -> [Action] {

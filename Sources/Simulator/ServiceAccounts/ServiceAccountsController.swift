@@ -38,10 +38,7 @@ public struct ServiceAccountsController: Controller {
 
     /// Active namespaces without `default` (a cluster saved before this controller existed).
     public func startupKeys(state: ClusterState) -> [ObjectKey] {
-        state.list(ObjectKey.namespaces, namespace: nil).filter { ns in
-            ns.value["status"]?["phase"]?.string == "Active"
-                && state[ObjectKey(resource: ServiceAccountsController.serviceAccounts, namespace: ns.name, name: ServiceAccountsController.defaultName)] == nil
-        }.map(\.key)
+        state.activeNamespaces(lacking: ServiceAccountsController.serviceAccounts, named: ServiceAccountsController.defaultName)
     }
 
     public func reconcile(key: ObjectKey, state: ClusterState, now: VirtualTime) -> [Action] {
@@ -51,5 +48,15 @@ public struct ServiceAccountsController: Controller {
         guard state[sa] == nil else { return [] }
         return [.create(["apiVersion": "v1", "kind": "ServiceAccount",
                          "metadata": ["name": .string(ServiceAccountsController.defaultName), "namespace": .string(key.name)]])]
+    }
+}
+
+extension ClusterState {
+    /// The Active namespaces with no `resource` object called `name`, by key (what the
+    /// namespace-driven controllers' start-up lists would find to do).
+    func activeNamespaces(lacking resource: String, named name: String) -> [ObjectKey] {
+        list(ObjectKey.namespaces, namespace: nil).filter { ns in
+            ns.value["status"]?["phase"]?.string == "Active" && self[ObjectKey(resource: resource, namespace: ns.name, name: name)] == nil
+        }.map(\.key)
     }
 }

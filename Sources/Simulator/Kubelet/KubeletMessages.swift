@@ -23,6 +23,9 @@ enum KubeletMessages {
     static func created(_ c: String) -> String { "Created container: \(c)" }
     static func started(_ c: String) -> String { "Started container \(c)" }
     static func stopping(_ c: String) -> String { "Stopping container \(c)" }
+    // kuberuntime_manager.go computePodActions: "Container %s definition changed", then
+    // ", will be restarted" for a container that is started again.
+    static func definitionChanged(_ c: String) -> String { "Container \(c) definition changed, will be restarted" }
     static func failedProbe(_ c: String, _ probe: String) -> String { "Container \(c) failed \(probe) probe, will be restarted" }
     /// computeInitContainerActions: the kill of a sidecar whose probe failed.
     static func initFailedProbe(_ c: String, _ probe: String) -> String { "Init container \(c) failed \(probe) probe" }

@@ -8,6 +8,14 @@ extension PodSync {
 
     func time(_ v: Value?) -> VirtualTime? { v?.string.flatMap(VirtualTime.init(rfc3339:)) }
 
+    /// The spec's image is not the one the container runs (both as full references: the
+    /// status has containerd's, `docker.io/library/nginx:1.27`, or the spec's for a status
+    /// written before the kubelet reported full names).
+    static func imageChanged(_ c: Value, _ status: Value) -> Bool {
+        guard let running = status["image"]?.string, !running.isEmpty, let wanted = c["image"]?.string else { return false }
+        return ImageCatalog.reference(wanted).fullName != ImageCatalog.reference(running).fullName
+    }
+
     /// `origin`: when the kubelet first tried to create the container (the pod's start, or
     /// when the init containers before it let it start); `firstSync`: this sync is that first
     /// try; `creating`: the waiting reason of a container not created yet
@@ -20,6 +28,25 @@ extension PodSync {
         let imageName = c["image"]?.string ?? ""
         let restarts = old?["restartCount"]?.int ?? 0
         if let running = old?["state"]?["running"], let started = time(running["startedAt"]) {
+            if PodSync.imageChanged(c, old!) {
+                // kuberuntime_manager.go computePodActions: a running container whose spec
+                // changed (for a pod, only the image can) is killed (`Killing`, "Container web
+                // definition changed, will be restarted") and started again whatever the
+                // restart policy: the new image is pulled, `restartCount` grows and the old
+                // container is the last state. It stops at once here, with the exit of its
+                // image's SIGTERM handling (0, or 137 for one that ignores it), and while the new
+                // image is pulled the container shows `ContainerCreating` with the restart
+                // already counted (upstream shows the exited container until the new one runs).
+                event("Killing", KubeletMessages.definitionChanged(name))
+                let handlesTerm = { if case .found(let image) = kubelet.catalog.resolve(old!["image"]?.string ?? imageName) { return image.stopMilliseconds != nil }; return true }()
+                var killed = old!
+                killed.set("lastState", ["terminated": ["containerID": old!["containerID"] ?? "", "exitCode": .int(handlesTerm ? 0 : 137),
+                                                        "finishedAt": .string(now.rfc3339), "reason": .string(handlesTerm ? "Completed" : "Error"),
+                                                        "startedAt": running["startedAt"] ?? ""]])
+                killed.set("restartCount", .int(restarts + 1))
+                killed.set("state", ["waiting": ["reason": .string(creating)]])
+                return step(c, killed, origin: origin, firstSync: true, creating: creating)
+            }
             return stepRunning(c, old!, started: started, restarts: restarts)
         }
         if let last = old?["lastState"]?["terminated"], old?["state"]?["waiting"]?["reason"]?.string == "CrashLoopBackOff",
@@ -36,7 +63,8 @@ extension PodSync {
                               end: (finished, Int(t["exitCode"]?.int ?? 0), t["reason"]?.string ?? "Error"), restarts: restarts)
         }
         // Not started yet: the image, then the configuration.
-        var base: Value = ["image": .string(imageName), "imageID": "", "lastState": .mapping([]), "name": .string(name), "ready": false,
+        // A container killed to be started again keeps its last state while the new one is made.
+        var base: Value = ["image": .string(imageName), "imageID": "", "lastState": old?["lastState"] ?? .mapping([]), "name": .string(name), "ready": false,
                            "restartCount": .int(restarts), "started": false, "state": ["waiting": ["reason": .string(creating)]]]
         let ref = ImageCatalog.reference(imageName)
         switch kubelet.catalog.resolve(imageName) {

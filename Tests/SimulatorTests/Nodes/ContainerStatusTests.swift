@@ -71,4 +71,51 @@ import YAML
         #expect(status["image"]?.string == "nginx:1.27")
         #expect(status["volumeMounts"]?.sequence?.count == 1, "the ServiceAccount token")
     }
+
+    /// `kubectl set image pod/web web=nginx:1.26` on a bare pod: the kubelet kills the
+    /// container ("definition changed, will be restarted"), pulls the new image and starts it
+    /// again; the old container is the last state and `restartCount` is 1.
+    @Test func aChangedImageRestartsTheContainer() throws {
+        var cluster = Cluster(seed: 4, workers: 1)
+        cluster.advance()
+        _ = try cluster.api.create(decoded("apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers: [{name: web, image: \"nginx:1.27\"}]\n", file: "pod.yaml"))
+        cluster.advance(by: .seconds(20))
+        let pods = Kinds.resolve("pods")!
+        var pod = try cluster.api.get(pods, namespace: "default", name: "web").value
+        let first = try #require(pod["status"]?["containerStatuses"]?[0]?["containerID"]?.string)
+        pod.edit("spec") { $0.edit("containers") { containers in
+            guard case .sequence(var list) = containers else { return }
+            list[0].set("image", "nginx:1.26")
+            containers = .sequence(list)
+        } }
+        _ = try cluster.api.updateObject(ObjectKey(pods, namespace: "default", name: "web"), pod)
+        cluster.advance(by: .seconds(30))
+        let now = try cluster.api.get(pods, namespace: "default", name: "web").value
+        let status = try #require(now["status"]?["containerStatuses"]?[0])
+        #expect(status["image"]?.string == "docker.io/library/nginx:1.26")
+        #expect(status["restartCount"]?.int == 1)
+        #expect(status["state"]?["running"] != nil)
+        #expect(status["lastState"]?["terminated"]?["containerID"]?.string == first)
+        #expect(status["lastState"]?["terminated"]?["reason"]?.string == "Completed")
+        #expect(status["containerID"]?.string != first)
+        let reasons = cluster.api.store.list(ObjectKey.events)
+            .filter { $0.value["involvedObject"]?["name"]?.string == "web" }
+            .sorted { ($0.value["lastTimestamp"]?.string ?? "", $0.resourceVersion.count, $0.resourceVersion) < ($1.value["lastTimestamp"]?.string ?? "", $1.resourceVersion.count, $1.resourceVersion) }
+            .map { "\($0.value["reason"]?.string ?? "") \($0.value["message"]?.string ?? "")" }
+        #expect(reasons.contains("Killing Container web definition changed, will be restarted"))
+        #expect(reasons.contains("Pulling Pulling image \"nginx:1.26\""))
+        let created = cluster.api.store.list(ObjectKey.events).first { $0.value["reason"]?.string == "Created" }
+        #expect(created?.value["count"]?.int == 2)
+        // An image written as its full name is the same image: nothing restarts.
+        var same = now
+        same.edit("spec") { $0.edit("containers") { containers in
+            guard case .sequence(var list) = containers else { return }
+            list[0].set("image", "docker.io/library/nginx:1.26")
+            containers = .sequence(list)
+        } }
+        _ = try cluster.api.updateObject(ObjectKey(pods, namespace: "default", name: "web"), same)
+        cluster.advance(by: .seconds(30))
+        let after = try cluster.api.get(pods, namespace: "default", name: "web").value
+        #expect(after["status"]?["containerStatuses"]?[0]?["restartCount"]?.int == 1)
+    }
 }

@@ -72,6 +72,17 @@ import YAML
         #expect(status["volumeMounts"]?.sequence?.count == 1, "the ServiceAccount token")
     }
 
+    /// `pod` with the image of its first container replaced.
+    static func withImage(_ pod: Value, _ image: String) -> Value {
+        var pod = pod
+        pod.edit("spec") { $0.edit("containers") { containers in
+            guard case .sequence(var list) = containers else { return }
+            list[0].set("image", .string(image))
+            containers = .sequence(list)
+        } }
+        return pod
+    }
+
     /// `kubectl set image pod/web web=nginx:1.26` on a bare pod: the kubelet kills the
     /// container ("definition changed, will be restarted"), pulls the new image and starts it
     /// again; the old container is the last state and `restartCount` is 1.
@@ -81,14 +92,9 @@ import YAML
         _ = try cluster.api.create(decoded("apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers: [{name: web, image: \"nginx:1.27\"}]\n", file: "pod.yaml"))
         cluster.advance(by: .seconds(20))
         let pods = Kinds.resolve("pods")!
-        var pod = try cluster.api.get(pods, namespace: "default", name: "web").value
+        let pod = try cluster.api.get(pods, namespace: "default", name: "web").value
         let first = try #require(pod["status"]?["containerStatuses"]?[0]?["containerID"]?.string)
-        pod.edit("spec") { $0.edit("containers") { containers in
-            guard case .sequence(var list) = containers else { return }
-            list[0].set("image", "nginx:1.26")
-            containers = .sequence(list)
-        } }
-        _ = try cluster.api.updateObject(ObjectKey(pods, namespace: "default", name: "web"), pod)
+        _ = try cluster.api.updateObject(ObjectKey(pods, namespace: "default", name: "web"), Self.withImage(pod, "nginx:1.26"))
         cluster.advance(by: .seconds(30))
         let now = try cluster.api.get(pods, namespace: "default", name: "web").value
         let status = try #require(now["status"]?["containerStatuses"]?[0])
@@ -107,13 +113,7 @@ import YAML
         let created = cluster.api.store.list(ObjectKey.events).first { $0.value["reason"]?.string == "Created" }
         #expect(created?.value["count"]?.int == 2)
         // An image written as its full name is the same image: nothing restarts.
-        var same = now
-        same.edit("spec") { $0.edit("containers") { containers in
-            guard case .sequence(var list) = containers else { return }
-            list[0].set("image", "docker.io/library/nginx:1.26")
-            containers = .sequence(list)
-        } }
-        _ = try cluster.api.updateObject(ObjectKey(pods, namespace: "default", name: "web"), same)
+        _ = try cluster.api.updateObject(ObjectKey(pods, namespace: "default", name: "web"), Self.withImage(now, "docker.io/library/nginx:1.26"))
         cluster.advance(by: .seconds(30))
         let after = try cluster.api.get(pods, namespace: "default", name: "web").value
         #expect(after["status"]?["containerStatuses"]?[0]?["restartCount"]?.int == 1)

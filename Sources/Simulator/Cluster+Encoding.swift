@@ -222,15 +222,13 @@ extension Cluster {
                 leases!.append(.init(written: written, key: key, resourceVersion: try d.string()))
             }
         }
-        var observationTicks = Array(UInt64(1)...UInt64(max(1, observations.count))).prefix(observations.count)
-        var aggregateTicks = Array(UInt64(1)...UInt64(max(1, aggregates.count))).prefix(aggregates.count)
+        var observationTicks = (0..<observations.count).map { UInt64($0 + 1) }
+        var aggregateTicks = (0..<aggregates.count).map { UInt64($0 + 1) }
         recorder.tick = UInt64(max(observations.count, aggregates.count))
         if !d.atEnd {
             recorder.tick = try d.u64()
-            observationTicks = []
-            for _ in observations { observationTicks.append(try d.u64()) }
-            aggregateTicks = []
-            for _ in aggregates { aggregateTicks.append(try d.u64()) }
+            for i in observationTicks.indices { observationTicks[i] = try d.u64() }
+            for i in aggregateTicks.indices { aggregateTicks[i] = try d.u64() }
         }
         for ((key, o), tick) in zip(observations, observationTicks) { recorder.restoreObservation(key, o, tick: tick) }
         for ((key, a), tick) in zip(aggregates, aggregateTicks) { recorder.restoreAggregate(key, a, tick: tick) }

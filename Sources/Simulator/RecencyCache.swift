@@ -45,8 +45,6 @@ struct RecencyCache<Value: Sendable & Hashable>: Sendable {
         self.capacity = capacity
     }
 
-    var count: Int { table.count }
-
     /// `Get`: the value, now the most recent.
     mutating func get(_ text: String, tick: UInt64) -> Value? {
         let key = Key(text)

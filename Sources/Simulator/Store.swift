@@ -131,7 +131,7 @@ public struct Store: Sendable {
     mutating func setSource(_ source: ObjectSource?, for key: ObjectKey) {
         if deferred != nil { materializeDeferred() }
         guard let o = objects[key] else { return }
-        objects[key] = o.event.map { StoredObject(key: key, event: $0, source: source) } ?? StoredObject(key: key, value: o.value, source: source)
+        objects[key] = o.with(source: source)
     }
 
     mutating func drainJournal() -> [StoreChange] {
@@ -281,7 +281,7 @@ public struct StoreChange: Sendable {
     public var isRemoval: Bool { newEvent == nil && newTree == nil }
     /// Both sides, where present, are compact Events: no owner references, finalizers,
     /// labels or deletion timestamp on either (see `CompactEvent`).
-    var isCompactEvent: Bool { (oldEvent != nil || oldTree == nil) && (newEvent != nil || newTree == nil) && !(isCreation && isRemoval) }
+    var isCompactEvent: Bool { oldTree == nil && newTree == nil && (oldEvent != nil || newEvent != nil) }
     /// `metadata.uid` of the old side (of the new one on a creation).
     var uid: String { oldEvent?.uid ?? newEvent?.uid ?? (oldTree ?? newTree)?.uid ?? "" }
     /// `metadata.resourceVersion` of `new`.

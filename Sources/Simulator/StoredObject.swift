@@ -21,32 +21,33 @@ public struct StoredObject: Sendable {
     /// An Event of the recorder's shape is kept compact, whoever writes it (the recorder, a
     /// loaded state file).
     public init(key: ObjectKey, value: Value, source: ObjectSource?) {
-        self.key = key
-        self.source = source
         if key.resource == ObjectKey.events, let event = CompactEvent(value, key: key) {
-            tree = .null
-            self.event = event
-            uid = event.uid
-            labels = [:]
-            ownerUIDs = []
-            return
+            self.init(key: key, event: event, source: source)
+        } else {
+            self.init(key: key, tree: value, event: nil, source: source, uid: value.uid, labels: value.labelMap,
+                      ownerUIDs: value.ownerReferences.compactMap { $0["uid"]?.string })
         }
-        tree = value
-        event = nil
-        uid = value.uid
-        labels = value.labelMap
-        ownerUIDs = value.ownerReferences.compactMap { $0["uid"]?.string }
     }
 
     /// A compact Event (`APIServer.record`): no tree is built.
     init(key: ObjectKey, event: CompactEvent, source: ObjectSource?) {
+        self.init(key: key, tree: .null, event: event, source: source, uid: event.uid, labels: [:], ownerUIDs: [])
+    }
+
+    private init(key: ObjectKey, tree: Value, event: CompactEvent?, source: ObjectSource?, uid: String,
+                 labels: [String: String], ownerUIDs: [String]) {
         self.key = key
-        self.source = source
-        tree = .null
+        self.tree = tree
         self.event = event
-        uid = event.uid
-        labels = [:]
-        ownerUIDs = []
+        self.source = source
+        self.uid = uid
+        self.labels = labels
+        self.ownerUIDs = ownerUIDs
+    }
+
+    /// The same object pointing at another source (nothing extracted again, no tree rebuilt).
+    func with(source: ObjectSource?) -> StoredObject {
+        StoredObject(key: key, tree: tree, event: event, source: source, uid: uid, labels: labels, ownerUIDs: ownerUIDs)
     }
 
     /// The object as the apiserver returns it. Read in place for a tree; rebuilt for a compact

@@ -8,6 +8,15 @@ extension PodSync {
 
     func time(_ v: Value?) -> VirtualTime? { v?.string.flatMap(VirtualTime.init(rfc3339:)) }
 
+    /// The state of a running container the kubelet stopped at `at` (kuberuntime_container.go
+    /// `killContainer`): exit 0, `Completed`, when its image ended on SIGTERM in time; else
+    /// 137, `Error`, killed at the end of the grace period.
+    static func stoppedByKubelet(_ status: Value, running: Value, at: VirtualTime, graceful: Bool) -> Value {
+        ["terminated": ["containerID": status["containerID"] ?? "", "exitCode": .int(graceful ? 0 : 137),
+                        "finishedAt": .string(at.rfc3339), "reason": .string(graceful ? "Completed" : "Error"),
+                        "startedAt": running["startedAt"] ?? .null]]
+    }
+
     /// The spec's image is not the one the container runs (both as full references: the
     /// status has containerd's, `docker.io/library/nginx:1.27`, or the spec's for a status
     /// written before the kubelet reported full names).
@@ -38,11 +47,10 @@ extension PodSync {
                 // image is pulled the container shows `ContainerCreating` with the restart
                 // already counted (upstream shows the exited container until the new one runs).
                 event("Killing", KubeletMessages.definitionChanged(name))
-                let handlesTerm = { if case .found(let image) = kubelet.catalog.resolve(old!["image"]?.string ?? imageName) { return image.stopMilliseconds != nil }; return true }()
+                var handlesTerm = true
+                if case .found(let image) = kubelet.catalog.resolve(old!["image"]?.string ?? imageName) { handlesTerm = image.stopMilliseconds != nil }
                 var killed = old!
-                killed.set("lastState", ["terminated": ["containerID": old!["containerID"] ?? "", "exitCode": .int(handlesTerm ? 0 : 137),
-                                                        "finishedAt": .string(now.rfc3339), "reason": .string(handlesTerm ? "Completed" : "Error"),
-                                                        "startedAt": running["startedAt"] ?? ""]])
+                killed.set("lastState", PodSync.stoppedByKubelet(old!, running: running, at: now, graceful: handlesTerm))
                 killed.set("restartCount", .int(restarts + 1))
                 killed.set("state", ["waiting": ["reason": .string(creating)]])
                 return step(c, killed, origin: origin, firstSync: true, creating: creating)

@@ -73,9 +73,7 @@ extension PodSync {
                     wake(at: end)
                     continue
                 }
-                s.set("state", ["terminated": ["containerID": s["containerID"] ?? "", "exitCode": graceful ? 0 : 137,
-                                               "finishedAt": .string(end.rfc3339), "reason": graceful ? "Completed" : "Error",
-                                               "startedAt": running["startedAt"] ?? .null]])
+                s.set("state", PodSync.stoppedByKubelet(s, running: running, at: end, graceful: graceful))
             } else if s["state"]?["waiting"] != nil, let last = s["lastState"]?["terminated"] {
                 // Waiting out a back-off: it is not started again, and its last exit is what remains.
                 s.set("state", ["terminated": last])

@@ -1,4 +1,9 @@
 import KubeAPI
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where an object lives in the store: its resource (`deployments.apps`, `pods`), its
 /// namespace (`""` for cluster-scoped kinds) and its name — the etcd key
@@ -43,12 +48,8 @@ public struct ObjectKey: Sendable, Hashable, Comparable, CustomStringConvertible
         let fast = a.utf8.withContiguousStorageIfAvailable { x in
             b.utf8.withContiguousStorageIfAvailable { y -> Bool in
                 let n = Swift.min(x.count, y.count)
-                var i = 0
-                while i < n {
-                    if x[i] != y[i] { return x[i] < y[i] }
-                    i += 1
-                }
-                return x.count < y.count
+                let order = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+                return order != 0 ? order < 0 : x.count < y.count
             }
         }
         if let result = fast ?? nil { return result }

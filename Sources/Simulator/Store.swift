@@ -169,13 +169,14 @@ public struct Store: Sendable {
     public func list(_ resource: String, namespace: String? = nil, selector: LabelSelector = .everything) -> [StoredObject] {
         if selector.matchesNothing { return [] }
         var result: [StoredObject] = []
-        for scope in scopes(resource, namespace) {
-            for name in candidates(scope, selector) {
+        // Key order without sorting the objects: scopes by namespace, then names in each
+        // (all of one resource).
+        for scope in scopes(resource, namespace).sorted(by: { ObjectKey.bytesPrecede($0.namespace, $1.namespace) }) {
+            for name in candidates(scope, selector).sorted(by: ObjectKey.bytesPrecede) {
                 guard let o = objects[ObjectKey(resource: scope.resource, namespace: scope.namespace, name: name)] else { continue }
                 if selector.isEmpty || selector.matches(o.labels) { result.append(o) }
             }
         }
-        result.sort { $0.key < $1.key }
         return result
     }
 

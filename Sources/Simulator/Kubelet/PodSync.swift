@@ -74,22 +74,23 @@ struct PodSync {
     /// host-local IPAM over the node's podCIDR: the lowest free address from .2.
     func allocateIP() -> String {
         let cidr = node.value["spec"]?["podCIDR"]?.string ?? "10.244.0.0/24"
-        let prefix = cidr.split(separator: "/").first.map { $0.split(separator: ".").prefix(3).joined(separator: ".") } ?? "10.244.0"
-        // The hosts in use, as numbers: an address equals "<prefix>.<host>" exactly when it
+        // "<a>.<b>.<c>." of "<a>.<b>.<c>.<d>/<bits>" (the /24 host-local hands out).
+        let address = cidr.utf8.prefix { $0 != UInt8(ascii: "/") }
+        let dotted = address.lastIndex(of: UInt8(ascii: ".")).map { String(cidr[...$0]) } ?? "10.244.0."
+        // The hosts in use, as bits: an address equals "<prefix>.<host>" exactly when it
         // starts with "<prefix>." and the rest is `host` written in decimal (no string is
         // built per candidate).
-        let dotted = prefix + "."
-        var used: Set<Int> = []
+        var used = [UInt64](repeating: 0, count: 4)
         // The scheduler cache keeps the podIP of every pod counted on the node (its `pods`).
-        let ips = state.store.scheduling.podIPs(on: node.name)
-        for ip in ips.values {
+        for ip in state.store.scheduling.podIPs(on: node.name).values {
             guard ip.utf8.starts(with: dotted.utf8) else { continue }
             let rest = ip.utf8.dropFirst(dotted.utf8.count)
             guard (1...3).contains(rest.count), rest.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
                   rest.count == 1 || rest.first != 0x30 else { continue }
-            used.insert(rest.reduce(0) { $0 * 10 + Int($1 - 0x30) })
+            let host = rest.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            if host < 256 { used[host >> 6] |= 1 << UInt64(host & 63) }
         }
-        for host in 2..<255 where !used.contains(host) { return dotted + String(host) }
+        for host in 2..<255 where used[host >> 6] & (1 << UInt64(host & 63)) == 0 { return dotted + String(host) }
         return dotted + "254"
     }
 

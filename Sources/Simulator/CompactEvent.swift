@@ -12,8 +12,8 @@ import YAML
 ///     apiVersion: v1
 ///     kind: Event
 ///     metadata: {name, namespace, uid, creationTimestamp, resourceVersion}
-///     involvedObject: {kind, name, apiVersion, [namespace], [uid, resourceVersion]}
-///     reason, message, source: {component}, firstTimestamp, lastTimestamp, count,
+///     involvedObject: {kind, name, apiVersion, [namespace], [uid, resourceVersion], [fieldPath]}
+///     reason, message, source: {component, [host]}, firstTimestamp, lastTimestamp, count,
 ///     type, eventTime: null, reportingComponent, reportingInstance
 ///
 /// every leaf a string except `count` (an integer) and `eventTime`. Anything else — an Event a
@@ -29,9 +29,13 @@ final class CompactEvent: Sendable {
     /// `uid` and `resourceVersion` of the involved object: both or neither.
     let involvedUID: String?
     let involvedResourceVersion: String?
+    /// The container of a kubelet's event (`spec.containers{web}`).
+    let involvedFieldPath: String?
     let reason: String
     let message: String
     let component: String
+    /// `source.host`: the node of a kubelet's event.
+    let host: String?
     let firstTimestamp: String
     let lastTimestamp: String
     let count: Int64
@@ -41,8 +45,8 @@ final class CompactEvent: Sendable {
 
     init(uid: String, creationTimestamp: String, resourceVersion: String,
          involvedKind: String, involvedName: String, involvedAPIVersion: String, involvedNamespace: String?,
-         involvedUID: String?, involvedResourceVersion: String?,
-         reason: String, message: String, component: String, firstTimestamp: String, lastTimestamp: String,
+         involvedUID: String?, involvedResourceVersion: String?, involvedFieldPath: String?,
+         reason: String, message: String, component: String, host: String?, firstTimestamp: String, lastTimestamp: String,
          count: Int64, type: String, reportingComponent: String, reportingInstance: String) {
         self.uid = uid
         self.creationTimestamp = creationTimestamp
@@ -53,9 +57,11 @@ final class CompactEvent: Sendable {
         self.involvedNamespace = involvedNamespace
         self.involvedUID = involvedUID
         self.involvedResourceVersion = involvedResourceVersion
+        self.involvedFieldPath = involvedFieldPath
         self.reason = reason
         self.message = message
         self.component = component
+        self.host = host
         self.firstTimestamp = firstTimestamp
         self.lastTimestamp = lastTimestamp
         self.count = count
@@ -69,7 +75,8 @@ final class CompactEvent: Sendable {
         CompactEvent(uid: uid, creationTimestamp: creationTimestamp, resourceVersion: resourceVersion,
                      involvedKind: involvedKind, involvedName: involvedName, involvedAPIVersion: involvedAPIVersion,
                      involvedNamespace: involvedNamespace, involvedUID: involvedUID, involvedResourceVersion: involvedResourceVersion,
-                     reason: reason, message: message, component: component, firstTimestamp: firstTimestamp,
+                     involvedFieldPath: involvedFieldPath,
+                     reason: reason, message: message, component: component, host: host, firstTimestamp: firstTimestamp,
                      lastTimestamp: lastTimestamp, count: count, type: type,
                      reportingComponent: reportingComponent, reportingInstance: reportingInstance)
     }
@@ -84,6 +91,9 @@ final class CompactEvent: Sendable {
             involved.append(Value.Pair(key: "uid", value: .string(involvedUID)))
             involved.append(Value.Pair(key: "resourceVersion", value: .string(involvedResourceVersion)))
         }
+        if let involvedFieldPath { involved.append(Value.Pair(key: "fieldPath", value: .string(involvedFieldPath))) }
+        var source = [Value.Pair(key: "component", value: .string(component))]
+        if let host { source.append(Value.Pair(key: "host", value: .string(host))) }
         return .mapping([
             Value.Pair(key: "apiVersion", value: "v1"),
             Value.Pair(key: "kind", value: "Event"),
@@ -95,7 +105,7 @@ final class CompactEvent: Sendable {
             Value.Pair(key: "involvedObject", value: .mapping(involved)),
             Value.Pair(key: "reason", value: .string(reason)),
             Value.Pair(key: "message", value: .string(message)),
-            Value.Pair(key: "source", value: .mapping([Value.Pair(key: "component", value: .string(component))])),
+            Value.Pair(key: "source", value: .mapping(source)),
             Value.Pair(key: "firstTimestamp", value: .string(firstTimestamp)),
             Value.Pair(key: "lastTimestamp", value: .string(lastTimestamp)),
             Value.Pair(key: "count", value: .int(count)),
@@ -123,36 +133,37 @@ final class CompactEvent: Sendable {
               string(0, "name", in: meta) == key.name, string(1, "namespace", in: meta) == key.namespace,
               let uid = string(2, "uid", in: meta), let created = string(3, "creationTimestamp", in: meta),
               let resourceVersion = string(4, "resourceVersion", in: meta),
-              let involved = mapping(3, "involvedObject"), (3...6).contains(involved.count),
+              let involved = mapping(3, "involvedObject"), (3...7).contains(involved.count),
               let kind = string(0, "kind", in: involved), let name = string(1, "name", in: involved),
               let apiVersion = string(2, "apiVersion", in: involved),
               let reason = string(4, "reason", in: top), let message = string(5, "message", in: top),
-              let source = mapping(6, "source"), source.count == 1, let component = string(0, "component", in: source),
+              let source = mapping(6, "source"), (1...2).contains(source.count), let component = string(0, "component", in: source),
               let first = string(7, "firstTimestamp", in: top), let last = string(8, "lastTimestamp", in: top),
               top[9].key == "count", case .int(let count) = top[9].value,
               let type = string(10, "type", in: top),
               top[11].key == "eventTime", top[11].value.isNull,
               let reportingComponent = string(12, "reportingComponent", in: top),
               let reportingInstance = string(13, "reportingInstance", in: top) else { return nil }
-        // involvedObject: [namespace] then [uid, resourceVersion] after the first three.
-        var namespace: String?, involvedUID: String?, involvedRV: String?
-        switch involved.count {
-        case 3: break
-        case 4:
-            guard let ns = string(3, "namespace", in: involved) else { return nil }
-            namespace = ns
-        case 5:
-            guard let u = string(3, "uid", in: involved), let rv = string(4, "resourceVersion", in: involved) else { return nil }
+        // involvedObject: [namespace], then [uid, resourceVersion], then [fieldPath] after the
+        // first three; source: [host] after the component.
+        var namespace: String?, involvedUID: String?, involvedRV: String?, fieldPath: String?
+        var i = 3
+        if i < involved.count, let ns = string(i, "namespace", in: involved) { namespace = ns; i += 1 }
+        if i + 1 < involved.count, let u = string(i, "uid", in: involved), let rv = string(i + 1, "resourceVersion", in: involved) {
             (involvedUID, involvedRV) = (u, rv)
-        default:
-            guard let ns = string(3, "namespace", in: involved), let u = string(4, "uid", in: involved),
-                  let rv = string(5, "resourceVersion", in: involved) else { return nil }
-            (namespace, involvedUID, involvedRV) = (ns, u, rv)
+            i += 2
+        }
+        if i < involved.count, let f = string(i, "fieldPath", in: involved) { fieldPath = f; i += 1 }
+        guard i == involved.count else { return nil }
+        var host: String?
+        if source.count == 2 {
+            guard let h = string(1, "host", in: source) else { return nil }
+            host = h
         }
         self.init(uid: uid, creationTimestamp: created, resourceVersion: resourceVersion,
                   involvedKind: kind, involvedName: name, involvedAPIVersion: apiVersion, involvedNamespace: namespace,
-                  involvedUID: involvedUID, involvedResourceVersion: involvedRV,
-                  reason: reason, message: message, component: component, firstTimestamp: first, lastTimestamp: last,
+                  involvedUID: involvedUID, involvedResourceVersion: involvedRV, involvedFieldPath: fieldPath,
+                  reason: reason, message: message, component: component, host: host, firstTimestamp: first, lastTimestamp: last,
                   count: count, type: type, reportingComponent: reportingComponent, reportingInstance: reportingInstance)
     }
 }

@@ -16,13 +16,24 @@ public struct EventSpec: Sendable, Hashable {
     public var message: String
     /// `source.component` (`replicaset-controller`, `default-scheduler`, `kubelet`).
     public var component: String
+    /// `source.host`, also the `reportingInstance`: the node of a kubelet's events
+    /// (kubelet.go makes its recorder with `EventSource{Component: "kubelet", Host: nodeName}`);
+    /// empty for the controllers of kube-controller-manager.
+    public var host: String
+    /// `involvedObject.fieldPath`: the container an event of the kubelet is about
+    /// (`spec.containers{web}`, pkg/kubelet/container/ref.go `GenerateContainerRef`); empty
+    /// for an event about the whole object.
+    public var fieldPath: String
 
-    public init(involved: ObjectKey, type: EventType, reason: String, message: String, component: String) {
+    public init(involved: ObjectKey, type: EventType, reason: String, message: String, component: String,
+                host: String = "", fieldPath: String = "") {
         self.involved = involved
         self.type = type
         self.reason = reason
         self.message = message
         self.component = component
+        self.host = host
+        self.fieldPath = fieldPath
     }
 }
 
@@ -138,7 +149,7 @@ extension APIServer {
         let now = clock.now
         // events_cache.go getEventKey/aggregate key: the fields joined by NUL (built in one
         // buffer: every event asks for it).
-        let parts = [spec.component, "", kind, spec.involved.namespace, spec.involved.name,
+        let parts = [spec.component, spec.host, kind, spec.involved.namespace, spec.involved.name,
                      involved?.uid ?? "", apiVersion, spec.type.rawValue, spec.reason]
         var objectKey = ""
         objectKey.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count })
@@ -149,7 +160,8 @@ extension APIServer {
 
         // EventAggregator.EventAggregate
         var message = spec.message
-        var cacheKey = objectKey + "\u{0}" + spec.message
+        // getEventKey adds the fieldPath (left out of the aggregate key) and the message.
+        var cacheKey = objectKey + "\u{0}" + spec.message + (spec.fieldPath.isEmpty ? "" : "\u{0}" + spec.fieldPath)
         let combined = recorder.updateAggregate(objectKey, component: spec.component) { record in
             if now.milliseconds - record.last.milliseconds > EventRecorder.maxInterval { record = .init(localKeys: [], last: now) }
             record.localKeys.insert(spec.message)
@@ -180,9 +192,11 @@ extension APIServer {
                          involvedKind: kind, involvedName: spec.involved.name, involvedAPIVersion: apiVersion,
                          involvedNamespace: spec.involved.namespace.isEmpty ? nil : spec.involved.namespace,
                          involvedUID: involved?.uid, involvedResourceVersion: involved?.resourceVersion,
+                         involvedFieldPath: spec.fieldPath.isEmpty ? nil : spec.fieldPath,
                          reason: spec.reason, message: message, component: spec.component,
+                         host: spec.host.isEmpty ? nil : spec.host,
                          firstTimestamp: stamp, lastTimestamp: stamp, count: 1, type: spec.type.rawValue,
-                         reportingComponent: spec.component, reportingInstance: "")
+                         reportingComponent: spec.component, reportingInstance: spec.host)
         }
         if created != nil {
             recorder.observe(cacheKey, .init(name: name, namespace: namespace, count: 1), component: spec.component)

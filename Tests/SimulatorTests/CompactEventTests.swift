@@ -9,27 +9,31 @@ import YAML
     static let key = ObjectKey(resource: ObjectKey.events, namespace: "default", name: "web-1.18867251ee64cfe1")
 
     /// The recorder's shape, with the involvedObject fields asked for.
-    static func recorded(namespace: Bool = true, uid: Bool = true) -> Value {
+    /// `container`: a kubelet's event about a container (`fieldPath`, `source.host`).
+    static func recorded(namespace: Bool = true, uid: Bool = true, container: Bool = false) -> Value {
         var involved: Value = ["kind": "Pod", "name": "web-1", "apiVersion": "v1"]
         if namespace { involved.set("namespace", "default") }
         if uid {
             involved.set("uid", "0b6a4f0e-5c1d-4e7a-9f10-3f2a1b0c9d8e")
             involved.set("resourceVersion", "812")
         }
+        if container { involved.set("fieldPath", "spec.containers{web}") }
+        let source: Value = container ? ["component": "kubelet", "host": "taller-worker"] : ["component": "kubelet"]
         return ["apiVersion": "v1", "kind": "Event",
                 "metadata": ["name": .string(key.name), "namespace": "default", "uid": "5d41402a-bc4b-4a76-b971-9d911017c592",
                              "creationTimestamp": "2026-01-01T00:00:03Z", "resourceVersion": "815"],
                 "involvedObject": involved, "reason": "Pulled",
-                "message": "Container image \"nginx:1.27\" already present on machine", "source": ["component": "kubelet"],
+                "message": "Container image \"nginx:1.27\" already present on machine", "source": source,
                 "firstTimestamp": "2026-01-01T00:00:03Z", "lastTimestamp": "2026-01-01T00:00:07Z", "count": 2,
-                "type": "Normal", "eventTime": nil, "reportingComponent": "kubelet", "reportingInstance": ""]
+                "type": "Normal", "eventTime": nil, "reportingComponent": "kubelet",
+                "reportingInstance": container ? "taller-worker" : ""]
     }
 
     static func ordered(_ v: Value) -> String { JSONWriter.string(v, sortKeys: false) }
 
-    @Test(arguments: [(true, true), (true, false), (false, true), (false, false)])
-    func recorderShapesRoundTrip(namespace: Bool, uid: Bool) throws {
-        let v = Self.recorded(namespace: namespace, uid: uid)
+    @Test(arguments: [true, false], [(true, true), (true, false), (false, true), (false, false)])
+    func recorderShapesRoundTrip(container: Bool, involved: (namespace: Bool, uid: Bool)) throws {
+        let v = Self.recorded(namespace: involved.namespace, uid: involved.uid, container: container)
         let compact = try #require(CompactEvent(v, key: Self.key))
         #expect(Self.ordered(compact.value(Self.key)) == Self.ordered(v))
         let stored = StoredObject(key: Self.key, value: v, source: nil)
@@ -57,8 +61,13 @@ import YAML
         variant("no eventTime") { $0.remove("eventTime") }
         variant("eventTime set") { $0.set("eventTime", "2026-01-01T00:00:03.000000Z") }
         variant("uid without resourceVersion") { $0.edit("involvedObject") { $0.remove("resourceVersion") } }
-        variant("involvedObject with fieldPath") { $0.edit("involvedObject") { $0.set("fieldPath", "spec.containers{web}") } }
-        variant("source with host") { $0.edit("source") { $0.set("host", "taller-worker") } }
+        variant("fieldPath before the uid") { v in
+            v.set("involvedObject", ["kind": "Pod", "name": "web-1", "apiVersion": "v1", "namespace": "default",
+                                     "fieldPath": "spec.containers{web}", "uid": "0b6a4f0e-5c1d-4e7a-9f10-3f2a1b0c9d8e", "resourceVersion": "812"])
+        }
+        variant("fieldPath not a string") { $0.edit("involvedObject") { $0.set("fieldPath", 3) } }
+        variant("source with another field") { $0.edit("source") { $0.set("nodo", "taller-worker") } }
+        variant("source with host and more") { $0.edit("source") { $0.set("host", "taller-worker"); $0.set("nodo", "x") } }
         variant("keys out of order") { v in
             guard case .mapping(var pairs) = v else { return }
             pairs.swapAt(4, 5)

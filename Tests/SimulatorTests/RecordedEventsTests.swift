@@ -14,18 +14,20 @@ import YAML
         return try api.createRecordedEvent(name: name, namespace: namespace, resource: events) { uid, resourceVersion in
             CompactEvent(uid: uid, creationTimestamp: stamp, resourceVersion: resourceVersion,
                          involvedKind: "Pod", involvedName: "web-1", involvedAPIVersion: "v1", involvedNamespace: namespace,
-                         involvedUID: nil, involvedResourceVersion: nil, reason: "Pulling", message: "Pulling image \"nginx:1.27\"",
-                         component: "kubelet", firstTimestamp: stamp, lastTimestamp: stamp, count: 1, type: "Normal",
-                         reportingComponent: "kubelet", reportingInstance: "")
+                         involvedUID: nil, involvedResourceVersion: nil, involvedFieldPath: "spec.containers{web}",
+                         reason: "Pulling", message: "Pulling image \"nginx:1.27\"", component: "kubelet", host: "taller-worker",
+                         firstTimestamp: stamp, lastTimestamp: stamp, count: 1, type: "Normal",
+                         reportingComponent: "kubelet", reportingInstance: "taller-worker")
         }
     }
 
     func event(name: String, namespace: String = "default") -> Value {
         ["apiVersion": "v1", "kind": "Event", "metadata": ["name": .string(name), "namespace": .string(namespace)],
-         "involvedObject": ["kind": "Pod", "name": "web-1", "apiVersion": "v1", "namespace": .string(namespace)],
-         "reason": "Pulling", "message": "Pulling image \"nginx:1.27\"", "source": ["component": "kubelet"],
+         "involvedObject": ["kind": "Pod", "name": "web-1", "apiVersion": "v1", "namespace": .string(namespace),
+                            "fieldPath": "spec.containers{web}"],
+         "reason": "Pulling", "message": "Pulling image \"nginx:1.27\"", "source": ["component": "kubelet", "host": "taller-worker"],
          "firstTimestamp": .string(VirtualTime.courseEpoch.rfc3339), "lastTimestamp": .string(VirtualTime.courseEpoch.rfc3339),
-         "count": 1, "type": "Normal", "eventTime": nil, "reportingComponent": "kubelet", "reportingInstance": ""]
+         "count": 1, "type": "Normal", "eventTime": nil, "reportingComponent": "kubelet", "reportingInstance": "taller-worker"]
     }
 
     @Test func createMatchesCreateObject() throws {

@@ -108,7 +108,8 @@ public struct Kubelet: Controller {
             if case .found(let image) = catalog.resolve(c["image"]?.string ?? "") { needed = min(grace, image.stopMilliseconds ?? grace) }
             stop = max(stop, needed)
             if now == start {
-                actions.append(.event(EventSpec(involved: pod.key, type: .normal, reason: "Killing", message: KubeletMessages.stopping(name), component: name_)))
+                actions.append(.event(event(about: pod, node: pod.value["spec"]?["nodeName"]?.string ?? "", .normal, "Killing",
+                                            KubeletMessages.stopping(name), container: name)))
             }
         }
         let done = start + .milliseconds(stop)
@@ -123,7 +124,18 @@ public struct Kubelet: Controller {
         return actions + [.requeueAfter(done.since(now))]
     }
 
-    var name_: String { name }
+    /// An event of the kubelet of `node`, whose recorder has `Host: nodeName` (kubelet.go), about
+    /// `pod` or about its container `container` (`spec.containers{web}`,
+    /// `spec.initContainers{init}`: pkg/kubelet/container/ref.go `fieldPath`).
+    func event(about pod: StoredObject, node: String, _ type: EventSpec.EventType, _ reason: String, _ message: String,
+               container: String?) -> EventSpec {
+        var fieldPath = ""
+        if let container {
+            let isInit = (pod.value["spec"]?["initContainers"]?.sequence ?? []).contains { $0["name"]?.string == container }
+            fieldPath = (isInit ? "spec.initContainers{" : "spec.containers{") + container + "}"
+        }
+        return EventSpec(involved: pod.key, type: type, reason: reason, message: message, component: name, host: node, fieldPath: fieldPath)
+    }
 
     /// The logs of a container (`kubectl logs [-c] [--previous]`), recomputed from what it ran.
     public func logs(_ pod: StoredObject, container: String, previous: Bool, now: VirtualTime, state: ClusterState? = nil) -> String? {

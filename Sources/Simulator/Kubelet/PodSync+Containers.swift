@@ -46,7 +46,7 @@ extension PodSync {
                 // image's SIGTERM handling (0, or 137 for one that ignores it), and while the new
                 // image is pulled the container shows `ContainerCreating` with the restart
                 // already counted (upstream shows the exited container until the new one runs).
-                event("Killing", KubeletMessages.definitionChanged(name))
+                event("Killing", KubeletMessages.definitionChanged(name), container: name)
                 var handlesTerm = true
                 if case .found(let image) = kubelet.catalog.resolve(old!["image"]?.string ?? imageName) { handlesTerm = image.stopMilliseconds != nil }
                 var killed = old!
@@ -82,14 +82,14 @@ extension PodSync {
             let policy = c["imagePullPolicy"]?.string ?? "IfNotPresent"
             let reason = old?["state"]?["waiting"]?["reason"]?.string
             if firstSync && (policy == "Always" || !present) {
-                event("Pulling", KubeletMessages.pulling(imageName))
+                event("Pulling", KubeletMessages.pulling(imageName), container: name)
                 wake(at: now + .milliseconds(image.pullMilliseconds))
                 return base
             }
             if reason == creating && !firstSync {
                 let done = origin + .milliseconds(image.pullMilliseconds)
                 if now < done { wake(at: done); return old! }
-                event("Pulled", KubeletMessages.pulled(imageName, ms: image.pullMilliseconds, size: image.size))
+                event("Pulled", KubeletMessages.pulled(imageName, ms: image.pullMilliseconds, size: image.size), container: name)
                 addNodeImage(ref, image)
                 return start(c, old: base, restarts: restarts, presentEvent: false)
             }
@@ -113,13 +113,13 @@ extension PodSync {
             }
             if point == now {
                 switch kind {
-                case 0: event("Pulling", KubeletMessages.pulling(imageName))
+                case 0: event("Pulling", KubeletMessages.pulling(imageName), container: name)
                 case 1:
-                    event(.warning, "Failed", KubeletMessages.failedToPull(imageName, error))
-                    event(.warning, "Failed", "Error: ErrImagePull")
+                    event(.warning, "Failed", KubeletMessages.failedToPull(imageName, error), container: name)
+                    event(.warning, "Failed", "Error: ErrImagePull", container: name)
                 default:
-                    event(.normal, "BackOff", KubeletMessages.backOffPull(imageName))
-                    event(.warning, "Failed", "Error: ImagePullBackOff")
+                    event(.normal, "BackOff", KubeletMessages.backOffPull(imageName), container: name)
+                    event(.warning, "Failed", "Error: ImagePullBackOff", container: name)
                 }
             }
             switch phase {
@@ -162,7 +162,7 @@ extension PodSync {
     mutating func start(_ c: Value, old: Value?, restarts: Int64, presentEvent: Bool) -> Value {
         let name = c["name"]?.string ?? "", imageName = c["image"]?.string ?? ""
         let ref = ImageCatalog.reference(imageName)
-        if presentEvent { event("Pulled", KubeletMessages.alreadyPresent(imageName)) }
+        if presentEvent { event("Pulled", KubeletMessages.alreadyPresent(imageName), container: name) }
         var s = old ?? .mapping([])
         s.set("image", .string(imageName))
         s.set("name", .string(name))
@@ -171,7 +171,7 @@ extension PodSync {
         } catch {
             // No container was created: its status keeps the imageID it had (none the
             // first time), as kubelet_pods.go convertToAPIContainerStatuses does.
-            event(.warning, "Failed", "Error: \(error.message)")
+            event(.warning, "Failed", "Error: \(error.message)", container: name)
             s.set("state", ["waiting": ["message": .string(error.message), "reason": "CreateContainerConfigError"]])
             wake(at: now + .milliseconds(Kubelet.syncRetry))
             return s
@@ -181,8 +181,8 @@ extension PodSync {
         // (`docker.io/library/nginx:1.27` for `nginx:1.27`), as kubelet_pods.go
         // convertContainerStatus copies the runtime's `cs.Image`.
         s.set("image", .string(ref.fullName))
-        event("Created", KubeletMessages.created(name))
-        event("Started", KubeletMessages.started(name))
+        event("Created", KubeletMessages.created(name), container: name)
+        event("Started", KubeletMessages.started(name), container: name)
         if let previous = old?["state"]?["terminated"] ?? old?["lastState"]?["terminated"], old?["state"]?["running"] == nil {
             s.set("lastState", ["terminated": previous])
         }

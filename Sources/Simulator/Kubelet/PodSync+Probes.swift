@@ -87,9 +87,9 @@ extension PodSync {
                 if t > elapsed { wake(at: started + .milliseconds(t)); break }
                 guard let message = evaluate(probe, program, container: c, atMs: t) else { startedAfter = t; break }
                 failures += 1
-                if due(t) { event(.warning, "Unhealthy", KubeletMessages.probeFailed("Startup", message)) }
+                if due(t) { event(.warning, "Unhealthy", KubeletMessages.probeFailed("Startup", message), container: name) }
                 if failures >= probe.failureThreshold {
-                    if due(t) { event("Killing", killMessage(name, "startup", sidecar: PodSync.isSidecar(c))) }
+                    if due(t) { event("Killing", killMessage(name, "startup", sidecar: PodSync.isSidecar(c)), container: name) }
                     let kill = killed(at: t)
                     if end.map({ kill.at < $0.at }) ?? true { end = kill }
                     break
@@ -105,10 +105,10 @@ extension PodSync {
                 let result = evaluate(probe, program, container: c, atMs: t)
                 if let message = result {
                     failures += 1
-                    if due(t) { event(.warning, "Unhealthy", KubeletMessages.probeFailed("Liveness", message)) }
+                    if due(t) { event(.warning, "Unhealthy", KubeletMessages.probeFailed("Liveness", message), container: name) }
                     if t > elapsed { wake(at: started + .milliseconds(t)); break }
                     if failures >= probe.failureThreshold {
-                        if due(t) { event("Killing", killMessage(name, "liveness", sidecar: PodSync.isSidecar(c))) }
+                        if due(t) { event("Killing", killMessage(name, "liveness", sidecar: PodSync.isSidecar(c)), container: name) }
                         let kill = killed(at: t)
                         if end.map({ kill.at < $0.at }) ?? true { end = kill }
                         break
@@ -129,7 +129,7 @@ extension PodSync {
                 if let message = evaluate(probe, program, container: c, atMs: t) {
                     failures += 1; successes = 0
                     if failures >= probe.failureThreshold { ready = false }
-                    if due(t) { event(.warning, "Unhealthy", KubeletMessages.probeFailed("Readiness", message)) }
+                    if due(t) { event(.warning, "Unhealthy", KubeletMessages.probeFailed("Readiness", message), container: name) }
                 } else {
                     successes += 1; failures = 0
                     if successes >= probe.successThreshold { ready = true }
@@ -191,7 +191,7 @@ extension PodSync {
             return s
         }
         s.set("lastState", ["terminated": record])
-        event(.warning, "BackOff", KubeletMessages.backOffRestart(name, pod: podName))
+        event(.warning, "BackOff", KubeletMessages.backOffRestart(name, pod: podName), container: name)
         s.set("state", ["waiting": ["message": .string(KubeletMessages.crashLoopMessage(name, pod: podName, seconds: delay / 1000)), "reason": "CrashLoopBackOff"]])
         wake(at: end.at + .milliseconds(delay))
         return s

@@ -59,7 +59,7 @@ extension PodSync {
             var s = out[i]
             if let running = s["state"]?["running"] {
                 let name = c["name"]?.string ?? ""
-                if first { event("Killing", KubeletMessages.stopping(name)) }
+                if first { event("Killing", KubeletMessages.stopping(name), container: name) }
                 // Its turn comes when the sidecars after it have exited, with what is left of
                 // the grace period.
                 let remaining = max(grace - turn.since(begin).wholeMilliseconds, PodSync.minimumGraceMs)

@@ -32,7 +32,7 @@ extension PodSync {
     /// Holds the pod while a volume cannot be mounted; true when it did.
     mutating func holdForVolumes() -> Bool {
         guard let problem = unmountable() else { return false }
-        event(.warning, "FailedMount", "MountVolume.SetUp failed for volume \"\(problem.volume)\" : \(problem.error)")
+        event(.warning, "FailedMount", "MountVolume.SetUp failed for volume \"\(problem.volume)\" : \(problem.error)", container: nil)
         let reason = initSpecs.isEmpty ? "ContainerCreating" : "PodInitializing"
         let statuses = (pod.value["spec"]?["containers"]?.sequence ?? []).map { PodSync.notCreated($0, reason: reason) }
         let initStatuses = initSpecs.map { PodSync.notCreated($0, reason: reason) }

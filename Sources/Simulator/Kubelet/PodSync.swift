@@ -36,10 +36,13 @@ struct PodSync {
         if t > now, nextWake.map({ t < $0 }) ?? true { nextWake = t }
     }
 
-    mutating func event(_ reason: String, _ message: String) { event(.normal, reason, message) }
+    mutating func event(_ reason: String, _ message: String, container: String?) { event(.normal, reason, message, container: container) }
 
-    mutating func event(_ type: EventSpec.EventType, _ reason: String, _ message: String) {
-        actions.append(.event(EventSpec(involved: pod.key, type: type, reason: reason, message: message, component: kubelet.name)))
+    /// An event of this node's kubelet about the pod, or about one of its containers
+    /// (`involvedObject.fieldPath`, as pkg/kubelet/container/ref.go `GenerateContainerRef`
+    /// writes it for the image, runtime and prober events).
+    mutating func event(_ type: EventSpec.EventType, _ reason: String, _ message: String, container: String?) {
+        actions.append(.event(kubelet.event(about: pod, node: node.name, type, reason, message, container: container)))
     }
 
     mutating func run() {

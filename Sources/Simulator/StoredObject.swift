@@ -4,7 +4,11 @@ import YAML
 /// One object in the store: its value tree as the apiserver would return it, where the
 /// learner wrote it (for feedback pointing at `archivo.yaml:línea`), and the metadata the
 /// store indexes, extracted once on write.
-public struct StoredObject: Sendable {
+///
+/// Immutable, and a class: the store's table, lists and watch events hold a reference each
+/// (a copy is one retain, and the table's slots stay small at 900,000 objects) instead of
+/// the whole record.
+public final class StoredObject: Sendable {
     public let key: ObjectKey
     /// The tree; `.null` for a compact Event, whose tree `value` rebuilds on each read.
     private let tree: Value
@@ -20,7 +24,7 @@ public struct StoredObject: Sendable {
 
     /// An Event of the recorder's shape is kept compact, whoever writes it (the recorder, a
     /// loaded state file).
-    public init(key: ObjectKey, value: Value, source: ObjectSource?) {
+    public convenience init(key: ObjectKey, value: Value, source: ObjectSource?) {
         if key.resource == ObjectKey.events, let event = CompactEvent(value, key: key) {
             self.init(key: key, event: event, source: source)
         } else {
@@ -30,7 +34,7 @@ public struct StoredObject: Sendable {
     }
 
     /// A compact Event (`APIServer.record`): no tree is built.
-    init(key: ObjectKey, event: CompactEvent, source: ObjectSource?) {
+    convenience init(key: ObjectKey, event: CompactEvent, source: ObjectSource?) {
         self.init(key: key, tree: .null, event: event, source: source, uid: event.uid, labels: [:], ownerUIDs: [])
     }
 

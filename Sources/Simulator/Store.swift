@@ -15,10 +15,10 @@ import YAML
 /// `checkInvariants()` verifies every index against the objects; tests call it after writes.
 public struct Store: Sendable {
     public private(set) var objects: [ObjectKey: StoredObject] = [:]
-    private var names: [Scope: Set<String>] = [:]
+    private var names: [Scope: Set<Name>] = [:]
     private var labelIndex: [Posting: Set<String>] = [:]
     private var ownerIndex: [String: Set<ObjectKey>] = [:]
-    private var uidIndex: [String: ObjectKey] = [:]
+    private var uidIndex: [UID: ObjectKey] = [:]
     /// The scheduler's cache of nodes and pod requests (Scheduling/SchedulerCache.swift).
     public private(set) var scheduling = SchedulerCache()
     /// Services' selectors and load-generator pods (Store+Traffic.swift).
@@ -39,6 +39,53 @@ public struct Store: Sendable {
     struct Scope: Hashable, Sendable {
         var resource: String
         var namespace: String
+    }
+
+    /// A uid as the key of `uidIndex`, hashed by 16 of its bytes read once (the first and last
+    /// eight: a UUID's random hex) instead of all 36 each time: growing a table of 900,000
+    /// uids rehashes every key, and the bytes no longer need to be fetched from each string.
+    /// Equality compares the whole strings.
+    struct UID: Hashable, Sendable {
+        let uid: String
+        let digest: (UInt64, UInt64)
+
+        init(_ uid: String) {
+            self.uid = uid
+            var u = uid
+            digest = u.withUTF8 { bytes in
+                guard bytes.count >= 16, let base = bytes.baseAddress else {
+                    var h = Hasher()
+                    h.combine(uid)
+                    return (UInt64(bitPattern: Int64(h.finalize())), UInt64(bytes.count))
+                }
+                return (UnsafeRawPointer(base).loadUnaligned(as: UInt64.self),
+                        UnsafeRawPointer(base + bytes.count - 8).loadUnaligned(as: UInt64.self))
+            }
+        }
+
+        static func == (a: UID, b: UID) -> Bool { a.digest == b.digest && a.uid == b.uid }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(digest.0)
+            hasher.combine(digest.1)
+        }
+    }
+
+    /// A name in `names`, with its hash worked out once: the set of a namespace's Events grows
+    /// to 750,000 names at scale, and growing it rehashes every member; probing compares the
+    /// hashes before the strings.
+    struct Name: Hashable, Sendable {
+        let name: String
+        let hash: Int
+
+        init(_ name: String) {
+            self.name = name
+            hash = name.hashValue
+        }
+
+        static func == (a: Name, b: Name) -> Bool { a.hash == b.hash && a.name == b.name }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
     struct Posting: Hashable, Sendable {
@@ -77,8 +124,8 @@ public struct Store: Sendable {
     }
 
     public func object(uid: String) -> StoredObject? {
-        assert(deferred == nil || uidIndex[uid] != nil, "events still deferred")
-        return uidIndex[uid].flatMap { objects[$0] }
+        assert(deferred == nil || uidIndex[UID(uid)] != nil, "events still deferred")
+        return uidIndex[UID(uid)].flatMap { objects[$0] }
     }
 
     /// The next resourceVersion, as the string the apiserver writes.
@@ -141,18 +188,18 @@ public struct Store: Sendable {
 
     private mutating func index(_ o: StoredObject) {
         let scope = Scope(resource: o.key.resource, namespace: o.key.namespace)
-        names[scope, default: []].insert(o.key.name)
+        names[scope, default: []].insert(Name(o.key.name))
         for (k, v) in o.labels { labelIndex[Posting(scope: scope, key: k, value: v), default: []].insert(o.key.name) }
         for owner in o.ownerUIDs { ownerIndex[owner, default: []].insert(o.key) }
-        if !o.uid.isEmpty { uidIndex[o.uid] = o.key }
+        if !o.uid.isEmpty { uidIndex[UID(o.uid)] = o.key }
     }
 
     private mutating func unindex(_ o: StoredObject) {
         let scope = Scope(resource: o.key.resource, namespace: o.key.namespace)
-        Store.removeMember(o.key.name, at: scope, in: &names)
+        Store.removeMember(Name(o.key.name), at: scope, in: &names)
         for (k, v) in o.labels { Store.removeMember(o.key.name, at: Posting(scope: scope, key: k, value: v), in: &labelIndex) }
         for owner in o.ownerUIDs { Store.removeMember(o.key, at: owner, in: &ownerIndex) }
-        if !o.uid.isEmpty, uidIndex[o.uid] == o.key { uidIndex[o.uid] = nil }
+        if !o.uid.isEmpty, uidIndex[UID(o.uid)] == o.key { uidIndex[UID(o.uid)] = nil }
     }
 
     private static func removeMember<K: Hashable, M: Hashable>(_ member: M, at key: K, in index: inout [K: Set<M>]) {
@@ -195,7 +242,7 @@ public struct Store: Sendable {
         assert(deferred == nil, "events still deferred")
         var keys: [ObjectKey] = []
         for (scope, set) in names where scope.namespace == namespace {
-            keys += set.map { ObjectKey(resource: scope.resource, namespace: namespace, name: $0) }
+            keys += set.map { ObjectKey(resource: scope.resource, namespace: namespace, name: $0.name) }
         }
         return keys.sorted()
     }
@@ -211,35 +258,35 @@ public struct Store: Sendable {
         return names.keys.filter { $0.resource == resource }
     }
 
-    private func candidates(_ scope: Scope, _ selector: LabelSelector) -> Set<String> {
+    private func candidates(_ scope: Scope, _ selector: LabelSelector) -> [String] {
         // Size the postings first, then build only the smallest (no copies of big sets).
         var best: (size: Int, requirement: LabelSelector.Requirement)?
         for r in selector.requirements where r.op == .equals || r.op == .doubleEquals || r.op == .in {
             let size = r.values.reduce(0) { $0 + (labelIndex[Posting(scope: scope, key: r.key, value: $1)]?.count ?? 0) }
             if best == nil || size < best!.size { best = (size, r) }
         }
-        guard let best else { return names[scope] ?? [] }
+        guard let best else { return names[scope]?.map(\.name) ?? [] }
         if best.requirement.values.count == 1 {
-            return labelIndex[Posting(scope: scope, key: best.requirement.key, value: best.requirement.values[0])] ?? []
+            return Array(labelIndex[Posting(scope: scope, key: best.requirement.key, value: best.requirement.values[0])] ?? [])
         }
         var union: Set<String> = []
         for v in best.requirement.values { union.formUnion(labelIndex[Posting(scope: scope, key: best.requirement.key, value: v)] ?? []) }
-        return union
+        return Array(union)
     }
 
     /// Checks every index against the objects (swift-collections' `_checkInvariants` habit).
     public func checkInvariants() {
         assert(deferred == nil, "events still deferred")
-        var expectedNames: [Scope: Set<String>] = [:]
+        var expectedNames: [Scope: Set<Name>] = [:]
         var expectedLabels: [Posting: Set<String>] = [:]
         var expectedOwners: [String: Set<ObjectKey>] = [:]
         for (key, o) in objects {
             precondition(o.key == key, "store: object filed under the wrong key")
             let scope = Scope(resource: key.resource, namespace: key.namespace)
-            expectedNames[scope, default: []].insert(key.name)
+            expectedNames[scope, default: []].insert(Name(key.name))
             for (k, v) in o.labels { expectedLabels[Posting(scope: scope, key: k, value: v), default: []].insert(key.name) }
             for owner in o.ownerUIDs { expectedOwners[owner, default: []].insert(key) }
-            if !o.uid.isEmpty { precondition(uidIndex[o.uid] == key, "store: uid index out of date") }
+            if !o.uid.isEmpty { precondition(uidIndex[UID(o.uid)] == key, "store: uid index out of date") }
         }
         precondition(expectedNames == names, "store: name index out of date")
         precondition(expectedLabels == labelIndex, "store: label index out of date")

@@ -12,14 +12,19 @@ import Darwin
 /// come back in.
 public struct ObjectKey: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// `plural.group`, or just `plural` for the core group (`APIResource.groupResource`).
-    public var resource: String
-    public var namespace: String
-    public var name: String
+    public let resource: String
+    public let namespace: String
+    public let name: String
+    /// `name.hashValue`, worked out once: keys are hashed all the time (every store lookup,
+    /// every queue item), and the tables that hold 900,000 of them rehash every key as
+    /// they grow.
+    private let nameHash: Int
 
     public init(resource: String, namespace: String, name: String) {
         self.resource = resource
         self.namespace = namespace
         self.name = name
+        nameHash = name.hashValue
     }
 
     /// The key of `name` in `namespace` for `resource`; the namespace is dropped for
@@ -28,12 +33,17 @@ public struct ObjectKey: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(resource: resource.groupResource, namespace: resource.namespaced ? namespace : "", name: name)
     }
 
-    /// Hashes the name alone: it nearly always tells keys apart by itself (pods, events and
+    /// Hashes the name alone (its cached hash): it nearly always tells keys apart by itself (pods, events and
     /// ReplicaSets have generated names), and every store index, queue and cache hashes keys
     /// all the time. Equality still compares all three fields, so two keys that share a name
     /// (`default` in several namespaces) only share a bucket.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(name)
+        hasher.combine(nameHash)
+    }
+
+    /// The cached hashes first: two keys of different names nearly always differ there.
+    public static func == (a: ObjectKey, b: ObjectKey) -> Bool {
+        a.nameHash == b.nameHash && a.name == b.name && a.namespace == b.namespace && a.resource == b.resource
     }
 
     public static func < (a: ObjectKey, b: ObjectKey) -> Bool {

@@ -3,7 +3,7 @@ import Simulator
 import YAML
 
 /// `kubectl wait --for=… (TYPE/NAME | TYPE -l SEL | TYPE --all) [--timeout=30s]`
-/// (k8s.io/kubectl/pkg/cmd/wait/wait.go `conditionFuncFor`, `RunWait`, `IsDeleted`;
+/// (k8s.io/kubectl/pkg/cmd/wait/wait.go `conditionFuncFor`, `RunWait`, `IsDeleted`, `IsCreated`;
 /// condition.go `checkCondition`, `getObjAndCheckCondition`, `extendErrWaitTimeout`;
 /// jsonpath_waiter.go `isJSONPathConditionMet`).
 ///
@@ -16,6 +16,8 @@ import YAML
 /// `--timeout=0` checks once (`condition not met for pods/web-…`); a negative one waits a week.
 enum KubectlWait {
     enum Condition: Equatable {
+        /// `create` (kubectl 1.31+): the objects exist (create.go `IsCreated`).
+        case create
         case delete
         /// `condition=NAME[=STATUS]`; STATUS defaults to `true`, compared case-insensitively.
         case condition(name: String, status: String)
@@ -27,6 +29,7 @@ enum KubectlWait {
     /// without `error: `.
     static func parseFor(_ text: String) -> Result<Condition, TaintSpecError> {
         if text.lowercased() == "delete" { return .success(.delete) }
+        if text.lowercased() == "create" { return .success(.create) }
         if text.hasPrefix("condition=") {
             let rest = text.dropFirst("condition=".count)
             guard let eq = rest.firstIndex(of: "=") else { return .success(.condition(name: String(rest), status: "true")) }
@@ -78,6 +81,8 @@ enum KubectlWait {
 
     static func check(_ condition: Condition, original: StoredObject, current: StoredObject?) -> Check {
         switch condition {
+        case .create:
+            return current != nil ? .met : .failed(notFound(original))
         case .delete:
             return current == nil || current?.uid != original.uid ? .met : .notYet
         case .condition(let name, let status):
@@ -117,6 +122,30 @@ enum KubectlWait {
         KubectlMessages.requestError(.notFound(resource: o.key.apiResource?.groupResource ?? o.key.resource, name: o.name))
     }
 
+    /// wait.go `RunWait` for `--for=create`: polls until every object named exists (with a
+    /// selector, until one matches), then the objects are visited as for any condition
+    /// (`IsCreated`: `… condition met`). Out of time: `error: timed out waiting for the
+    /// condition`, naming no object. False when the wait ended with an error in `output`.
+    static func waitForCreation(_ c: KubectlContext, _ cluster: inout Cluster, timeout: Int64, deadline: VirtualTime,
+                                _ output: inout KubectlOutput) throws(KubectlError) -> Bool {
+        let notFound = "Error from server (NotFound)"
+        while true {
+            let (objects, errors) = try KubectlEdit.targets(c.args, c, cluster, verb: "wait")
+            let other = errors.filter { !$0.hasPrefix(notFound) }
+            if !other.isEmpty {
+                for e in other { output.fail(e) }
+                return false
+            }
+            if errors.isEmpty && !objects.isEmpty { return true }
+            if timeout == 0 || cluster.now >= deadline {
+                output.fail("error: timed out waiting for the condition")
+                return false
+            }
+            let left = deadline.since(cluster.now)
+            cluster.advance(by: cluster.pendingWork == 0 ? left : min(.seconds(1), left))
+        }
+    }
+
     static func run(_ c: KubectlContext, _ cluster: inout Cluster) throws(KubectlError) -> KubectlOutput {
         let condition: Condition
         switch parseFor(c.flags.value("for") ?? "") {
@@ -125,14 +154,15 @@ enum KubectlWait {
         }
         var timeout = try c.flags.duration("timeout", verb: "wait") ?? 30_000
         if timeout < 0 { timeout = 168 * 3_600_000 }
-        let (objects, errors) = try KubectlEdit.targets(c.args, c, cluster, verb: "wait", ignoreNotFound: condition == .delete)
+        let deadline = cluster.now + .milliseconds(timeout)
         var output = KubectlOutput()
+        if condition == .create, !(try waitForCreation(c, &cluster, timeout: timeout, deadline: deadline, &output)) { return output }
+        let (objects, errors) = try KubectlEdit.targets(c.args, c, cluster, verb: "wait", ignoreNotFound: condition == .delete)
         for e in errors { output.fail(e) }
         if objects.isEmpty && errors.isEmpty && condition != .delete {
             output.fail("error: no matching resources found")
             return output
         }
-        let deadline = cluster.now + .milliseconds(timeout)
         for o in objects {
             // `info.ObjectName()`: the plural without its group (`deployments/web`).
             let resource = o.key.apiResource?.plural ?? o.key.resource

@@ -9,6 +9,8 @@ import YAML
     @Test(arguments: [
         ("delete", Condition.delete),
         ("DELETE", .delete),
+        ("create", .create),
+        ("Create", .create),
         ("condition=Ready", .condition(name: "Ready", status: "true")),
         ("condition=Ready=false", .condition(name: "Ready", status: "false")),
         ("jsonpath={.status.phase}=Running", .jsonPath(expression: "{.status.phase}", value: "Running")),
@@ -53,5 +55,23 @@ import YAML
         let late = h.k("wait", "--for=condition=Available=false", "deployment/web", "--timeout=3s")
         #expect(late.code == 1)
         #expect(late.err == "error: timed out waiting for the condition on deployments/web\n")
+    }
+
+    /// `--for=create` (kubectl 1.31+): waits until the object exists, then prints as any
+    /// condition; a Job's pod appears after the Job controller runs; the timeout names nothing.
+    @Test func waitsForCreation() {
+        let h = KubectlHarness()
+        h.k("create", "deployment", "web", "--image=nginx:1.27")
+        let there = h.k("wait", "--for=create", "deployment/web")
+        #expect(there.code == 0 && there.out == "deployment.apps/web condition met\n" && there.err.isEmpty)
+        h.k("create", "job", "pi", "--image=busybox:1.37", "--", "sh", "-c", "echo 3.14")
+        let pods = h.k("wait", "--for=create", "pods", "-l", "job-name=pi", "--timeout=10s")
+        #expect(pods.code == 0)
+        #expect(pods.out.hasPrefix("pod/pi-") && pods.out.hasSuffix(" condition met\n"), "\(pods.out)")
+        let never = h.k("wait", "--for=create", "secret/nunca", "--timeout=5s")
+        #expect(never.code == 1)
+        #expect(never.out.isEmpty && never.err == "error: timed out waiting for the condition\n")
+        let wrongKind = h.k("wait", "--for=create", "piezas/x")
+        #expect(wrongKind.code == 1 && wrongKind.err.contains("the server doesn't have a resource type \"piezas\""), "\(wrongKind.err)")
     }
 }

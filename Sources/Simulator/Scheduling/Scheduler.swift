@@ -154,6 +154,9 @@ public struct Scheduler: Controller {
         feasible.reserveCapacity(wanted)
         var statuses: [(Int, FilterStatus)] = []
         let start = Int(state.store.revision % UInt64(nodes.count))
+        // Made optional once: wrapping the state for each node's call copied the whole store
+        // struct 500 times per pod.
+        let optionalState: ClusterState? = state
         // Nodes are read in place through the buffer: copying each NodeInfo out of the array
         // would retain and release all its fields, for every node of every attempt.
         return nodes.withUnsafeBufferPointer { nodes in
@@ -162,7 +165,7 @@ public struct Scheduler: Controller {
             for _ in 0..<nodes.count {
                 defer { i = i + 1 == nodes.count ? 0 : i + 1 }
                 guard nodes[i].exists else { continue }
-                if let status = filter(pod, base + i, affinity: affinity, volumes: volumes, state: state) {
+                if let status = filter(pod, base + i, affinity: affinity, volumes: volumes, state: optionalState) {
                     statuses.append((i, status))
                 } else {
                     feasible.append(i)

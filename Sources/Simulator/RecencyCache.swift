@@ -29,6 +29,7 @@ struct RecencyCache<Value: Sendable & Hashable>: Sendable {
 
         static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.text == b.text }
         func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+        func _rawHashValue(seed: Int) -> Int { ObjectKey.mix(hash, seed: seed) }
     }
 
     let capacity: Int

@@ -69,6 +69,10 @@ public struct Store: Sendable {
             hasher.combine(digest.0)
             hasher.combine(digest.1)
         }
+
+        func _rawHashValue(seed: Int) -> Int {
+            ObjectKey.mix(Int(Int64(bitPattern: digest.0 ^ (digest.1 << 32 | digest.1 >> 32))), seed: seed)
+        }
     }
 
     /// A name in `names`, with its hash worked out once: the set of a namespace's Events grows
@@ -86,6 +90,8 @@ public struct Store: Sendable {
         static func == (a: Name, b: Name) -> Bool { a.hash == b.hash && a.name == b.name }
 
         func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        func _rawHashValue(seed: Int) -> Int { ObjectKey.mix(hash, seed: seed) }
     }
 
     struct Posting: Hashable, Sendable {

@@ -9,6 +9,13 @@ struct WorkQueue: Sendable {
     struct Item: Hashable, Sendable {
         var controller: Int
         var key: ObjectKey
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(controller)
+            key.hash(into: &hasher)
+        }
+
+        func _rawHashValue(seed: Int) -> Int { ObjectKey.mix(key.hashBits &+ controller &* 0x9e37_79b9, seed: seed) }
     }
 
     struct Entry: Sendable {

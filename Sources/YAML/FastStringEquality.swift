@@ -15,15 +15,15 @@
 /// `FastStringEqualityTests` checks this against `==` on the toolchain in use.
 @usableFromInline
 struct KeyProbe {
-    let key: String
+    @usableFromInline let key: String
     #if _pointerBitWidth(_64)
-    let words: (UInt64, UInt64)
+    @usableFromInline let words: (UInt64, UInt64)
     /// The key's length when it is ASCII in a form read here; nil sends every comparison to `==`.
-    let asciiCount: UInt64?
-    let small: Bool
+    @usableFromInline let asciiCount: UInt64?
+    @usableFromInline let small: Bool
     #endif
 
-    @inline(__always)
+    @inlinable @inline(__always)
     init(_ key: String) {
         self.key = key
         #if _pointerBitWidth(_64)
@@ -33,7 +33,7 @@ struct KeyProbe {
     }
 
     #if _pointerBitWidth(_64)
-    @inline(__always)
+    @inlinable @inline(__always)
     static func asciiCount(_ w: (UInt64, UInt64)) -> (UInt64?, Bool) {
         let d = w.1 >> 60
         if d == 0xE { return ((w.1 >> 56) & 0xF, true) }
@@ -42,7 +42,7 @@ struct KeyProbe {
     }
     #endif
 
-    @inline(__always)
+    @inlinable @inline(__always)
     func matches(_ other: String) -> Bool {
         #if _pointerBitWidth(_64)
         let w = unsafeBitCast(other, to: (UInt64, UInt64).self)

@@ -53,6 +53,7 @@ extension Value {
         if case .null = self { return true }
         return false
     }
+    @inlinable
     public var string: String? {
         if case .string(let s) = self { return s }
         return nil
@@ -86,6 +87,7 @@ extension Value {
         return nil
     }
     /// The value under a string key of a mapping (the last one, if a key repeats).
+    @inlinable
     public subscript(key: String) -> Value? {
         guard case .mapping(let pairs) = self, let i = Value.lastIndex(of: key, in: pairs) else { return nil }
         return pairs[i].value
@@ -93,7 +95,7 @@ extension Value {
     /// The index of the last pair whose key is the string `key`: the same as
     /// `pairs.lastIndex { $0.key == .string(key) }`, without building a `Value` per pair and
     /// comparing keys through `KeyProbe`. Every keyed read and write of a mapping goes here.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func lastIndex(of key: String, in pairs: [Pair]) -> Int? {
         let probe = KeyProbe(key)
         var i = pairs.endIndex

@@ -65,6 +65,12 @@ public enum Validation {
         objectMeta(object, rule: .dns1123Subdomain, namespaced: true)
     }
 
+    /// `event(_:)` for an Event whose metadata holds only `name` and `namespace` (the
+    /// recorder's), without building it.
+    public static func event(name: String, namespace: String) -> [FieldError] {
+        nameAndNamespace(name: name, namespace: namespace, rule: .dns1123Subdomain, namespaced: true)
+    }
+
     static func objectMeta(_ object: Value, rule: NameRule, namespaced: Bool = true) -> [FieldError] {
         let path = FieldPath("metadata")
         let meta = object["metadata"]
@@ -72,21 +78,28 @@ public enum Validation {
         if let generateName = meta?["generateName"]?.string, !generateName.isEmpty {
             errs += rule.messages(generateName, prefix: true).map { .invalid(path.child("generateName"), .string(generateName), $0) }
         }
-        let name = meta?["name"]?.string ?? ""
+        errs += nameAndNamespace(name: meta?["name"]?.string ?? "", namespace: meta?["namespace"]?.string ?? "", rule: rule, namespaced: namespaced)
+        errs += Labels.validate(meta?["labels"], path.child("labels"))
+        errs += Labels.validateAnnotations(meta?["annotations"], path.child("annotations"))
+        return errs
+    }
+
+    /// The name and namespace checks of `ValidateObjectMeta`.
+    static func nameAndNamespace(name: String, namespace ns: String, rule: NameRule, namespaced: Bool) -> [FieldError] {
+        let path = FieldPath("metadata")
+        var errs: [FieldError] = []
         if name.isEmpty {
             errs.append(.required(path.child("name"), "name or generateName is required"))
         } else {
             errs += rule.messages(name).map { .invalid(path.child("name"), .string(name), $0) }
         }
-        if let ns = meta?["namespace"]?.string, !ns.isEmpty {
+        if !ns.isEmpty {
             if namespaced {
                 errs += Names.dns1123Label(ns).map { .invalid(path.child("namespace"), .string(ns), $0) }
             } else {
                 errs.append(.forbidden(path.child("namespace"), "not allowed on this type"))
             }
         }
-        errs += Labels.validate(meta?["labels"], path.child("labels"))
-        errs += Labels.validateAnnotations(meta?["annotations"], path.child("annotations"))
         return errs
     }
 

@@ -22,9 +22,8 @@ extension APIServer {
     mutating func createRecordedEvent(name: String, namespace: String, resource: APIResource,
                                       _ make: (_ uid: String, _ resourceVersion: String) -> CompactEvent) throws(APIError) -> StoredObject {
         // Admission and validation read only the metadata's name and namespace.
-        let metadata: Value = ["metadata": ["name": .string(name), "namespace": .string(namespace)]]
-        try admitNamespace(namespace, resource: resource, object: metadata)
-        let errors = Validation.event(metadata)
+        try admitNamespace(namespace, resource: resource, named: name)
+        let errors = Validation.event(name: name, namespace: namespace)
         if !errors.isEmpty { throw .invalid(kind: resource.kind, name: name, errors: errors, source: nil) }
         let key = ObjectKey(resource, namespace: namespace, name: name)
         if store[key] != nil { throw .alreadyExists(resource: resource.groupResource, name: key.name) }

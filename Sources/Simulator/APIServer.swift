@@ -115,14 +115,20 @@ public struct APIServer: Sendable {
 
     /// NamespaceLifecycle admission (k8s.io/apiserver/pkg/admission/plugin/namespace/lifecycle).
     func admitNamespace(_ namespace: String, resource: APIResource, object: Value) throws(APIError) {
+        // admission.NewForbidden names the object by name, else generateName, else "Unknown".
+        try admitNamespace(namespace, resource: resource, named: {
+            let generateName = object["metadata"]?["generateName"]?.string ?? ""
+            return !object.objectName.isEmpty ? object.objectName : !generateName.isEmpty ? generateName : "Unknown"
+        }())
+    }
+
+    /// `admitNamespace` for an object named `name` (worked out only for the refusal).
+    func admitNamespace(_ namespace: String, resource: APIResource, named name: @autoclosure () -> String) throws(APIError) {
         guard let ns = store[ObjectKey(resource: ObjectKey.namespaces, namespace: "", name: namespace)] else {
             throw .notFound(resource: "namespaces", name: namespace)
         }
         if ns.value["status"]?["phase"]?.string == "Terminating" {
-            // admission.NewForbidden names the object by name, else generateName, else "Unknown".
-            let generateName = object["metadata"]?["generateName"]?.string ?? ""
-            let name = !object.objectName.isEmpty ? object.objectName : !generateName.isEmpty ? generateName : "Unknown"
-            throw .forbidden(resource: resource.groupResource, name: name, reason: APIError.namespaceTerminating(namespace))
+            throw .forbidden(resource: resource.groupResource, name: name(), reason: APIError.namespaceTerminating(namespace))
         }
     }
 

@@ -45,7 +45,8 @@ import YAML
     @Test func createRejectsWhatCreateObjectRejects() {
         var full = APIServer(seed: 7), fast = APIServer(seed: 7)
         let long = String(repeating: "a", count: 250) + ".18867251ee64cfe1"
-        for (value, label) in [(event(name: long), "name too long"), (event(name: "x.1", namespace: "missing"), "no namespace")] {
+        for (value, label) in [(event(name: long), "name too long"), (event(name: "Web_1.1886"), "not a DNS-1123 subdomain"),
+                               (event(name: "x.1", namespace: "missing"), "no namespace")] {
             var fullError: APIError?, fastError: APIError?
             do { _ = try full.createObject(value, resource: events, source: nil) } catch { fullError = error }
             do { _ = try create(&fast, name: value.objectName, namespace: value.objectNamespace) } catch { fastError = error }

@@ -18,19 +18,7 @@ struct RecencyCache<Value: Sendable & Hashable>: Sendable {
         var tick: UInt64
     }
 
-    private struct Key: Hashable, Sendable {
-        let text: String
-        let hash: Int
-
-        init(_ text: String) {
-            self.text = text
-            hash = text.hashValue
-        }
-
-        static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.text == b.text }
-        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-        func _rawHashValue(seed: Int) -> Int { ObjectKey.mix(hash, seed: seed) }
-    }
+    private typealias Key = HashedString
 
     let capacity: Int
     private var table: [Key: Entry] = [:]

@@ -75,24 +75,8 @@ public struct Store: Sendable {
         }
     }
 
-    /// A name in `names`, with its hash worked out once: the set of a namespace's Events grows
-    /// to 750,000 names at scale, and growing it rehashes every member; probing compares the
-    /// hashes before the strings.
-    struct Name: Hashable, Sendable {
-        let name: String
-        let hash: Int
-
-        init(_ name: String) {
-            self.name = name
-            hash = name.hashValue
-        }
-
-        static func == (a: Name, b: Name) -> Bool { a.hash == b.hash && a.name == b.name }
-
-        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-
-        func _rawHashValue(seed: Int) -> Int { ObjectKey.mix(hash, seed: seed) }
-    }
+    /// A name in `names` (its hash kept: see `HashedString`).
+    typealias Name = HashedString
 
     struct Posting: Hashable, Sendable {
         var scope: Scope
@@ -248,7 +232,7 @@ public struct Store: Sendable {
         assert(deferred == nil, "events still deferred")
         var keys: [ObjectKey] = []
         for (scope, set) in names where scope.namespace == namespace {
-            keys += set.map { ObjectKey(resource: scope.resource, namespace: namespace, name: $0.name) }
+            keys += set.map { ObjectKey(resource: scope.resource, namespace: namespace, name: $0.text) }
         }
         return keys.sorted()
     }
@@ -271,7 +255,7 @@ public struct Store: Sendable {
             let size = r.values.reduce(0) { $0 + (labelIndex[Posting(scope: scope, key: r.key, value: $1)]?.count ?? 0) }
             if best == nil || size < best!.size { best = (size, r) }
         }
-        guard let best else { return names[scope]?.map(\.name) ?? [] }
+        guard let best else { return names[scope]?.map(\.text) ?? [] }
         if best.requirement.values.count == 1 {
             return Array(labelIndex[Posting(scope: scope, key: best.requirement.key, value: best.requirement.values[0])] ?? [])
         }

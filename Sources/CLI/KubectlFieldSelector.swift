@@ -69,6 +69,12 @@ struct FieldSelector {
     /// A field label's value as the apiserver compares it (text; booleans and numbers as Go
     /// prints them; missing fields as "").
     static func value(of field: String, in object: Value) -> String {
+        // An Event's `source` is its component, else its reportingComponent
+        // (pkg/registry/core/event/strategy.go `ToSelectableFields`); only Events have it.
+        if field == "source" {
+            let component = object["source"]?["component"]?.string ?? ""
+            return component.isEmpty ? object["reportingComponent"]?.string ?? "" : component
+        }
         var node: Value? = object
         for part in field.split(separator: ".") { node = node?[String(part)] }
         switch node {

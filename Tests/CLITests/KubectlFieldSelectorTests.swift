@@ -18,6 +18,27 @@ import YAML
         #expect(notB.map { $0["metadata"]?["name"]?.string } == ["c"])
     }
 
+    /// An Event's `source` is `source.component`, else `reportingComponent` (the events.k8s.io
+    /// shape leaves `source` empty); `involvedObject.fieldPath` names the container.
+    @Test func eventsSelectBySourceAndContainer() throws {
+        let events = try #require(Kinds.resolve("events"))
+        let list: [Value] = [
+            ["metadata": ["name": "web.1"], "source": ["component": "kubelet", "host": "taller-worker"], "reportingComponent": "kubelet",
+             "involvedObject": ["kind": "Pod", "name": "web", "fieldPath": "spec.containers{web}"]],
+            ["metadata": ["name": "web.2"], "source": [:], "reportingComponent": "default-scheduler",
+             "involvedObject": ["kind": "Pod", "name": "web"]],
+            ["metadata": ["name": "web.3"], "source": ["component": "replicaset-controller"], "reportingComponent": "",
+             "involvedObject": ["kind": "ReplicaSet", "name": "web-5c9"]],
+        ]
+        func names(_ selector: String) throws -> [String?] {
+            try FieldSelector.parse(selector).filter(list, resource: events, labelSelector: "").map { $0["metadata"]?["name"]?.string }
+        }
+        #expect(try names("source=kubelet") == ["web.1"])
+        #expect(try names("source=default-scheduler") == ["web.2"])
+        #expect(try names("source!=kubelet") == ["web.2", "web.3"])
+        #expect(try names("involvedObject.fieldPath=spec.containers{web}") == ["web.1"])
+    }
+
     @Test func unsupportedLabelGetsTheServersError() throws {
         let pods = try #require(Kinds.resolve("pods"))
         #expect(throws: KubectlError.self) {

@@ -42,14 +42,30 @@ public struct NodeSpec: Sendable, Hashable {
     /// kubeletVersion of every node: the kubectl on the course machine is v1.32.4.
     public static let kubeletVersion = "v1.32.4"
 
+    /// The podCIDR of node number `index`: kind's pod subnet, 10.244.0.0/16, split in /24s by
+    /// kube-controller-manager's range allocator (`--node-cidr-mask-size` 24) in order, which
+    /// is room for 256 nodes. A bigger cluster (the scale benchmarks' 5,000 nodes) is taken as
+    /// set up with a larger pod subnet, 10.128.0.0/9, from its second /16 on: every node keeps
+    /// a real /24 and every pod a real address.
+    static func podCIDR(index: Int) -> String {
+        index < 256 ? "10.244.\(index).0/24" : "10.\(128 + index / 256).\(index % 256).0/24"
+    }
+
+    /// The InternalIP of node number `index`: docker hands kind's node containers consecutive
+    /// addresses of its network, 172.18.0.0/16, from .2 (172.18.0.255, then 172.18.1.0…).
+    static func internalIP(index: Int) -> String {
+        let host = index + 2
+        return "172.18.\(host / 256).\(host % 256)"
+    }
+
     /// The Node object the kubelet registers (pkg/kubelet/kubelet_node_status.go
-    /// `initialNode` + `setNodeStatus`), `index` numbering its podCIDR (10.244.<index>.0/24,
-    /// as kube-controller-manager's range allocator hands them out) and address (172.18.0.<index+2>).
+    /// `initialNode` + `setNodeStatus`), `index` numbering its podCIDR and address
+    /// (`podCIDR(index:)`, `internalIP(index:)`).
     func object(index: Int, now: VirtualTime) -> Value {
         var labels: Value = ["beta.kubernetes.io/arch": "amd64", "beta.kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64",
                              "kubernetes.io/hostname": .string(name), "kubernetes.io/os": "linux"]
         for (k, v) in self.labels.sorted(by: { $0.key < $1.key }) { labels.set(k, .string(v)) }
-        let cidr = "10.244.\(index).0/24"
+        let cidr = NodeSpec.podCIDR(index: index)
         var spec: Value = ["podCIDR": .string(cidr), "podCIDRs": [.string(cidr)], "providerID": .string("kind://docker/taller/\(name)")]
         if !taints.isEmpty { spec.set("taints", .sequence(taints.map(\.value_))) }
         let resources: Value = ["cpu": .string(cpu), "ephemeral-storage": "100Gi", "hugepages-1Gi": "0", "hugepages-2Mi": "0",
@@ -59,7 +75,7 @@ public struct NodeSpec: Sendable, Hashable {
             ["lastHeartbeatTime": t, "lastTransitionTime": t, "message": .string(message), "reason": .string(reason), "status": .string(status), "type": .string(type)]
         }
         let status: Value = [
-            "addresses": [["address": .string("172.18.0.\(index + 2)"), "type": "InternalIP"], ["address": .string(name), "type": "Hostname"]],
+            "addresses": [["address": .string(NodeSpec.internalIP(index: index)), "type": "InternalIP"], ["address": .string(name), "type": "Hostname"]],
             "allocatable": resources, "capacity": resources,
             "conditions": [condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"),
                            condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),

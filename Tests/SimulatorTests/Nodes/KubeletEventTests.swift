@@ -57,3 +57,44 @@ import YAML
         #expect(scheduled["involvedObject"]?["fieldPath"] == nil && scheduled["source"]?["host"] == nil)
     }
 }
+
+/// Node addresses and pod ranges past kind's 256 nodes (NodeSpec.swift): each node keeps a real,
+/// distinct /24 and InternalIP, and its pods real addresses inside it.
+@Suite struct LargeClusterAddressTests {
+    static func isIPv4(_ s: String) -> Bool {
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { p in Int(p).map { (0...255).contains($0) && String($0) == p } ?? false }
+    }
+
+    @Test func everyNodeHasARealRangeAndAddress() {
+        let cidrs = (0..<5001).map(NodeSpec.podCIDR(index:))
+        let ips = (0..<5001).map(NodeSpec.internalIP(index:))
+        #expect(Set(cidrs).count == 5001 && Set(ips).count == 5001)
+        for c in cidrs {
+            let parts = c.split(separator: "/")
+            #expect(parts.count == 2 && parts[1] == "24" && Self.isIPv4(String(parts[0])) && parts[0].hasSuffix(".0"), "\(c)")
+        }
+        #expect(ips.allSatisfy(Self.isIPv4))
+        // kind's own numbering for the clusters of the course.
+        #expect(NodeSpec.podCIDR(index: 3) == "10.244.3.0/24" && NodeSpec.internalIP(index: 3) == "172.18.0.5")
+        #expect(NodeSpec.podCIDR(index: 300) == "10.129.44.0/24" && NodeSpec.internalIP(index: 300) == "172.18.1.46")
+    }
+
+    @Test func podsOnANodePastTheFirst256GetAddressesInItsRange() throws {
+        var cluster = Cluster(nodes: (0..<300).map { NodeSpec(name: "nodo-\($0)") })
+        cluster.advance()
+        let yaml = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web}
+            spec:
+              nodeName: nodo-299
+              containers: [{name: web, image: "nginx:1.27"}]
+            """
+        _ = try cluster.api.create(decoded(yaml, file: "pod.yaml"))
+        cluster.advance(by: .seconds(5))
+        let pod = try cluster.api.get(Kinds.resolve("pods")!, namespace: "default", name: "web").value
+        #expect(pod["status"]?["podIP"]?.string == "10.129.43.2")
+        #expect(pod["status"]?["hostIP"]?.string == "172.18.1.45")
+    }
+}

@@ -91,12 +91,12 @@ struct EventRecorder: Sendable, Hashable {
 
     // The keys of these four start with `component` (`APIServer.record` builds them).
 
-    mutating func observation(_ key: String, component: String) -> Observation? {
+    mutating func observation(_ key: HashedString, component: String) -> Observation? {
         let t = nextTick()
         return observations[component]?.get(key, tick: t)
     }
 
-    mutating func observe(_ key: String, _ o: Observation, component: String) {
+    mutating func observe(_ key: HashedString, _ o: Observation, component: String) {
         let t = nextTick()
         observations[component, default: RecencyCache(capacity: Self.cacheEntries)].add(key, o, tick: t)
     }
@@ -177,10 +177,12 @@ extension APIServer {
 
         // eventLogger.eventObserve: an existing event gets count+1, a new lastTimestamp and message.
         let stamp = stampCache.rfc3339(now)
-        if let seen = recorder.observation(cacheKey, component: spec.component),
+        // The logger's key, hashed once for its lookup and its update.
+        let loggerKey = HashedString(cacheKey)
+        if let seen = recorder.observation(loggerKey, component: spec.component),
            let existing = store[ObjectKey(resource: eventResource.groupResource, namespace: seen.namespace, name: seen.name)] {
             if updateRecordedEvent(existing, count: seen.count + 1, lastTimestamp: stamp, message: message) {
-                recorder.observe(cacheKey, .init(name: seen.name, namespace: seen.namespace, count: seen.count + 1), component: spec.component)
+                recorder.observe(loggerKey, .init(name: seen.name, namespace: seen.namespace, count: seen.count + 1), component: spec.component)
             }
             return
         }
@@ -199,7 +201,7 @@ extension APIServer {
                          reportingComponent: spec.component, reportingInstance: spec.host)
         }
         if created != nil {
-            recorder.observe(cacheKey, .init(name: name, namespace: namespace, count: 1), component: spec.component)
+            recorder.observe(loggerKey, .init(name: name, namespace: namespace, count: 1), component: spec.component)
         }
     }
 }

@@ -35,8 +35,10 @@ struct RecencyCache<Value: Sendable & Hashable>: Sendable {
     }
 
     /// `Get`: the value, now the most recent.
-    mutating func get(_ text: String, tick: UInt64) -> Value? {
-        let key = Key(text)
+    mutating func get(_ text: String, tick: UInt64) -> Value? { get(Key(text), tick: tick) }
+
+    /// `get` of a key already hashed (a caller that looks it up more than once).
+    mutating func get(_ key: HashedString, tick: UInt64) -> Value? {
         guard let i = table.index(forKey: key) else { return nil }
         table.values[i].tick = tick
         used(key, tick)
@@ -45,8 +47,9 @@ struct RecencyCache<Value: Sendable & Hashable>: Sendable {
 
     /// `Add`: stores `value` as the most recent, dropping the least recent entry when the
     /// cache was full.
-    mutating func add(_ text: String, _ value: Value, tick: UInt64) {
-        let key = Key(text)
+    mutating func add(_ text: String, _ value: Value, tick: UInt64) { add(Key(text), value, tick: tick) }
+
+    mutating func add(_ key: HashedString, _ value: Value, tick: UInt64) {
         table[key] = Entry(value: value, tick: tick)
         used(key, tick)
         while table.count > capacity { dropOldest() }

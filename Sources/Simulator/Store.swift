@@ -18,7 +18,7 @@ public struct Store: Sendable {
     private var names: [Scope: Set<Name>] = [:]
     private var labelIndex: [Posting: Set<String>] = [:]
     private var ownerIndex: [String: Set<ObjectKey>] = [:]
-    private var uidIndex: [UID: ObjectKey] = [:]
+    private var uidIndex: [HashedString: ObjectKey] = [:]
     /// The scheduler's cache of nodes and pod requests (Scheduling/SchedulerCache.swift).
     public private(set) var scheduling = SchedulerCache()
     /// Services' selectors and load-generator pods (Store+Traffic.swift).
@@ -39,40 +39,6 @@ public struct Store: Sendable {
     struct Scope: Hashable, Sendable {
         var resource: String
         var namespace: String
-    }
-
-    /// A uid as the key of `uidIndex`, hashed by 16 of its bytes read once (the first and last
-    /// eight: a UUID's random hex) instead of all 36 each time: growing a table of 900,000
-    /// uids rehashes every key, and the bytes no longer need to be fetched from each string.
-    /// Equality compares the whole strings.
-    struct UID: Hashable, Sendable {
-        let uid: String
-        let digest: (UInt64, UInt64)
-
-        init(_ uid: String) {
-            self.uid = uid
-            var u = uid
-            digest = u.withUTF8 { bytes in
-                guard bytes.count >= 16, let base = bytes.baseAddress else {
-                    var h = Hasher()
-                    h.combine(uid)
-                    return (UInt64(bitPattern: Int64(h.finalize())), UInt64(bytes.count))
-                }
-                return (UnsafeRawPointer(base).loadUnaligned(as: UInt64.self),
-                        UnsafeRawPointer(base + bytes.count - 8).loadUnaligned(as: UInt64.self))
-            }
-        }
-
-        static func == (a: UID, b: UID) -> Bool { a.digest == b.digest && a.uid == b.uid }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(digest.0)
-            hasher.combine(digest.1)
-        }
-
-        func _rawHashValue(seed: Int) -> Int {
-            ObjectKey.mix(Int(Int64(bitPattern: digest.0 ^ (digest.1 << 32 | digest.1 >> 32))), seed: seed)
-        }
     }
 
     /// A name in `names` (its hash kept: see `HashedString`).
@@ -114,8 +80,9 @@ public struct Store: Sendable {
     }
 
     public func object(uid: String) -> StoredObject? {
-        assert(deferred == nil || uidIndex[UID(uid)] != nil, "events still deferred")
-        return uidIndex[UID(uid)].flatMap { objects[$0] }
+        let key = HashedString(uid)
+        assert(deferred == nil || uidIndex[key] != nil, "events still deferred")
+        return uidIndex[key].flatMap { objects[$0] }
     }
 
     /// The next resourceVersion, as the string the apiserver writes.
@@ -181,7 +148,7 @@ public struct Store: Sendable {
         names[scope, default: []].insert(Name(o.key.name))
         for (k, v) in o.labels { labelIndex[Posting(scope: scope, key: k, value: v), default: []].insert(o.key.name) }
         for owner in o.ownerUIDs { ownerIndex[owner, default: []].insert(o.key) }
-        if !o.uid.isEmpty { uidIndex[UID(o.uid)] = o.key }
+        if !o.uid.isEmpty { uidIndex[HashedString(o.uid)] = o.key }
     }
 
     private mutating func unindex(_ o: StoredObject) {
@@ -189,7 +156,8 @@ public struct Store: Sendable {
         Store.removeMember(Name(o.key.name), at: scope, in: &names)
         for (k, v) in o.labels { Store.removeMember(o.key.name, at: Posting(scope: scope, key: k, value: v), in: &labelIndex) }
         for owner in o.ownerUIDs { Store.removeMember(o.key, at: owner, in: &ownerIndex) }
-        if !o.uid.isEmpty, uidIndex[UID(o.uid)] == o.key { uidIndex[UID(o.uid)] = nil }
+        let uid = HashedString(o.uid)
+        if !o.uid.isEmpty, uidIndex[uid] == o.key { uidIndex[uid] = nil }
     }
 
     private static func removeMember<K: Hashable, M: Hashable>(_ member: M, at key: K, in index: inout [K: Set<M>]) {
@@ -276,7 +244,7 @@ public struct Store: Sendable {
             expectedNames[scope, default: []].insert(Name(key.name))
             for (k, v) in o.labels { expectedLabels[Posting(scope: scope, key: k, value: v), default: []].insert(key.name) }
             for owner in o.ownerUIDs { expectedOwners[owner, default: []].insert(key) }
-            if !o.uid.isEmpty { precondition(uidIndex[UID(o.uid)] == key, "store: uid index out of date") }
+            if !o.uid.isEmpty { precondition(uidIndex[HashedString(o.uid)] == key, "store: uid index out of date") }
         }
         precondition(expectedNames == names, "store: name index out of date")
         precondition(expectedLabels == labelIndex, "store: label index out of date")

@@ -141,9 +141,15 @@ enum KubectlWait {
                 output.fail("error: timed out waiting for the condition")
                 return false
             }
-            let left = deadline.since(cluster.now)
-            cluster.advance(by: cluster.pendingWork == 0 ? left : min(.seconds(1), left))
+            step(&cluster, toward: deadline)
         }
+    }
+
+    /// A second of the clock towards `deadline`, or all the way when no controller has work
+    /// left (nothing can change any more).
+    static func step(_ cluster: inout Cluster, toward deadline: VirtualTime) {
+        let left = deadline.since(cluster.now)
+        cluster.advance(by: cluster.pendingWork == 0 ? left : min(.seconds(1), left))
     }
 
     static func run(_ c: KubectlContext, _ cluster: inout Cluster) throws(KubectlError) -> KubectlOutput {
@@ -178,8 +184,7 @@ enum KubectlWait {
                     // wait.ErrWaitTimeout, extended by condition.go `extendErrWaitTimeout`.
                     output.fail("error: timed out waiting for the condition on \(resource)/\(o.name)")
                 } else {
-                    let left = deadline.since(cluster.now)
-                    cluster.advance(by: cluster.pendingWork == 0 ? left : min(.seconds(1), left))
+                    step(&cluster, toward: deadline)
                     continue
                 }
                 break

@@ -42,20 +42,10 @@ public struct ObjectKey: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// What tables hash (instead of running SipHash again over the cached hash).
-    public func _rawHashValue(seed: Int) -> Int { ObjectKey.mix(nameHash, seed: seed) }
+    public func _rawHashValue(seed: Int) -> Int { mixHash(nameHash, seed: seed) }
 
     /// The cached hash, for keys made of an `ObjectKey` and more (`WorkQueue.Item`).
     var hashBits: Int { nameHash }
-
-    /// splitmix64's finalizer over `bits ^ seed`: spreads an already random hash (SipHash of a
-    /// name, the random bytes of a uid) with a table's seed, in a few instructions.
-    @inline(__always)
-    static func mix(_ bits: Int, seed: Int) -> Int {
-        var x = UInt64(bitPattern: Int64(bits ^ seed))
-        x = (x ^ (x >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        x = (x ^ (x >> 27)) &* 0x94d0_49bb_1331_11eb
-        return Int(Int64(bitPattern: x ^ (x >> 31)))
-    }
 
     /// The cached hashes first: two keys of different names nearly always differ there.
     public static func == (a: ObjectKey, b: ObjectKey) -> Bool {

@@ -15,7 +15,7 @@ struct WorkQueue: Sendable {
             key.hash(into: &hasher)
         }
 
-        func _rawHashValue(seed: Int) -> Int { ObjectKey.mix(key.hashBits &+ controller &* 0x9e37_79b9, seed: seed) }
+        func _rawHashValue(seed: Int) -> Int { mixHash(key.hashBits &+ controller &* 0x9e37_79b9, seed: seed) }
     }
 
     struct Entry: Sendable {

@@ -131,8 +131,7 @@ public struct Kubelet: Controller {
                container: String?) -> EventSpec {
         var fieldPath = ""
         if let container {
-            let isInit = (pod.value["spec"]?["initContainers"]?.sequence ?? []).contains { $0["name"]?.string == container }
-            fieldPath = (isInit ? "spec.initContainers{" : "spec.containers{") + container + "}"
+            fieldPath = (PodSync.isInitContainer(container, of: pod.value) ? "spec.initContainers{" : "spec.containers{") + container + "}"
         }
         return EventSpec(involved: pod.key, type: type, reason: reason, message: message, component: name, host: node, fieldPath: fieldPath)
     }

@@ -34,7 +34,12 @@ extension PodSync {
 
     var initSpecs: [Value] { pod.value["spec"]?["initContainers"]?.sequence ?? [] }
 
-    func isInitContainer(_ name: String) -> Bool { initSpecs.contains { $0["name"]?.string == name } }
+    func isInitContainer(_ name: String) -> Bool { PodSync.isInitContainer(name, of: pod.value) }
+
+    /// Whether `name` is one of `pod`'s `spec.initContainers`.
+    static func isInitContainer(_ name: String, of pod: Value) -> Bool {
+        (pod["spec"]?["initContainers"]?.sequence ?? []).contains { $0["name"]?.string == name }
+    }
 
     func killMessage(_ name: String, _ probe: String, sidecar: Bool) -> String {
         sidecar ? KubeletMessages.initFailedProbe(name, probe) : KubeletMessages.failedProbe(name, probe)

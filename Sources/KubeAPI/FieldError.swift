@@ -92,26 +92,67 @@ extension FieldError {
 /// A field path as Go's `field.Path` prints it: `spec.containers[0].name`, keys as
 /// `data[tls.crt]`, and the empty root path as `[]` (what `field.NewPath("")` prints).
 public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
-    public private(set) var rendered: String
+    /// One step from the root. Validation builds a path for every field it visits and prints
+    /// one only for an error, so a path is a chain of steps, rendered when asked.
+    private enum Step: Sendable {
+        case root(String)
+        case child(String)
+        case index(Int)
+        case key(String)
+    }
+
+    private final class Node: Sendable {
+        let parent: Node?
+        let step: Step
+        init(_ parent: Node?, _ step: Step) {
+            self.parent = parent
+            self.step = step
+        }
+    }
+
+    private let node: Node
 
     public init(_ root: String) {
-        rendered = root.isEmpty ? "[]" : root
+        node = Node(nil, .root(root.isEmpty ? "[]" : root))
     }
 
-    public func child(_ names: String...) -> FieldPath {
-        var p = self
-        for n in names { p.rendered += "." + n }
-        return p
+    private init(_ node: Node) {
+        self.node = node
+    }
+
+    public var rendered: String {
+        var steps: [Step] = []
+        var n: Node? = node
+        while let current = n {
+            steps.append(current.step)
+            n = current.parent
+        }
+        var out = ""
+        for step in steps.reversed() {
+            switch step {
+            case .root(let s): out += s
+            case .child(let s): out += "." + s
+            case .index(let i): out += "[\(i)]"
+            case .key(let k): out += "[\(k)]"
+            }
+        }
+        return out
+    }
+
+    public func child(_ name: String) -> FieldPath {
+        FieldPath(Node(node, .child(name)))
+    }
+    public func child(_ first: String, _ rest: String...) -> FieldPath {
+        rest.reduce(child(first)) { $0.child($1) }
     }
     public func index(_ i: Int) -> FieldPath {
-        var p = self
-        p.rendered += "[\(i)]"
-        return p
+        FieldPath(Node(node, .index(i)))
     }
     public func key(_ k: String) -> FieldPath {
-        var p = self
-        p.rendered += "[\(k)]"
-        return p
+        FieldPath(Node(node, .key(k)))
     }
+
+    public static func == (a: FieldPath, b: FieldPath) -> Bool { a.node === b.node || a.rendered == b.rendered }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rendered) }
     public var description: String { rendered }
 }

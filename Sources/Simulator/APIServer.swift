@@ -187,7 +187,7 @@ public struct APIServer: Sendable {
         }
         let resourceVersion = store.nextResourceVersion()
         new.editMetadata { $0.set("resourceVersion", .string(resourceVersion)) }
-        let stored = StoredObject(key: key, value: new, source: newSource)
+        let stored = StoredObject(key: key, value: new, source: newSource, replacing: old)
         store.put(stored, statusOnly: statusOnly)
         return stored
     }

@@ -33,6 +33,25 @@ public final class StoredObject: Sendable {
         }
     }
 
+    /// The next version of `previous` (a status write, a binding, an update): the labels and
+    /// owner uids are extracted again only when their subtrees changed. Most writes are
+    /// status writes, and the copy of an unchanged subtree shares its storage with the old
+    /// one (`Value.isIdentical`).
+    public convenience init(key: ObjectKey, value: Value, source: ObjectSource?, replacing previous: StoredObject) {
+        guard previous.event == nil, key.resource != ObjectKey.events else {
+            self.init(key: key, value: value, source: source)
+            return
+        }
+        let meta = value["metadata"], oldMeta = previous.tree["metadata"]
+        func unchanged(_ field: String) -> Bool {
+            guard let new = meta?[field] else { return oldMeta?[field] == nil }
+            return new.isIdentical(to: oldMeta?[field])
+        }
+        let labels = unchanged("labels") ? previous.labels : value.labelMap
+        let owners = unchanged("ownerReferences") ? previous.ownerUIDs : value.ownerReferences.compactMap { $0["uid"]?.string }
+        self.init(key: key, tree: value, event: nil, source: source, uid: value.uid, labels: labels, ownerUIDs: owners)
+    }
+
     /// A compact Event (`APIServer.record`): no tree is built.
     convenience init(key: ObjectKey, event: CompactEvent, source: ObjectSource?) {
         self.init(key: key, tree: .null, event: event, source: source, uid: event.uid, labels: [:], ownerUIDs: [])

@@ -110,6 +110,22 @@ extension Value {
         return items[index]
     }
 
+    /// Whether `other` is this very value: both missing, the same scalar, or a mapping or
+    /// sequence sharing this one's storage (a copy not written to since). A cheap test for
+    /// "this subtree was not touched"; false says nothing about equality.
+    public func isIdentical(to other: Value?) -> Bool {
+        guard let other else { return false }
+        switch (self, other) {
+        case (.mapping(let a), .mapping(let b)):
+            return a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
+        case (.sequence(let a), .sequence(let b)):
+            return a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
+        case (.null, .null): return true
+        case (.string(let a), .string(let b)): return a == b
+        default: return false
+        }
+    }
+
     /// `d` as an `Int64` when it holds an integer exactly.
     static func exactInt64(_ d: Double) -> Int64? {
         guard d.isFinite, d.rounded(.towardZero) == d, d >= -9.223372036854775808e18, d < 9.223372036854775808e18 else { return nil }

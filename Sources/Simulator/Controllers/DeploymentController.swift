@@ -60,8 +60,10 @@ struct DeploymentSync {
     let now: VirtualTime
     var d: Value
     var replicaSets: [DeploymentReplicaSet] = []
-    /// Pods by the uid of the ReplicaSet that controls them (`getPodMapForDeployment`).
-    var podMap: [String: [StoredObject]] = [:]
+    /// The selector and the uids of the ReplicaSets claimed at the start of the sync, for
+    /// `podMap()` (`getPodMapForDeployment`).
+    var podSelector: LabelSelector = .everything
+    var claimedUIDs: Set<String> = []
     var actions: [Action] = []
     var component: String { "deployment-controller" }
 
@@ -87,10 +89,8 @@ struct DeploymentSync {
         guard let selector = try? LabelSelector(selectorValue) else { return }
         let candidates = Workload.candidates(ObjectKey.replicaSets, of: stored, selector: selector, state: state)
         replicaSets = Workload.claim(stored, selector: selector, candidates: candidates, actions: &actions).map(DeploymentReplicaSet.init)
-        let uids = Set(replicaSets.map(\.uid))
-        for pod in state.list(ObjectKey.pods, namespace: stored.namespace, selector: selector) {
-            if let uid = pod.value.controllerRef?["uid"]?.string, uids.contains(uid) { podMap[uid, default: []].append(pod) }
-        }
+        podSelector = selector
+        claimedUIDs = Set(replicaSets.map(\.uid))
         defer { finish() }
         if stored.isBeingDeleted {
             let (new, old) = allReplicaSetsAndSyncRevision(create: false)
@@ -103,6 +103,18 @@ struct DeploymentSync {
             return
         }
         if DeploymentUtil.isRollingUpdate(d) { rolloutRolling() } else { rolloutRecreate() }
+    }
+
+    /// Pods by the uid of the claimed ReplicaSet that controls them (`getPodMapForDeployment`).
+    /// Upstream lists them on every sync; only the Recreate strategy reads them
+    /// (`oldPodsRunning`), so they are listed when it asks. `state` is the sync's snapshot,
+    /// so the answer is the one a list at the start would give.
+    func podMap() -> [String: [StoredObject]] {
+        var map: [String: [StoredObject]] = [:]
+        for pod in state.list(ObjectKey.pods, namespace: stored.namespace, selector: podSelector) {
+            if let uid = pod.value.controllerRef?["uid"]?.string, claimedUIDs.contains(uid) { map[uid, default: []].append(pod) }
+        }
+        return map
     }
 
     var observedGeneration: Int64 { d["status"]?["observedGeneration"]?.int ?? 0 }

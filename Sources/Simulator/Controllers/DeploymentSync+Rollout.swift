@@ -106,7 +106,7 @@ extension DeploymentSync {
     func oldPodsRunning(newIndex: Int?, old: [Int]) -> Bool {
         if old.reduce(0, { $0 + replicaSets[$1].statusReplicas }) > 0 { return true }
         let newUID = newIndex.map { replicaSets[$0].uid }
-        for (uid, pods) in podMap where uid != newUID {
+        for (uid, pods) in podMap() where uid != newUID {
             for pod in pods {
                 let phase = pod.value["status"]?["phase"]?.string ?? ""
                 if phase != "Succeeded" && phase != "Failed" { return true }

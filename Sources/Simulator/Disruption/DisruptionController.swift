@@ -29,7 +29,7 @@ public struct DisruptionController: Controller {
 
     public func keys(for change: StoreChange, state: ClusterState) -> [ObjectKey] {
         if change.key.resource == DisruptionBudget.resource { return [change.key] }
-        guard change.key.resource == "pods" else { return [] }
+        guard change.key.resource == "pods", state.count(DisruptionBudget.resource, namespace: change.key.namespace) > 0 else { return [] }
         let budgets = state.list(DisruptionBudget.resource, namespace: change.key.namespace)
         guard !budgets.isEmpty else { return [] }
         let labels = [change.old, change.new].compactMap { $0?.labelMap }

@@ -21,7 +21,7 @@ extension APIServer {
             status.set("conditions", .sequence(conditions))
         }
         pod.editMetadata { $0.set("resourceVersion", .string(store.nextResourceVersion())) }
-        store.put(StoredObject(key: key, value: pod, source: old.source))
+        store.put(StoredObject(key: key, value: pod, source: old.source, replacing: old))
         return true
     }
 }

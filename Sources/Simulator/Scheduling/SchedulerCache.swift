@@ -88,9 +88,11 @@ public struct SchedulerCache: Sendable {
     }
 
     static func isPending(_ pod: Value?) -> Bool {
-        guard let pod, !isTerminal(pod), !pod.isBeingDeleted else { return false }
+        // The bound pods, most of those asked about, answer at the first test (`nodeName` is
+        // the last key of their spec, where a lookup starts).
+        guard let pod else { return false }
         let spec = pod["spec"]
-        guard (spec?["nodeName"]?.string ?? "").isEmpty else { return false }
+        guard (spec?["nodeName"]?.string ?? "").isEmpty, !isTerminal(pod), !pod.isBeingDeleted else { return false }
         return (spec?["schedulerName"]?.string ?? defaultScheduler) == defaultScheduler
     }
 

@@ -27,6 +27,13 @@ public struct GarbageCollector: Controller {
         if change.isCompactEvent {
             return change.isRemoval && !change.uid.isEmpty ? state.dependents(of: change.uid).map(\.key) : []
         }
+        // A status write leaves metadata as it was: owner references, deletion timestamp and
+        // finalizers are unchanged, so only an object already deleting with a finalizer of
+        // ours is looked at again (the second case below).
+        if change.statusOnly, let new = change.new {
+            let waiting = new.isBeingDeleted && (new.finalizers.contains(Finalizers.orphan) || new.finalizers.contains(Finalizers.foreground))
+            return waiting ? [change.key] : []
+        }
         var keys: [ObjectKey] = []
         if let new = change.new {
             // graph_builder.go processGraphChanges: a dependent is looked at when it appears

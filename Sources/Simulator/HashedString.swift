@@ -12,6 +12,13 @@ struct HashedString: Hashable, Sendable {
         hash = text.hashValue
     }
 
+    /// `text` with the hash already worked out for it (`text.hashValue`, as an `ObjectKey`
+    /// keeps for its name).
+    init(_ text: String, hash: Int) {
+        self.text = text
+        self.hash = hash
+    }
+
     static func == (a: HashedString, b: HashedString) -> Bool { a.hash == b.hash && a.text == b.text }
 
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }

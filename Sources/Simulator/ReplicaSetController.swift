@@ -38,7 +38,8 @@ public struct ReplicaSetController: Controller {
         guard change.key.resource == ObjectKey.pods else { return [] }
         var keys: [ObjectKey] = []
         var orphanLabels: [[String: String]] = []
-        for pod in [change.old, change.new].compactMap({ $0 }) {
+        // A status write leaves metadata (owner, labels) as it was: the new side says it all.
+        for pod in (change.statusOnly ? [change.new] : [change.old, change.new]).compactMap({ $0 }) {
             if let ref = pod.controllerRef {
                 if ref["kind"]?.string == "ReplicaSet", let name = ref["name"]?.string {
                     keys.append(ObjectKey(resource: ObjectKey.replicaSets, namespace: change.key.namespace, name: name))

@@ -16,7 +16,7 @@ import YAML
 public struct Store: Sendable {
     public private(set) var objects: [ObjectKey: StoredObject] = [:]
     private var names: [Scope: Set<Name>] = [:]
-    private var labelIndex: [Posting: Set<String>] = [:]
+    private var labelIndex: [Posting: Set<Name>] = [:]
     private var ownerIndex: [String: Set<ObjectKey>] = [:]
     private var uidIndex: [HashedString: ObjectKey] = [:]
     /// The scheduler's cache of nodes and pod requests (Scheduling/SchedulerCache.swift).
@@ -145,16 +145,18 @@ public struct Store: Sendable {
 
     private mutating func index(_ o: StoredObject) {
         let scope = Scope(resource: o.key.resource, namespace: o.key.namespace)
-        names[scope, default: []].insert(Name(o.key.name))
-        for (k, v) in o.labels { labelIndex[Posting(scope: scope, key: k, value: v), default: []].insert(o.key.name) }
+        let name = o.key.hashedName
+        names[scope, default: []].insert(name)
+        for (k, v) in o.labels { labelIndex[Posting(scope: scope, key: k, value: v), default: []].insert(name) }
         for owner in o.ownerUIDs { ownerIndex[owner, default: []].insert(o.key) }
         if !o.uid.isEmpty { uidIndex[HashedString(o.uid)] = o.key }
     }
 
     private mutating func unindex(_ o: StoredObject) {
         let scope = Scope(resource: o.key.resource, namespace: o.key.namespace)
-        Store.removeMember(Name(o.key.name), at: scope, in: &names)
-        for (k, v) in o.labels { Store.removeMember(o.key.name, at: Posting(scope: scope, key: k, value: v), in: &labelIndex) }
+        let name = o.key.hashedName
+        Store.removeMember(name, at: scope, in: &names)
+        for (k, v) in o.labels { Store.removeMember(name, at: Posting(scope: scope, key: k, value: v), in: &labelIndex) }
         for owner in o.ownerUIDs { Store.removeMember(o.key, at: owner, in: &ownerIndex) }
         let uid = HashedString(o.uid)
         if !o.uid.isEmpty, uidIndex[uid] == o.key { uidIndex[uid] = nil }
@@ -177,7 +179,7 @@ public struct Store: Sendable {
         // Key order without sorting the objects: scopes by namespace, then names in each
         // (all of one resource).
         for scope in scopes(resource, namespace).sorted(by: { ObjectKey.bytesPrecede($0.namespace, $1.namespace) }) {
-            for name in candidates(scope, selector).sorted(by: ObjectKey.bytesPrecede) {
+            for name in candidates(scope, selector).sorted(by: { ObjectKey.bytesPrecede($0.text, $1.text) }) {
                 guard let o = objects[ObjectKey(resource: scope.resource, namespace: scope.namespace, name: name)] else { continue }
                 if selector.isEmpty || selector.matches(o.labels) { result.append(o) }
             }
@@ -187,7 +189,9 @@ public struct Store: Sendable {
 
     /// How many objects of `resource` there are in `namespace` (every namespace when nil).
     public func count(_ resource: String, namespace: String? = nil) -> Int {
-        scopes(resource, namespace).reduce(0) { $0 + (names[$1]?.count ?? 0) }
+        // Controllers ask this of every pod change ("any Jobs here?"): one lookup, no list.
+        if let namespace { return names[Scope(resource: resource, namespace: namespace)]?.count ?? 0 }
+        return scopes(resource, namespace).reduce(0) { $0 + (names[$1]?.count ?? 0) }
     }
 
     /// Namespaces holding at least one object of `resource`.
@@ -216,18 +220,18 @@ public struct Store: Sendable {
         return names.keys.filter { $0.resource == resource }
     }
 
-    private func candidates(_ scope: Scope, _ selector: LabelSelector) -> [String] {
+    private func candidates(_ scope: Scope, _ selector: LabelSelector) -> [Name] {
         // Size the postings first, then build only the smallest (no copies of big sets).
         var best: (size: Int, requirement: LabelSelector.Requirement)?
         for r in selector.requirements where r.op == .equals || r.op == .doubleEquals || r.op == .in {
             let size = r.values.reduce(0) { $0 + (labelIndex[Posting(scope: scope, key: r.key, value: $1)]?.count ?? 0) }
             if best == nil || size < best!.size { best = (size, r) }
         }
-        guard let best else { return names[scope]?.map(\.text) ?? [] }
+        guard let best else { return names[scope].map(Array.init) ?? [] }
         if best.requirement.values.count == 1 {
             return Array(labelIndex[Posting(scope: scope, key: best.requirement.key, value: best.requirement.values[0])] ?? [])
         }
-        var union: Set<String> = []
+        var union: Set<Name> = []
         for v in best.requirement.values { union.formUnion(labelIndex[Posting(scope: scope, key: best.requirement.key, value: v)] ?? []) }
         return Array(union)
     }
@@ -236,13 +240,13 @@ public struct Store: Sendable {
     public func checkInvariants() {
         assert(deferred == nil, "events still deferred")
         var expectedNames: [Scope: Set<Name>] = [:]
-        var expectedLabels: [Posting: Set<String>] = [:]
+        var expectedLabels: [Posting: Set<Name>] = [:]
         var expectedOwners: [String: Set<ObjectKey>] = [:]
         for (key, o) in objects {
             precondition(o.key == key, "store: object filed under the wrong key")
             let scope = Scope(resource: key.resource, namespace: key.namespace)
             expectedNames[scope, default: []].insert(Name(key.name))
-            for (k, v) in o.labels { expectedLabels[Posting(scope: scope, key: k, value: v), default: []].insert(key.name) }
+            for (k, v) in o.labels { expectedLabels[Posting(scope: scope, key: k, value: v), default: []].insert(Name(key.name)) }
             for owner in o.ownerUIDs { expectedOwners[owner, default: []].insert(key) }
             if !o.uid.isEmpty { precondition(uidIndex[HashedString(o.uid)] == key, "store: uid index out of date") }
         }

@@ -119,7 +119,8 @@ enum Workload {
         guard state.count(resource, namespace: change.key.namespace) > 0 else { return [] }
         var keys: [ObjectKey] = []
         var orphans: [[String: String]] = []
-        for o in [change.old, change.new].compactMap({ $0 }) {
+        // A status write leaves metadata (owner, labels) as it was: the new side says it all.
+        for o in (change.statusOnly ? [change.new] : [change.old, change.new]).compactMap({ $0 }) {
             if let key = controllerKey(of: o, kind: kind, resource: resource, namespace: change.key.namespace) {
                 keys.append(key)
             } else if o.controllerRef == nil {

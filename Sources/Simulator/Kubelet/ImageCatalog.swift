@@ -155,6 +155,10 @@ public struct ImageCatalog: Sendable {
         public var digest: String?
         /// containerd's fully qualified name (`docker.io/library/nginx:1.27`).
         public var fullName: String
+        /// The image's repo digest as containerd reports it in a container's `imageID` and a
+        /// node's `status.images` (`docker.io/library/nginx@sha256:…`): the digest written in
+        /// the reference, or a stable fake one for a tag (`PodSync.digest`).
+        public var imageID: String
     }
 
     /// Parses `nginx`, `nginx:1.27`, `docker.io/library/nginx:1.27`, `nginx@sha256:…`
@@ -199,7 +203,8 @@ public struct ImageCatalog: Sendable {
             if !path.contains("/") { path = "library/" + path }
         }
         let full = host + "/" + path + (digest == nil ? ":" + tag : "@" + digest!)
-        return Reference(repository: repository, tag: tag, digest: digest, fullName: full)
+        let imageID = digest.map { host + "/" + path + "@" + $0 } ?? host + "/" + path + "@sha256:" + PodSync.digest(full)
+        return Reference(repository: repository, tag: tag, digest: digest, fullName: full, imageID: imageID)
     }
 
     public enum PullResult: Sendable, Equatable {

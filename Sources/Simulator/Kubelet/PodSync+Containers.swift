@@ -134,8 +134,9 @@ extension PodSync {
 
     mutating func addNodeImage(_ ref: ImageCatalog.Reference, _ image: ImageCatalog.Image) {
         guard !nodeImages.contains(where: { ($0["names"]?.sequence ?? []).contains { $0.string == ref.fullName } }) else { return }
-        let digest = ref.fullName.split(separator: ":").first.map(String.init)! + "@sha256:" + PodSync.digest(ref.fullName)
-        nodeImages.append(["names": [.string(digest), .string(ref.fullName)], "sizeBytes": .int(image.size)])
+        // A node lists an image by its digest and, when pulled by tag, by that tag too.
+        let names: [Value] = ref.digest == nil ? [.string(ref.imageID), .string(ref.fullName)] : [.string(ref.imageID)]
+        nodeImages.append(["names": .sequence(names), "sizeBytes": .int(image.size)])
         var nodeStatus = node.value["status"] ?? .mapping([])
         nodeStatus.set("images", .sequence(nodeImages))
         actions.append(.updateStatus(node.key, nodeStatus))
@@ -143,13 +144,19 @@ extension PodSync {
 
     /// A stable fake content digest (64 hex digits) for an image or container id.
     static func digest(_ s: String) -> String {
-        var h = Scheduler.fnv1a(s), out = ""
-        for _ in 0..<4 {
-            h = h &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            let hex = String(h, radix: 16)
-            out += String(repeating: "0", count: 16 - hex.count) + hex
+        // Four steps of a 64-bit LCG from the text's FNV-1a hash, each as 16 zero-padded hex
+        // digits, written straight into the string's storage.
+        var h = Scheduler.fnv1a(s)
+        return String(unsafeUninitializedCapacity: 64) { out in
+            for word in 0..<4 {
+                h = h &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                for nibble in 0..<16 {
+                    let d = UInt8(truncatingIfNeeded: h >> (60 - 4 * UInt64(nibble))) & 0xF
+                    out[word * 16 + nibble] = d < 10 ? 0x30 + d : 0x57 + d // 0-9, a-f
+                }
+            }
+            return 64
         }
-        return out
     }
 
     /// kuberuntime_manager.go `doBackOff`: the first restart is immediate; then 10 s
@@ -176,7 +183,7 @@ extension PodSync {
             wake(at: now + .milliseconds(Kubelet.syncRetry))
             return s
         }
-        s.set("imageID", .string(ref.fullName.split(separator: ":").first.map(String.init)! + "@sha256:" + PodSync.digest(ref.fullName)))
+        s.set("imageID", .string(ref.imageID))
         // A created container's image is the one containerd reports: the full reference
         // (`docker.io/library/nginx:1.27` for `nginx:1.27`), as kubelet_pods.go
         // convertContainerStatus copies the runtime's `cs.Image`.

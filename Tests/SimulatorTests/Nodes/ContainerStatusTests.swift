@@ -118,4 +118,36 @@ import YAML
         let after = try cluster.api.get(pods, namespace: "default", name: "web").value
         #expect(after["status"]?["containerStatuses"]?[0]?["restartCount"]?.int == 1)
     }
+
+    /// containerd's image ids: a tag pulled gets a repo digest (a stable fake one here, 64 hex
+    /// digits) under the fully qualified name; an image pulled by digest keeps that digest, and
+    /// the node lists it by digest only.
+    @Test func imageIDsForTagsAndDigests() throws {
+        let digest = "sha256:" + String(repeating: "ab12", count: 16)
+        var cluster = Cluster(seed: 4, workers: 1)
+        cluster.advance()
+        for (name, image) in [("tag", "nginx:1.27"), ("digest", "nginx@" + digest)] {
+            _ = try cluster.api.create(decoded(barePod(name, image: image)))
+        }
+        cluster.advance(by: .seconds(30))
+        func imageID(_ name: String) throws -> String {
+            let pod = try cluster.api.get(Kinds.resolve("pods")!, namespace: "default", name: name).value
+            return pod["status"]?["containerStatuses"]?[0]?["imageID"]?.string ?? ""
+        }
+        // The fake digest: four steps of an LCG from the name's FNV-1a hash, 16 hex digits each.
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in "docker.io/library/nginx:1.27".utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        var fake = ""
+        for _ in 0..<4 {
+            h = h &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let hex = String(h, radix: 16)
+            fake += String(repeating: "0", count: 16 - hex.count) + hex
+        }
+        #expect(try imageID("tag") == "docker.io/library/nginx@sha256:" + fake)
+        #expect(try imageID("digest") == "docker.io/library/nginx@" + digest)
+        let node = try cluster.api.get(Kinds.resolve("nodes")!, namespace: "", name: "taller-worker").value
+        let names = (node["status"]?["images"]?.sequence ?? []).map { ($0["names"]?.sequence ?? []).compactMap(\.string) }
+        #expect(names.contains(["docker.io/library/nginx@sha256:" + fake, "docker.io/library/nginx:1.27"]))
+        #expect(names.contains(["docker.io/library/nginx@" + digest]))
+    }
 }

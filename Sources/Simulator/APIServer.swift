@@ -29,6 +29,8 @@ public struct APIServer: Sendable {
     var recorder: EventRecorder
     /// The recorder's last timestamp text (a cache: never saved).
     var stampCache = TimestampCache()
+    /// The last object defaulted on arrival by `createObject`, and the result (a cache: never saved).
+    var defaultsMemo = DefaultsMemo()
     /// Who the current learner request is made as: set by `kubectl --as` for one command and
     /// checked by `authorize` (Auth/Cluster+RBAC.swift); nil is the cluster admin, unchecked.
     /// Never saved with the cluster.
@@ -66,7 +68,7 @@ public struct APIServer: Sendable {
     /// With `dryRun`, runs everything and stores nothing (the generator is left as it was,
     /// so a dry run never changes later names).
     mutating func createObject(_ value: Value, resource: APIResource, source: ObjectSource?, dryRun: Bool = false) throws(APIError) -> StoredObject {
-        var o = Defaults.apply(to: value, kind: resource.kind, apiVersion: resource.apiVersion)
+        var o = defaultsMemo.apply(to: value, kind: resource.kind, apiVersion: resource.apiVersion)
         if !resource.namespaced { o.editMetadata { $0.remove("namespace") } }
         let namespace = o.objectNamespace
         let savedRandom = random
@@ -208,5 +210,24 @@ public struct APIServer: Sendable {
     public func get(_ key: ObjectKey) throws(APIError) -> StoredObject {
         guard let o = store[key] else { throw .notFound(resource: key.resource, name: key.name) }
         return o
+    }
+}
+
+/// `Defaults.apply` of the object `createObject` received last, kept with its result: a
+/// ReplicaSet creates its pods in batches of one value (`ReplicaSetController.podFromTemplate`,
+/// up to 500 creates), and defaulting is a pure function of the value, so the same value
+/// (the same storage, `Value.isIdentical`) gets the same result without walking it again.
+/// The input is retained, so its storage cannot be reused by another value meanwhile.
+struct DefaultsMemo: Sendable {
+    private var input: Value = .null
+    private var kind = ""
+    private var apiVersion = ""
+    private var output: Value = .null
+
+    mutating func apply(to value: Value, kind: String, apiVersion: String) -> Value {
+        if case .mapping = value, value.isIdentical(to: input), kind == self.kind, apiVersion == self.apiVersion { return output }
+        let result = Defaults.apply(to: value, kind: kind, apiVersion: apiVersion)
+        (input, self.kind, self.apiVersion, output) = (value, kind, apiVersion, result)
+        return result
     }
 }

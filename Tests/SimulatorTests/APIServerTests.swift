@@ -10,6 +10,28 @@ import YAML
         cluster.api.store.checkInvariants()
     }
 
+    /// The defaults memo answers what `Defaults.apply` answers: for the very value seen last
+    /// (a ReplicaSet's batch), for an equal value held elsewhere, for another kind, and after a
+    /// change to the value.
+    @Test func defaultsMemoAgreesWithDefaults() {
+        let pod: Value = ["apiVersion": "v1", "kind": "Pod", "metadata": ["generateName": "web-"],
+                          "spec": ["containers": [["name": "web", "image": "nginx:1.27"]]]]
+        var memo = DefaultsMemo()
+        let expected = Defaults.apply(to: pod, kind: "Pod", apiVersion: "v1")
+        #expect(expected != pod)
+        #expect(memo.apply(to: pod, kind: "Pod", apiVersion: "v1") == expected)
+        #expect(memo.apply(to: pod, kind: "Pod", apiVersion: "v1") == expected)
+        let copy: Value = ["apiVersion": "v1", "kind": "Pod", "metadata": ["generateName": "web-"],
+                           "spec": ["containers": [["name": "web", "image": "nginx:1.27"]]]]
+        #expect(!copy.isIdentical(to: pod) && copy == pod)
+        #expect(memo.apply(to: copy, kind: "Pod", apiVersion: "v1") == expected)
+        #expect(memo.apply(to: pod, kind: "PodTemplate", apiVersion: "v1") == Defaults.apply(to: pod, kind: "PodTemplate", apiVersion: "v1"))
+        var changed = pod
+        changed.edit("spec") { $0.set("restartPolicy", "Never") }
+        #expect(memo.apply(to: changed, kind: "Pod", apiVersion: "v1") == Defaults.apply(to: changed, kind: "Pod", apiVersion: "v1"))
+        #expect(memo.apply(to: changed, kind: "Pod", apiVersion: "v1")["spec"]?["restartPolicy"] == "Never")
+    }
+
     /// kubectl apply: created, then unchanged, then configured (client-side apply).
     @Test func applyCreatedUnchangedConfigured() throws {
         var cluster = Cluster(seed: 1)

@@ -116,6 +116,7 @@ public struct ClusterState: Sendable {
     }
 
     public func dependents(of uid: String) -> [StoredObject] { store.dependents(of: uid) }
+    public func dependentKeys(of uid: String) -> Set<ObjectKey> { store.dependentKeys(of: uid) }
 
     /// How many objects of `resource` there are in `namespace` (every namespace when nil),
     /// from the name index: no object is read.

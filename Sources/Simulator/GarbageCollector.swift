@@ -107,7 +107,7 @@ public struct GarbageCollector: Controller {
             v.setOwnerReferences(solid)
             return [.update(item.key, v)]
         }
-        if !waiting.isEmpty && !state.dependents(of: item.uid).isEmpty {
+        if !waiting.isEmpty && !state.dependentKeys(of: item.uid).isEmpty {
             return [.delete(item.key, .foreground)]
         }
         let policy: PropagationPolicy = item.finalizers.contains(Finalizers.orphan) ? .orphan
@@ -141,7 +141,7 @@ public struct GarbageCollector: Controller {
             return [.update(owner.key, v)]
         }
         return blocking.filter { !$0.isBeingDeleted }.map { dependent in
-            .delete(dependent.key, state.dependents(of: dependent.uid).isEmpty ? .background : .foreground)
+            .delete(dependent.key, state.dependentKeys(of: dependent.uid).isEmpty ? .background : .foreground)
         }
     }
 }

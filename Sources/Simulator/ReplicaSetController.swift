@@ -77,10 +77,8 @@ public struct ReplicaSetController: Controller {
 
     /// `FilterActivePods` then `ClaimPods`, in key order.
     func claimPods(_ rs: StoredObject, selector: LabelSelector, state: ClusterState, actions: inout [Action]) -> [StoredObject] {
-        let owned = state.dependents(of: rs.uid).filter { $0.key.resource == ObjectKey.pods }
-        let selected = state.list(ObjectKey.pods, namespace: rs.namespace, selector: selector)
         var claimed: [StoredObject] = []
-        for pod in ReplicaSetController.union(owned, selected) where ReplicaSetController.isActive(pod.value) {
+        for pod in Workload.candidates(ObjectKey.pods, of: rs, selector: selector, state: state) where ReplicaSetController.isActive(pod.value) {
             let matches = selector.matches(pod.labels)
             if let ref = pod.value.controllerRef {
                 guard ref["uid"]?.string == rs.uid else { continue }

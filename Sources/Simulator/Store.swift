@@ -210,6 +210,9 @@ public struct Store: Sendable {
     }
 
     /// Objects whose `ownerReferences` name `uid`, in key order.
+    /// Keys of the objects whose `ownerReferences` name `uid`, in no order.
+    public func dependentKeys(of uid: String) -> Set<ObjectKey> { ownerIndex[uid] ?? [] }
+
     public func dependents(of uid: String) -> [StoredObject] {
         (ownerIndex[uid] ?? []).sorted().compactMap { objects[$0] }
     }

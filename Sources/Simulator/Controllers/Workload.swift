@@ -96,12 +96,17 @@ enum Workload {
         return claimed
     }
 
-    /// Objects of `resource` owned by `owner` or matched by `selector`, in key order.
+    /// Objects of `resource` owned by `owner` or matched by `selector`, in key order, each once.
+    /// The owned ones are nearly always among the selected (which come in key order): only
+    /// the others are fetched and sorted, then merged in.
     static func candidates(_ resource: String, of owner: StoredObject, selector: LabelSelector, state: ClusterState) -> [StoredObject] {
-        var found: [ObjectKey: StoredObject] = [:]
-        for o in state.dependents(of: owner.uid) where o.key.resource == resource { found[o.key] = o }
-        for o in state.list(resource, namespace: owner.namespace, selector: selector) { found[o.key] = o }
-        return found.values.sorted { $0.key < $1.key }
+        let selected = state.list(resource, namespace: owner.namespace, selector: selector)
+        var owned = state.dependentKeys(of: owner.uid)
+        if owned.isEmpty { return selected }
+        let selectedKeys = Set(selected.map(\.key))
+        owned = owned.filter { $0.resource == resource && !selectedKeys.contains($0) }
+        if owned.isEmpty { return selected }
+        return ReplicaSetController.union(owned.sorted().compactMap { state[$0] }, selected)
     }
 
     /// The key of `object`'s controller when it is of `kind`.

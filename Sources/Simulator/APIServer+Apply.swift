@@ -34,7 +34,7 @@ extension APIServer {
             let stored = try createObject(modified, resource: resource, source: source, dryRun: dryRun == .server)
             return outcome(resource, stored.value, .created, dryRun)
         }
-        let original = current.value.annotationMap[APIServer.lastAppliedAnnotation].flatMap { text in
+        let original = current.value.annotation(APIServer.lastAppliedAnnotation).flatMap { text in
             (try? YAML.load(text, file: "", schema: .kubernetes))?.first
         }
         let merged = ThreeWayMerge.merge(original: original, modified: modified, current: current.value)

@@ -90,7 +90,7 @@ enum PodRanking {
 
     /// `GetDeletionCostFromPodAnnotations`: an int32, 0 when absent or invalid.
     static func deletionCost(_ pod: Value) -> Int32 {
-        Int32(pod.annotationMap["controller.kubernetes.io/pod-deletion-cost"] ?? "") ?? 0
+        Int32(pod.annotation("controller.kubernetes.io/pod-deletion-cost") ?? "") ?? 0
     }
 
     static func maxRestarts(_ pod: Value) -> Int64 {

@@ -10,6 +10,8 @@ extension Value {
     var uid: String { self["metadata"]?["uid"]?.string ?? "" }
     var labelMap: [String: String] { Value.strings(self["metadata"]?["labels"]) }
     var annotationMap: [String: String] { Value.strings(self["metadata"]?["annotations"]) }
+    /// `annotationMap[key]` without building the map.
+    func annotation(_ key: String) -> String? { self["metadata"]?["annotations"]?[key]?.string }
     var finalizers: [String] { (self["metadata"]?["finalizers"]?.sequence ?? []).compactMap(\.string) }
     var ownerReferences: [Value] { self["metadata"]?["ownerReferences"]?.sequence ?? [] }
     var isBeingDeleted: Bool { !(self["metadata"]?["deletionTimestamp"]?.isNull ?? true) }

@@ -45,7 +45,7 @@ struct DaemonSetSync {
     var strategy: String { spec["updateStrategy"]?["type"]?.string ?? "RollingUpdate" }
 
     /// `util.GetTemplateGeneration`: the deprecated annotation, when it parses.
-    var templateGeneration: Int64? { ds.value.annotationMap[DaemonSetSync.templateGenerationAnnotation].flatMap { Int64($0) } }
+    var templateGeneration: Int64? { ds.value.annotation(DaemonSetSync.templateGenerationAnnotation).flatMap { Int64($0) } }
 
     /// `util.IsPodUpdated` (the template-generation half never matches upstream: it compares
     /// with `fmt.Sprint` of a pointer).

@@ -36,7 +36,7 @@ extension DeploymentSync {
 
     /// `SetDeploymentRevision`: the Deployment's revision annotation.
     mutating func setRevision(_ revision: String) {
-        if d.annotationMap[DeploymentUtil.revisionAnnotation] != revision { d.setAnnotation(DeploymentUtil.revisionAnnotation, revision) }
+        if d.annotation(DeploymentUtil.revisionAnnotation) != revision { d.setAnnotation(DeploymentUtil.revisionAnnotation, revision) }
     }
 
     /// The creating half of `getNewReplicaSet`: `<deployment>-<pod-template-hash>` with the

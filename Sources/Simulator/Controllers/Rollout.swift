@@ -76,8 +76,8 @@ extension APIServer {
         let d = try deployment(namespace: namespace, name: name)
         var byRevision: [Int64: RolloutRevision] = [:]
         for rs in ownedReplicaSets(d) {
-            guard let text = rs.value.annotationMap[DeploymentUtil.revisionAnnotation], let v = Int64(text) else { continue }
-            let cause = rs.value.annotationMap[DeploymentUtil.changeCauseAnnotation].flatMap { $0.isEmpty ? nil : $0 }
+            guard let text = rs.value.annotation(DeploymentUtil.revisionAnnotation), let v = Int64(text) else { continue }
+            let cause = rs.value.annotation(DeploymentUtil.changeCauseAnnotation).flatMap { $0.isEmpty ? nil : $0 }
             byRevision[v] = RolloutRevision(revision: v, changeCause: cause, template: rs.value["spec"]?["template"] ?? .mapping([]))
         }
         return byRevision.keys.sorted().compactMap { byRevision[$0] }
@@ -103,7 +103,7 @@ extension APIServer {
         var latest: (Int64, StoredObject)?, previous: (Int64, StoredObject)?
         var target: StoredObject?
         for rs in ownedReplicaSets(d).sorted(by: { $0.key < $1.key }) {
-            guard let v = rs.value.annotationMap[DeploymentUtil.revisionAnnotation].flatMap({ Int64($0) }) else { continue }
+            guard let v = rs.value.annotation(DeploymentUtil.revisionAnnotation).flatMap({ Int64($0) }) else { continue }
             if toRevision == 0 {
                 if (latest?.0 ?? -1) < v {
                     previous = latest

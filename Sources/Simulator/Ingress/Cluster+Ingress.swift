@@ -43,9 +43,9 @@ extension APIServer {
     func admitIngress(_ o: inout Value, resource: APIResource) {
         guard resource.groupResource == IngressRouter.resource else { return }
         if let name = o["spec"]?["ingressClassName"], !name.isNull { return }
-        if o.annotationMap[IngressRouter.classAnnotation] != nil { return }
+        if o.annotation(IngressRouter.classAnnotation) != nil { return }
         let defaults = store.list(IngressRouter.classResource, namespace: nil)
-            .filter { $0.value.annotationMap[APIServer.defaultIngressClassAnnotation] == "true" }.sorted { $0.key < $1.key }
+            .filter { $0.value.annotation(APIServer.defaultIngressClassAnnotation) == "true" }.sorted { $0.key < $1.key }
         guard let chosen = defaults.first else { return }
         o.edit("spec") { $0.set("ingressClassName", .string(chosen.name)) }
     }

@@ -50,7 +50,7 @@ struct IngressRouter {
             .filter { $0.value["spec"]?["controller"]?.string == IngressRouter.controller }.map(\.name))
         return state.list(IngressRouter.resource, namespace: nil).filter { ing in
             if let name = ing.value["spec"]?["ingressClassName"]?.string { return classes.contains(name) }
-            return ing.value.annotationMap[IngressRouter.classAnnotation] == IngressRouter.className
+            return ing.value.annotation(IngressRouter.classAnnotation) == IngressRouter.className
         }.sorted {
             let a = $0.value["metadata"]?["creationTimestamp"]?.string ?? "", b = $1.value["metadata"]?["creationTimestamp"]?.string ?? ""
             return a == b ? $0.key < $1.key : a < b

@@ -71,7 +71,7 @@ extension Cluster {
         guard let node = api.store[ObjectKey(resource: "nodes", namespace: "", name: name)],
               let created = node.value["metadata"]?["creationTimestamp"]?.string.flatMap(VirtualTime.init(rfc3339:)) else { return nil }
         var end = now
-        if let stopped = node.value.annotationMap[SchedulerCache.kubeletStoppedAnnotation].flatMap(VirtualTime.init(rfc3339:)), stopped < end {
+        if let stopped = node.value.annotation(SchedulerCache.kubeletStoppedAnnotation).flatMap(VirtualTime.init(rfc3339:)), stopped < end {
             end = stopped
         }
         let step = Cluster.nodeLeaseRenewInterval

@@ -60,7 +60,7 @@ public struct Kubelet: Controller {
             }.map(\.key).sorted()
         case "nodes":
             let stopped = SchedulerCache.kubeletStoppedAnnotation
-            if let old = change.old, old.annotationMap[stopped] != nil, change.new.map({ $0.annotationMap[stopped] == nil }) == true,
+            if let old = change.old, old.annotation(stopped) != nil, change.new.map({ $0.annotation(stopped) == nil }) == true,
                let info = state.store.scheduling.node(change.key.name) {
                 return info.pods.sorted()
             }
@@ -73,7 +73,7 @@ public struct Kubelet: Controller {
     public func reconcile(key: ObjectKey, state: ClusterState, now: VirtualTime) -> [Action] {
         guard let pod = state[key], let nodeName = pod.value["spec"]?["nodeName"]?.string, !nodeName.isEmpty,
               let node = state[ObjectKey(resource: "nodes", namespace: "", name: nodeName)],
-              node.value.annotationMap[SchedulerCache.kubeletStoppedAnnotation] == nil else { return [] }
+              node.value.annotation(SchedulerCache.kubeletStoppedAnnotation) == nil else { return [] }
         if pod.isBeingDeleted { return terminate(pod, state: state, now: now) }
         let phase = pod.value["status"]?["phase"]?.string
         if phase == "Succeeded" || phase == "Failed" { return [] }

@@ -36,7 +36,7 @@ public struct NodeLifecycleController: Controller {
         if unschedulable && !hasCordonTaint { taints.append(Taint(key: Taint.unschedulable, effect: "NoSchedule", timeAdded: now.rfc3339)) }
         if !unschedulable && hasCordonTaint { taints.removeAll { $0.key == Taint.unschedulable } }
         var wake: VirtualTime?
-        if let stopped = value.annotationMap[SchedulerCache.kubeletStoppedAnnotation].flatMap(VirtualTime.init(rfc3339:)) {
+        if let stopped = value.annotation(SchedulerCache.kubeletStoppedAnnotation).flatMap(VirtualTime.init(rfc3339:)) {
             let deadline = stopped + NodeLifecycleController.gracePeriod
             if now < deadline {
                 wake = deadline

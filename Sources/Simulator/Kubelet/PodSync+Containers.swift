@@ -197,7 +197,7 @@ extension PodSync {
         s.set("restartCount", .int(restarts))
         s.set("started", true)
         s.set("ready", false)
-        s.set("state", ["running": ["startedAt": .string(now.rfc3339)]])
+        s.set("state", ["running": ["startedAt": .string(nowText)]])
         return stepRunning(c, s, started: now, restarts: restarts, fresh: true)
     }
 }

@@ -47,5 +47,6 @@ extension PodSync {
     }
 
     /// After a hold, the containers start from scratch.
-    var wasHeldForVolumes: Bool { state.memory(mountMemoryKey) != nil }
+    /// (Most clusters remember nothing: then no key is built.)
+    var wasHeldForVolumes: Bool { !state.store.memory.isEmpty && state.memory(mountMemoryKey) != nil }
 }

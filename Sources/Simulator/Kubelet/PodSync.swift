@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import KubeAPI
 import YAML
 
@@ -10,6 +15,8 @@ struct PodSync {
     let node: StoredObject
     let state: ClusterState
     let now: VirtualTime
+    /// `now` as status timestamps write it (a sync writes it several times).
+    let nowText: String
     var status: Value
     var actions: [Action] = []
     var nextWake: VirtualTime?
@@ -23,6 +30,7 @@ struct PodSync {
         self.node = node
         self.state = state
         self.now = now
+        nowText = now.rfc3339
         var s = pod.value["status"] ?? .mapping([])
         if s.isNull { s = .mapping([]) }
         status = s
@@ -53,7 +61,7 @@ struct PodSync {
             status.set("hostIPs", [["ip": .string(hostIP)]])
             status.set("podIP", .string(podIP))
             status.set("podIPs", [["ip": .string(podIP)]])
-            status.set("startTime", .string(now.rfc3339))
+            status.set("startTime", .string(nowText))
         } else {
             podIP = status["podIP"]?.string ?? ""
         }
@@ -84,14 +92,23 @@ struct PodSync {
         // starts with "<prefix>." and the rest is `host` written in decimal (no string is
         // built per candidate).
         var used = [UInt64](repeating: 0, count: 4)
+        let prefix = Array(dotted.utf8)
         // The scheduler cache keeps the podIP of every pod counted on the node (its `pods`).
         for ip in state.store.scheduling.podIPs(on: node.name).values {
-            guard ip.utf8.starts(with: dotted.utf8) else { continue }
-            let rest = ip.utf8.dropFirst(dotted.utf8.count)
-            guard (1...3).contains(rest.count), rest.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-                  rest.count == 1 || rest.first != 0x30 else { continue }
-            let host = rest.reduce(0) { $0 * 10 + Int($1 - 0x30) }
-            if host < 256 { used[host >> 6] |= 1 << UInt64(host & 63) }
+            var ip = ip
+            let host: Int? = ip.withUTF8 { b in
+                // "<prefix><1 to 3 digits, no leading zero>"
+                let n = prefix.count, digits = b.count - n
+                guard (1...3).contains(digits), prefix.withUnsafeBufferPointer({ p in memcmp(p.baseAddress!, b.baseAddress!, n) == 0 }),
+                      digits == 1 || b[n] != 0x30 else { return nil }
+                var value = 0
+                for k in n..<b.count {
+                    guard b[k] >= 0x30 && b[k] <= 0x39 else { return nil }
+                    value = value * 10 + Int(b[k] - 0x30)
+                }
+                return value
+            }
+            if let host, host < 256 { used[host >> 6] |= 1 << UInt64(host & 63) }
         }
         for host in 2..<255 where used[host >> 6] & (1 << UInt64(host & 63)) == 0 { return dotted + String(host) }
         return dotted + "254"
@@ -108,7 +125,7 @@ struct PodSync {
         func condition(_ type: String, _ ok: Bool, reason: String? = nil, message: String? = nil) -> Value {
             let previous = old.first { $0["type"]?.string == type }
             let value = ok ? "True" : "False"
-            let transition = previous?["status"]?.string == value ? (previous?["lastTransitionTime"] ?? .string(now.rfc3339)) : .string(now.rfc3339)
+            let transition = previous?["status"]?.string == value ? (previous?["lastTransitionTime"] ?? .string(nowText)) : .string(nowText)
             var c: Value = ["lastProbeTime": nil, "lastTransitionTime": transition, "status": .string(value), "type": .string(type)]
             if let reason { c.set("reason", .string(reason)) }
             if let message { c.set("message", .string(message)) }

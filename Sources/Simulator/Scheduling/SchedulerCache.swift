@@ -153,6 +153,6 @@ public struct SchedulerCache: Sendable {
         nodes[i].allocatableMilliCPU = PodResources.milli(allocatable?["cpu"])
         nodes[i].allocatableMemory = PodResources.units(allocatable?["memory"])
         nodes[i].allocatablePods = PodResources.units(allocatable?["pods"])
-        nodes[i].kubeletStopped = node.annotationMap[SchedulerCache.kubeletStoppedAnnotation] != nil
+        nodes[i].kubeletStopped = node.annotation(SchedulerCache.kubeletStoppedAnnotation) != nil
     }
 }

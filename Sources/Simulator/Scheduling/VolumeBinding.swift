@@ -63,7 +63,7 @@ struct VolumeBinding: Sendable {
         var immediate = false
         for claim in claims {
             let volume = claim.value["spec"]?["volumeName"]?.string ?? ""
-            if !volume.isEmpty && claim.value.annotationMap[VolumeUtil.bindCompleted] != nil {
+            if !volume.isEmpty && claim.value.annotation(VolumeUtil.bindCompleted) != nil {
                 binding.boundVolumes.append(volume)
             } else if volume.isEmpty && VolumeUtil.isDelayBinding(claim.value, state.store) {
                 binding.delayed.append(claim)
@@ -76,7 +76,7 @@ struct VolumeBinding: Sendable {
             guard let ref = v.value["spec"]?["claimRef"], let uid = ref["uid"]?.string, !uid.isEmpty else { return nil }
             return uid
         })
-        if binding.delayed.contains(where: { $0.value.annotationMap[VolumeUtil.selectedNode] != nil || reserved.contains($0.uid) }) {
+        if binding.delayed.contains(where: { $0.value.annotation(VolumeUtil.selectedNode) != nil || reserved.contains($0.uid) }) {
             return .waiting
         }
         binding.delayed.sort { VolumeUtil.request($0.value) < VolumeUtil.request($1.value) }
@@ -131,7 +131,7 @@ struct VolumeBinding: Sendable {
                 var pv = volume.value
                 let prebound = VolumeUtil.isBound(pv, to: claim)
                 pv.edit("spec") { $0.set("claimRef", VolumeUtil.claimRef(claim)) }
-                if !prebound && pv.annotationMap[VolumeUtil.boundByController] == nil { pv.setAnnotation(VolumeUtil.boundByController, "yes") }
+                if !prebound && pv.annotation(VolumeUtil.boundByController) == nil { pv.setAnnotation(VolumeUtil.boundByController, "yes") }
                 actions.append(.update(volume.key, pv))
             } else {
                 var pvc = claim.value

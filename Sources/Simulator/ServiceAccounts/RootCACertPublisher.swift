@@ -67,7 +67,7 @@ public struct RootCACertPublisher: Controller {
                              "data": data])]
         }
         // Ensure the data and the one annotation describing its use match.
-        let annotation = cm.value.annotationMap[RootCACertPublisher.descriptionAnnotation] ?? ""
+        let annotation = cm.value.annotation(RootCACertPublisher.descriptionAnnotation) ?? ""
         if Value.strings(cm.value["data"]) == [RootCACertPublisher.dataKey: ClusterCA.certificate],
            (cm.value["data"]?.mapping?.count ?? 0) == 1, !annotation.isEmpty {
             return []

@@ -94,7 +94,7 @@ public struct LocalPathProvisioner: Controller {
     /// `shouldDelete` + `deleteVolumeOperation`: a Released volume of ours with policy Delete.
     func delete(_ volume: StoredObject) -> [Action] {
         let v = volume.value
-        guard !volume.isBeingDeleted, v.annotationMap[VolumeUtil.provisionedBy] == LocalPathProvisioner.provisioner,
+        guard !volume.isBeingDeleted, v.annotation(VolumeUtil.provisionedBy) == LocalPathProvisioner.provisioner,
               v["status"]?["phase"]?.string == "Released", v["spec"]?["persistentVolumeReclaimPolicy"]?.string == "Delete" else { return [] }
         return [.delete(volume.key, .background)]
     }

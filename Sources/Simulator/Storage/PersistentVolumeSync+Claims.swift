@@ -5,7 +5,7 @@ extension PersistentVolumeSync {
     /// `syncClaim`: unbound claims (no `pv.kubernetes.io/bind-completed`) look for a volume,
     /// bound ones check that their volume still points back at them.
     mutating func syncClaim(_ claim: StoredObject) {
-        if claim.value.annotationMap[VolumeUtil.bindCompleted] == nil { syncUnboundClaim(claim) } else { syncBoundClaim(claim) }
+        if claim.value.annotation(VolumeUtil.bindCompleted) == nil { syncUnboundClaim(claim) } else { syncBoundClaim(claim) }
     }
 
     mutating func syncUnboundClaim(_ claim: StoredObject) {
@@ -25,7 +25,7 @@ extension PersistentVolumeSync {
             return
         }
         let className = VolumeUtil.claimClass(claim.value)
-        if delay && claim.value.annotationMap[VolumeUtil.selectedNode] == nil {
+        if delay && claim.value.annotation(VolumeUtil.selectedNode) == nil {
             // emitEventForUnboundDelayBindingClaim
             let pods = unscheduledPods(using: claim)
             switch pods.count {
@@ -57,7 +57,7 @@ extension PersistentVolumeSync {
         }
         if VolumeUtil.isBound(volume.value, to: claim) { return bind(volume, claim) }
         event(claim.key, .warning, "FailedBinding", "volume \(GoValue.quote(volume.name)) already bound to a different claim.")
-        if claim.value.annotationMap[VolumeUtil.boundByController] == nil { setClaimStatus(claim, "Pending", volume: nil) }
+        if claim.value.annotation(VolumeUtil.boundByController) == nil { setClaimStatus(claim, "Pending", volume: nil) }
     }
 
     /// `syncBoundClaim`: `Lost` when the volume is gone or belongs to another claim.
@@ -86,7 +86,7 @@ extension PersistentVolumeSync {
         if provisioner.hasPrefix("kubernetes.io/") {
             return event(claim.key, .warning, "ProvisioningFailed", "no volume plugin matched name: \(provisioner)")
         }
-        if claim.value.annotationMap[VolumeUtil.storageProvisioner] != provisioner {
+        if claim.value.annotation(VolumeUtil.storageProvisioner) != provisioner {
             var pvc = claim.value
             pvc.setAnnotation(VolumeUtil.betaStorageProvisioner, provisioner)
             pvc.setAnnotation(VolumeUtil.storageProvisioner, provisioner)

@@ -27,7 +27,7 @@ extension PersistentVolumeSync {
         }
         if claimVolume == volume.name { return setVolumePhase(volume, "Bound") }
         // The claim is bound to another volume.
-        if volume.value.annotationMap[VolumeUtil.provisionedBy] != nil && reclaimPolicy(volume) == "Delete" {
+        if volume.value.annotation(VolumeUtil.provisionedBy) != nil && reclaimPolicy(volume) == "Delete" {
             let phase = volume.value["status"]?["phase"]?.string
             if phase != "Released" && phase != "Failed" { setVolumePhase(volume, "Released") }
             return reclaim(volume)
@@ -41,7 +41,7 @@ extension PersistentVolumeSync {
     /// the claim's name and loses only its uid. Then Available.
     mutating func unbind(_ volume: StoredObject) {
         var pv = volume.value
-        if pv.annotationMap[VolumeUtil.boundByController] != nil {
+        if pv.annotation(VolumeUtil.boundByController) != nil {
             pv.edit("spec") { $0.remove("claimRef") }
             pv.setAnnotation(VolumeUtil.boundByController, nil)
         } else {
@@ -57,7 +57,7 @@ extension PersistentVolumeSync {
     /// Recycle (deprecated) is not simulated: the volume stays Released.
     mutating func reclaim(_ volume: StoredObject) {
         guard reclaimPolicy(volume) == "Delete", !volume.isBeingDeleted else { return }
-        if let plugin = volume.value.annotationMap[VolumeUtil.provisionedBy], !plugin.hasPrefix("kubernetes.io/") { return }
+        if let plugin = volume.value.annotation(VolumeUtil.provisionedBy), !plugin.hasPrefix("kubernetes.io/") { return }
         if let csi = volume.value["spec"]?["csi"], !csi.isNull { return }
         let failure: String
         if let path = volume.value["spec"]?["hostPath"]?["path"]?.string {

@@ -33,7 +33,7 @@ struct PersistentVolumeSync {
             pv.edit("spec") { $0.set("claimRef", VolumeUtil.claimRef(claim)) }
             dirty = true
         }
-        if setBoundByController && pv.annotationMap[VolumeUtil.boundByController] == nil {
+        if setBoundByController && pv.annotation(VolumeUtil.boundByController) == nil {
             pv.setAnnotation(VolumeUtil.boundByController, "yes")
             dirty = true
         }
@@ -44,10 +44,10 @@ struct PersistentVolumeSync {
         var claimDirty = false
         if claim.value["spec"]?["volumeName"]?.string != volume.name {
             pvc.edit("spec") { $0.set("volumeName", .string(volume.name)) }
-            if pvc.annotationMap[VolumeUtil.boundByController] == nil { pvc.setAnnotation(VolumeUtil.boundByController, "yes") }
+            if pvc.annotation(VolumeUtil.boundByController) == nil { pvc.setAnnotation(VolumeUtil.boundByController, "yes") }
             claimDirty = true
         }
-        if pvc.annotationMap[VolumeUtil.bindCompleted] == nil {
+        if pvc.annotation(VolumeUtil.bindCompleted) == nil {
             pvc.setAnnotation(VolumeUtil.bindCompleted, "yes")
             claimDirty = true
         }

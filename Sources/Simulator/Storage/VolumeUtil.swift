@@ -35,19 +35,19 @@ enum VolumeUtil {
 
     /// `GetPersistentVolumeClaimClass`: the beta annotation first, then `spec.storageClassName`.
     static func claimClass(_ claim: Value) -> String {
-        if let c = claim.annotationMap[betaStorageClass] { return c }
+        if let c = claim.annotation(betaStorageClass) { return c }
         return claim["spec"]?["storageClassName"]?.string ?? ""
     }
 
     /// `PersistentVolumeClaimHasClass`: a class was asked for, even `""` (no class at all).
     static func claimHasClass(_ claim: Value) -> Bool {
-        if claim.annotationMap[betaStorageClass] != nil { return true }
+        if claim.annotation(betaStorageClass) != nil { return true }
         return claim["spec"]?["storageClassName"].map { !$0.isNull } ?? false
     }
 
     /// `GetPersistentVolumeClass`.
     static func volumeClass(_ volume: Value) -> String {
-        if let c = volume.annotationMap[betaStorageClass] { return c }
+        if let c = volume.annotation(betaStorageClass) { return c }
         return volume["spec"]?["storageClassName"]?.string ?? ""
     }
 

@@ -158,7 +158,7 @@ struct TrafficEngine {
 
     /// The node's kubelet (and with it, in kind, the whole node) is stopped.
     func isDown(_ node: String) -> Bool {
-        state[ObjectKey(resource: "nodes", namespace: "", name: node)]?.value.annotationMap[SchedulerCache.kubeletStoppedAnnotation] != nil
+        state[ObjectKey(resource: "nodes", namespace: "", name: node)]?.value.annotation(SchedulerCache.kubeletStoppedAnnotation) != nil
     }
 
     func nodeAddress(_ name: String) -> String? {

@@ -92,10 +92,10 @@ extension FieldError {
 /// A field path as Go's `field.Path` prints it: `spec.containers[0].name`, keys as
 /// `data[tls.crt]`, and the empty root path as `[]` (what `field.NewPath("")` prints).
 public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
-    /// One step from the root. Validation builds a path for every field it visits and prints
-    /// one only for an error, so a path is a chain of steps, rendered when asked.
+    /// One step below the root. Validation builds a path for every field it visits and prints
+    /// one only for an error, so a path is its root and a chain of steps, rendered when asked
+    /// (a root alone allocates nothing).
     private enum Step: Sendable {
-        case root(String)
         case child(String)
         case index(Int)
         case key(String)
@@ -110,27 +110,29 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    private let node: Node
+    private let root: String
+    private let last: Node?
 
     public init(_ root: String) {
-        node = Node(nil, .root(root.isEmpty ? "[]" : root))
+        self.root = root.isEmpty ? "[]" : root
+        last = nil
     }
 
-    private init(_ node: Node) {
-        self.node = node
+    private init(root: String, last: Node) {
+        self.root = root
+        self.last = last
     }
 
     public var rendered: String {
         var steps: [Step] = []
-        var n: Node? = node
+        var n = last
         while let current = n {
             steps.append(current.step)
             n = current.parent
         }
-        var out = ""
+        var out = root
         for step in steps.reversed() {
             switch step {
-            case .root(let s): out += s
             case .child(let s): out += "." + s
             case .index(let i): out += "[\(i)]"
             case .key(let k): out += "[\(k)]"
@@ -140,19 +142,19 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     public func child(_ name: String) -> FieldPath {
-        FieldPath(Node(node, .child(name)))
+        FieldPath(root: root, last: Node(last, .child(name)))
     }
     public func child(_ first: String, _ rest: String...) -> FieldPath {
         rest.reduce(child(first)) { $0.child($1) }
     }
     public func index(_ i: Int) -> FieldPath {
-        FieldPath(Node(node, .index(i)))
+        FieldPath(root: root, last: Node(last, .index(i)))
     }
     public func key(_ k: String) -> FieldPath {
-        FieldPath(Node(node, .key(k)))
+        FieldPath(root: root, last: Node(last, .key(k)))
     }
 
-    public static func == (a: FieldPath, b: FieldPath) -> Bool { a.node === b.node || a.rendered == b.rendered }
+    public static func == (a: FieldPath, b: FieldPath) -> Bool { (a.last === b.last && a.root == b.root) || a.rendered == b.rendered }
     public func hash(into hasher: inout Hasher) { hasher.combine(rendered) }
     public var description: String { rendered }
 }

@@ -199,7 +199,7 @@ extension APIServer {
         }
         let nanos = max(now.unixNanoseconds, recorder.lastNanoseconds + 1)
         recorder.lastNanoseconds = nanos
-        let name = spec.involved.name + "." + String(UInt64(bitPattern: nanos), radix: 16)
+        let name = NameGenerator.eventName(spec.involved.name, nanoseconds: UInt64(bitPattern: nanos))
         let created = try? createRecordedEvent(name: name, namespace: namespace, resource: eventResource) { uid, resourceVersion in
             CompactEvent(uid: uid, creationTimestamp: stamp, resourceVersion: resourceVersion,
                          involvedKind: kind, involvedName: spec.involved.name, involvedAPIVersion: apiVersion,

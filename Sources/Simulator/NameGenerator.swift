@@ -86,20 +86,44 @@ public enum NameGenerator {
     /// An RFC 4122 version 4 uid from 128 random bits (what `uuid.NewUUID()` gives the
     /// apiserver in k8s.io/apimachinery/pkg/util/uuid): `xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx`.
     public static func uuid(using random: inout SeededRandom) -> String {
-        var bytes: [UInt8] = []
-        for word in [random.next(), random.next()] {
-            for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(word >> UInt64(shift) & 0xFF)) }
+        // The 16 bytes, most significant first, as two words; then the version and variant
+        // bits; then 32 hex digits with dashes after bytes 4, 6, 8 and 10, written in place.
+        var hi = random.next(), lo = random.next()
+        hi = hi & ~(0xF0 << 8) | (0x40 << 8)          // byte 6: version 4
+        lo = lo & ~(0xC0 << 56) | (0x80 << 56)        // byte 8: variant 10xx
+        return String(unsafeUninitializedCapacity: 36) { out in
+            var i = 0
+            for k in 0..<16 {
+                if k == 4 || k == 6 || k == 8 || k == 10 { out[i] = 0x2D; i += 1 }
+                let word = k < 8 ? hi : lo
+                let byte = UInt8(truncatingIfNeeded: word >> UInt64(56 - 8 * (k % 8)))
+                out[i] = hexDigit(byte >> 4)
+                out[i + 1] = hexDigit(byte & 0x0F)
+                i += 2
+            }
+            return i
         }
-        bytes[6] = bytes[6] & 0x0F | 0x40
-        bytes[8] = bytes[8] & 0x3F | 0x80
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(36)
-        for (i, b) in bytes.enumerated() {
-            if i == 4 || i == 6 || i == 8 || i == 10 { out.append(UInt8(ascii: "-")) }
-            out.append(hex[Int(b >> 4)])
-            out.append(hex[Int(b & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
+
+    /// An Event's name, `<object>.<nanoseconds in lowercase hex, no leading zeros>`
+    /// (record/events.go `makeEvent`: `fmt.Sprintf("%v.%x", ref.Name, t.UnixNano())`), written
+    /// in one pass.
+    static func eventName(_ object: String, nanoseconds: UInt64) -> String {
+        var object = object
+        let digits = max(1, (64 - nanoseconds.leadingZeroBitCount + 3) / 4)
+        return object.withUTF8 { name in
+            String(unsafeUninitializedCapacity: name.count + 1 + digits) { out in
+                if let base = name.baseAddress, name.count > 0 { out.baseAddress!.initialize(from: base, count: name.count) }
+                out[name.count] = 0x2E
+                for d in 0..<digits {
+                    out[name.count + 1 + d] = hexDigit(UInt8(truncatingIfNeeded: nanoseconds >> UInt64(4 * (digits - 1 - d))) & 0xF)
+                }
+                return name.count + 1 + digits
+            }
+        }
+    }
+
+    /// The lowercase hex digit of `n` (0–15), as a UTF-8 byte.
+    @inline(__always)
+    static func hexDigit(_ n: UInt8) -> UInt8 { n < 10 ? 0x30 + n : 0x57 + n }
 }

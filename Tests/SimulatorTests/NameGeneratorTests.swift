@@ -51,4 +51,36 @@ import YAML
         #expect(parts[2].first == "4")
         #expect("89ab".contains(parts[3].first!))
     }
+
+    /// The uid is the 128 bits the generator draws, most significant byte first, with the
+    /// version and variant bits set: the same text for the same seed, whatever the code that
+    /// writes it (saved clusters and golden outputs hold these uids).
+    @Test func uidsSpellTheDrawnBits() {
+        for seed: UInt64 in [1, 3, 42, 0xFFFF_FFFF] {
+            var random = SeededRandom(seed: seed), reference = SeededRandom(seed: seed)
+            for _ in 0..<50 {
+                var bytes: [UInt8] = []
+                for word in [reference.next(), reference.next()] {
+                    for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(word >> UInt64(shift) & 0xFF)) }
+                }
+                bytes[6] = bytes[6] & 0x0F | 0x40
+                bytes[8] = bytes[8] & 0x3F | 0x80
+                var expected = ""
+                for (i, b) in bytes.enumerated() {
+                    if [4, 6, 8, 10].contains(i) { expected += "-" }
+                    expected += (b < 16 ? "0" : "") + String(b, radix: 16)
+                }
+                #expect(NameGenerator.uuid(using: &random) == expected)
+            }
+        }
+    }
+
+    /// Event names: the object's name, a dot and the instant's nanoseconds in hex.
+    @Test func eventNamesAreObjectDotHexNanoseconds() {
+        for nanos: UInt64 in [0, 1, 15, 16, 255, 1_767_225_600_000_000_000, UInt64.max] {
+            for object in ["web-7d4b9c8f5-x2q8k", "", "ñandú"] {
+                #expect(NameGenerator.eventName(object, nanoseconds: nanos) == object + "." + String(nanos, radix: 16))
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 /// A resource amount (`500m`, `1Gi`, `2e3`) with the exact parsing, rounding and canonical
 /// form of k8s.io/apimachinery/pkg/api/resource/quantity.go.
 ///
@@ -35,8 +36,21 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Parses like `resource.ParseQuantity`.
     public init(parsing text: String) throws(QuantityError) {
-        self = try QuantityParser.parse(text)
+        // A cluster writes few distinct quantities (`100m`, `128Mi`) and reads them on every
+        // pod created, scheduled or scaled: each text is parsed once per process.
+        if let known = Quantity.parsed.withLock({ $0[text] }) {
+            self = try known.get()
+            return
+        }
+        let result = Result { () throws(QuantityError) in try QuantityParser.parse(text) }
+        Quantity.parsed.withLock { cache in
+            if cache.count > 4096 { cache.removeAll() }
+            cache[text] = result
+        }
+        self = try result.get()
     }
+
+    private static let parsed = Mutex<[String: Result<Quantity, QuantityError>]>([:])
 
     /// The canonical text, as `Quantity.String()` prints it (and so `kubectl get -o yaml`).
     public var canonical: String { written ?? canonicalized() }

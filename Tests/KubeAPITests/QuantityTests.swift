@@ -97,4 +97,21 @@ import Testing
         #expect(try Quantity(parsing: "0.5") == Quantity(parsing: "500m"))
         #expect(try Quantity(parsing: "1k").hashValue == Quantity(parsing: "1000").hashValue)
     }
+
+    /// Parsing is remembered per text: a second parse of the same text, valid or not, answers
+    /// exactly as the first (value, written form, error).
+    @Test func repeatedParsesAgree() {
+        for text in ["500m", "1.5", "2e3", "1Gi", "0.5", "123456789012345678901234567890", "1.2.3", "5Zi", "", "-0"] {
+            func parse() -> Result<Quantity, QuantityError> { Result { () throws(QuantityError) in try Quantity(parsing: text) } }
+            let first = parse(), second = parse()
+            switch (first, second) {
+            case (.success(let a), .success(let b)):
+                #expect(a == b && a.canonical == b.canonical, "\(text)")
+            case (.failure(let a), .failure(let b)):
+                #expect(a == b, "\(text)")
+            default:
+                Issue.record("\(text): \(first) then \(second)")
+            }
+        }
+    }
 }

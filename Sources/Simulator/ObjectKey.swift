@@ -15,7 +15,7 @@ public struct ObjectKey: Sendable, Hashable, Comparable, CustomStringConvertible
     public let resource: String
     public let namespace: String
     public let name: String
-    /// `name.hashValue`, worked out once: keys are hashed all the time (every store lookup,
+    /// `textHash(name)`, worked out once: keys are hashed all the time (every store lookup,
     /// every queue item), and the tables that hold 900,000 of them rehash every key as
     /// they grow.
     private let nameHash: Int
@@ -24,7 +24,7 @@ public struct ObjectKey: Sendable, Hashable, Comparable, CustomStringConvertible
         self.resource = resource
         self.namespace = namespace
         self.name = name
-        nameHash = name.hashValue
+        nameHash = textHash(name)
     }
 
     /// A key whose name comes from an index that kept its hash (`Store`'s name and label

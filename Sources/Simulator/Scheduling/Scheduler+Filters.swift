@@ -77,7 +77,7 @@ extension Scheduler {
 
     static func insufficient(_ r: PodResources, _ node: UnsafePointer<SchedulerCache.NodeInfo>) -> [String]? {
         var reasons: [String] = []
-        if Int64(node.pointee.pods.count) + 1 > node.pointee.allocatablePods { reasons.append(reasonTooManyPods) }
+        if node.pointee.podCount + 1 > node.pointee.allocatablePods { reasons.append(reasonTooManyPods) }
         if r.milliCPU > 0 && r.milliCPU > node.pointee.allocatableMilliCPU - node.pointee.requested.milliCPU { reasons.append("Insufficient cpu") }
         if r.memory > 0 && r.memory > node.pointee.allocatableMemory - node.pointee.requested.memory { reasons.append("Insufficient memory") }
         return reasons.isEmpty ? nil : reasons

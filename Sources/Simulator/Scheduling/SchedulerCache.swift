@@ -25,7 +25,10 @@ public struct SchedulerCache: Sendable {
         public var allocatableMemory: Int64 = 0
         public var allocatablePods: Int64 = 0
         public var requested = PodResources()
-        public var pods: Set<ObjectKey> = []
+        public var pods: Set<ObjectKey> = [] { didSet { podCount = Int64(pods.count) } }
+        /// `pods.count`, kept beside the other figures the filters read for each of the
+        /// hundreds of nodes a pod is tried on (the set's storage is elsewhere in memory).
+        public private(set) var podCount: Int64 = 0
         /// `status.podIP` of each pod in `pods` that has one (the kubelet's IPAM reads it).
         public var podIPs: [ObjectKey: String] = [:]
         /// The node's kubelet is stopped (`Cluster.nodeDown`).

@@ -19,24 +19,39 @@ extension Value {
 
     /// Edits the value under `key` in place; a missing key starts as an empty mapping when
     /// `create` is true, and is left alone otherwise.
+    ///
+    /// A child the edit left as it was (`Value.isIdentical`: defaulting an object already
+    /// defaulted changes nothing) is not written back, so the parent keeps sharing its storage
+    /// instead of being copied.
     mutating func editField(_ key: String, create: Bool = false, _ body: (inout Value) -> Void) {
         var child: Value
         if let existing = self[key], !existing.isNull {
             child = existing
+            body(&child)
+            if child.isIdentical(to: existing) { return }
         } else if create {
             child = .mapping([])
+            body(&child)
         } else {
             return
         }
-        body(&child)
         set(key, child)
     }
 
-    /// Edits every element of the sequence under `key` (nothing if it is not a sequence).
+    /// Edits every element of the sequence under `key` (nothing if it is not a sequence). As
+    /// in `editField`, the sequence is written back only when an element changed.
     mutating func editEach(_ key: String, _ body: (inout Value) -> Void) {
-        guard case .sequence(var items)? = self[key] else { return }
-        for i in items.indices { body(&items[i]) }
-        set(key, .sequence(items))
+        guard case .sequence(let original)? = self[key] else { return }
+        var items = original, changed = false
+        for i in original.indices {
+            var item = original[i]
+            body(&item)
+            if !item.isIdentical(to: original[i]) {
+                items[i] = item
+                changed = true
+            }
+        }
+        if changed { set(key, .sequence(items)) }
     }
 
     /// Edits the value at a path of keys, creating empty mappings on the way when `create`.

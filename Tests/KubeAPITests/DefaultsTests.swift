@@ -85,6 +85,20 @@ import YAML
         #expect(Defaults.apply(to: once, kind: "Deployment", apiVersion: "apps/v1") == once)
     }
 
+    /// Defaulting an object already defaulted writes nothing back: the containers and volumes
+    /// of the result share the input's storage (the apiserver defaults every pod twice).
+    @Test func defaultingAgainKeepsStorageShared() {
+        let pod: Value = ["apiVersion": "v1", "kind": "Pod", "metadata": ["name": "web"],
+                          "spec": ["containers": [["name": "web", "image": "nginx:1.27", "ports": [["containerPort": 80]]]],
+                                   "volumes": [["name": "datos", "configMap": ["name": "web"]]]]]
+        let once = Defaults.apply(to: pod, kind: "Pod", apiVersion: "v1")
+        let twice = Defaults.apply(to: once, kind: "Pod", apiVersion: "v1")
+        #expect(twice == once)
+        #expect(once["spec"]?["containers"] != pod["spec"]?["containers"])
+        #expect(twice["spec"]?["containers"]?.isIdentical(to: once["spec"]?["containers"]) == true)
+        #expect(twice["spec"]?["volumes"]?.isIdentical(to: once["spec"]?["volumes"]) == true)
+    }
+
     @Test func imagePullPolicyFollowsTheTag() {
         #expect(ImageReference.tag(of: "nginx") == "latest")
         #expect(ImageReference.tag(of: "nginx:latest") == "latest")

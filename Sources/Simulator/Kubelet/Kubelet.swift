@@ -114,10 +114,11 @@ public struct Kubelet: Controller {
         }
         let done = start + .milliseconds(stop)
         if now >= done {
-            // Forget the pulls still under way (PodSync+Init.swift) and a stop of the sidecars
-            // under way (PodSync+SidecarStop.swift).
+            // Forget the pulls still under way (PodSync+Init.swift), a stop of the sidecars
+            // under way (PodSync+SidecarStop.swift) and a kill for a new image (PodSync+Containers.swift).
             let names = ((pod.value["spec"]?["containers"]?.sequence ?? []) + (pod.value["spec"]?["initContainers"]?.sequence ?? [])).compactMap { $0["name"]?.string }
-            let forget = (names.map { "creacion/\(pod.namespace)/\(pod.name)/\(pod.uid)/\($0)" } + [PodSync.sidecarStopKey(pod)])
+            let forget = (names.map { "creacion/\(pod.namespace)/\(pod.name)/\(pod.uid)/\($0)" } + names.map { PodSync.imageChangeKey(pod, $0) }
+                          + [PodSync.sidecarStopKey(pod)])
                 .filter { state.memory($0) != nil }
             return actions + forget.map { .remember($0, nil) } + [.finishPodDeletion(pod.key)]
         }

@@ -11,6 +11,11 @@ extension PodSync {
     /// The state of a running container the kubelet stopped at `at` (kuberuntime_container.go
     /// `killContainer`): exit 0, `Completed`, when its image ended on SIGTERM in time; else
     /// 137, `Error`, killed at the end of the grace period.
+    /// The kubelet's memory of when it began killing container `name` to start it again
+    /// with a new image.
+    func imageChangeKey(_ name: String) -> String { PodSync.imageChangeKey(pod, name) }
+    static func imageChangeKey(_ pod: StoredObject, _ name: String) -> String { "cambio/\(pod.namespace)/\(pod.name)/\(pod.uid)/\(name)" }
+
     static func stoppedByKubelet(_ status: Value, running: Value, at: VirtualTime, graceful: Bool) -> Value {
         ["terminated": ["containerID": status["containerID"] ?? "", "exitCode": .int(graceful ? 0 : 137),
                         "finishedAt": .string(at.rfc3339), "reason": .string(graceful ? "Completed" : "Error"),
@@ -37,20 +42,34 @@ extension PodSync {
         let imageName = c["image"]?.string ?? ""
         let restarts = old?["restartCount"]?.int ?? 0
         if let running = old?["state"]?["running"], let started = time(running["startedAt"]) {
-            if PodSync.imageChanged(c, old!) {
+            let killStart = state.store.memory.isEmpty ? nil : state.memory(imageChangeKey(name))?.int.map { VirtualTime(milliseconds: $0) }
+            if killStart != nil || PodSync.imageChanged(c, old!) {
                 // kuberuntime_manager.go computePodActions: a running container whose spec
                 // changed (for a pod, only the image can) is killed (`Killing`, "Container web
                 // definition changed, will be restarted") and started again whatever the
                 // restart policy: the new image is pulled, `restartCount` grows and the old
-                // container is the last state. It stops at once here, with the exit of its
-                // image's SIGTERM handling (0, or 137 for one that ignores it), and while the new
-                // image is pulled the container shows `ContainerCreating` with the restart
-                // already counted (upstream shows the exited container until the new one runs).
-                event("Killing", KubeletMessages.definitionChanged(name), container: name)
-                var handlesTerm = true
-                if case .found(let image) = kubelet.catalog.resolve(old!["image"]?.string ?? imageName) { handlesTerm = image.stopMilliseconds != nil }
+                // container is the last state. kuberuntime_container.go killContainer sends
+                // SIGTERM and waits: the container stops when its image handles the signal
+                // (nginx in 0.2 s, exit 0 `Completed`), or at the end of the pod's
+                // `terminationGracePeriodSeconds`, never under 2 s (minimumGracePeriodInSeconds),
+                // killed with 137 `Error` (a shell that ignores SIGTERM). Until then it still
+                // runs; when the kill began is kept in the kubelet's memory. While the new image
+                // is pulled the container shows `ContainerCreating` with the restart already
+                // counted (upstream shows the exited container until the new one runs).
+                let begun = killStart ?? now
+                var stopMs: Int64? = 100
+                if case .found(let image) = kubelet.catalog.resolve(old!["image"]?.string ?? imageName) { stopMs = image.stopMilliseconds }
+                let grace = max(pod.value["spec"]?["terminationGracePeriodSeconds"]?.int ?? 30, 2) * 1000
+                let done = begun + .milliseconds(stopMs.map { min($0, grace) } ?? grace)
+                if killStart == nil { event("Killing", KubeletMessages.definitionChanged(name), container: name) }
+                if now < done {
+                    if killStart == nil { actions.append(.remember(imageChangeKey(name), .int(now.milliseconds))) }
+                    wake(at: done)
+                    return old!
+                }
+                if killStart != nil { actions.append(.remember(imageChangeKey(name), nil)) }
                 var killed = old!
-                killed.set("lastState", PodSync.stoppedByKubelet(old!, running: running, at: now, graceful: handlesTerm))
+                killed.set("lastState", PodSync.stoppedByKubelet(old!, running: running, at: done, graceful: stopMs.map { $0 <= grace } ?? false))
                 killed.set("restartCount", .int(restarts + 1))
                 killed.set("state", ["waiting": ["reason": .string(creating)]])
                 return step(c, killed, origin: origin, firstSync: true, creating: creating)

@@ -119,6 +119,43 @@ import YAML
         #expect(after["status"]?["containerStatuses"]?[0]?["restartCount"]?.int == 1)
     }
 
+    /// A container whose process ignores SIGTERM (a busybox shell) keeps running, with its
+    /// old image, until the pod's grace period ends (10 s here); then it is killed (137,
+    /// `Error`) and started with the new image. Deleting the pod meanwhile leaves nothing in
+    /// the kubelet's memory.
+    @Test func aChangedImageWaitsForTheGracePeriod() throws {
+        var cluster = Cluster(seed: 4, workers: 1)
+        cluster.advance()
+        let yaml = "apiVersion: v1\nkind: Pod\nmetadata: {name: shell}\nspec:\n  terminationGracePeriodSeconds: 10\n  containers: [{name: shell, image: \"busybox:1.36\", command: [sleep, \"3600\"]}]\n"
+        _ = try cluster.api.create(decoded(yaml, file: "pod.yaml"))
+        cluster.advance(by: .seconds(20))
+        let pods = Kinds.resolve("pods")!, key = ObjectKey(pods, namespace: "default", name: "shell")
+        let pod = try cluster.api.get(pods, namespace: "default", name: "shell").value
+        _ = try cluster.api.updateObject(key, Self.withImage(pod, "busybox:1.37"))
+        func container() throws -> Value { try #require(cluster.api.get(pods, namespace: "default", name: "shell").value["status"]?["containerStatuses"]?[0]) }
+        cluster.advance(by: .seconds(9))
+        #expect(try container()["state"]?["running"] != nil)
+        #expect(try container()["image"]?.string == "docker.io/library/busybox:1.36")
+        #expect(try container()["restartCount"]?.int == 0)
+        #expect(cluster.api.store.memory.keys.contains { $0.hasPrefix("cambio/") })
+        cluster.advance(by: .seconds(5))
+        let restarted = try container()
+        #expect(restarted["image"]?.string == "docker.io/library/busybox:1.37")
+        #expect(restarted["restartCount"]?.int == 1)
+        #expect(restarted["lastState"]?["terminated"]?["exitCode"]?.int == 137)
+        #expect(restarted["lastState"]?["terminated"]?["reason"]?.string == "Error")
+        #expect(restarted["lastState"]?["terminated"]?["finishedAt"]?.string == "2026-01-01T00:00:30Z")
+        #expect(!cluster.api.store.memory.keys.contains { $0.hasPrefix("cambio/") })
+        // Deleted while a kill for a new image is under way: the kubelet forgets it.
+        let now = try cluster.api.get(pods, namespace: "default", name: "shell").value
+        _ = try cluster.api.updateObject(key, Self.withImage(now, "busybox:1.36"))
+        cluster.advance(by: .seconds(1))
+        #expect(cluster.api.store.memory.keys.contains { $0.hasPrefix("cambio/") })
+        _ = try cluster.api.deleteObject(key)
+        cluster.advance(by: .seconds(60))
+        #expect(cluster.api.store.memory.isEmpty)
+    }
+
     /// containerd's image ids: a tag pulled gets a repo digest (a stable fake one here, 64 hex
     /// digits) under the fully qualified name; an image pulled by digest keeps that digest, and
     /// the node lists it by digest only.

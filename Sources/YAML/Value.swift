@@ -35,6 +35,7 @@ public enum Value: Sendable {
     public struct Pair: Sendable, Hashable {
         public var key: Value
         public var value: Value
+        @inlinable
         public init(key: Value, value: Value) {
             self.key = key
             self.value = value
@@ -234,8 +235,14 @@ extension Value: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expressib
     public init(floatLiteral value: Double) { self = .float(value) }
     public init(stringLiteral value: String) { self = .string(value) }
     public init(arrayLiteral elements: Value...) { self = .sequence(elements) }
+    /// Inlinable: a literal's variadic list does not escape, so the compiler can build the
+    /// pairs straight from it (status writers build a few literals per pod).
+    @inlinable
     public init(dictionaryLiteral elements: (String, Value)...) {
-        self = .mapping(elements.map { Pair(key: .string($0.0), value: $0.1) })
+        var pairs: [Pair] = []
+        pairs.reserveCapacity(elements.count)
+        for (key, value) in elements { pairs.append(Pair(key: .string(key), value: value)) }
+        self = .mapping(pairs)
     }
 }
 

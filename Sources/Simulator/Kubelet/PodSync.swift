@@ -125,6 +125,14 @@ struct PodSync {
         func condition(_ type: String, _ ok: Bool, reason: String? = nil, message: String? = nil) -> Value {
             let previous = old.first { $0["type"]?.string == type }
             let value = ok ? "True" : "False"
+            // Unchanged since the last sync (the same status, reason and message, and exactly
+            // the fields written below): the previous condition is the one that would be built.
+            if let previous, previous["status"]?.string == value, previous["reason"]?.string == reason,
+               previous["message"]?.string == message, previous["lastProbeTime"]?.isNull == true,
+               previous["lastTransitionTime"]?.string != nil,
+               previous.mapping?.count == 4 + (reason == nil ? 0 : 1) + (message == nil ? 0 : 1) {
+                return previous
+            }
             let transition = previous?["status"]?.string == value ? (previous?["lastTransitionTime"] ?? .string(nowText)) : .string(nowText)
             var c: Value = ["lastProbeTime": nil, "lastTransitionTime": transition, "status": .string(value), "type": .string(type)]
             if let reason { c.set("reason", .string(reason)) }

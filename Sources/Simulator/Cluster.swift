@@ -137,18 +137,14 @@ public struct Cluster: Sendable {
         let state = ClusterState(store: api.store)
         var wake: [WorkQueue.Item] = []
         let now = api.now
-        // The controllers are asked in place (copying an existential out of the array for
-        // each of the million calls at scale was a retain and a release each).
-        controllers.withUnsafeBufferPointer { controllers in
-            for change in changes {
-                for index in routes.controllers(for: change.key.resource) {
-                    for key in controllers[index].keys(for: change, state: state) { wake.append(.init(controller: index, key: key)) }
-                }
+        for change in changes {
+            for index in routes.controllers(for: change.key.resource) {
+                for key in controllers[index].keys(for: change, state: state) { wake.append(.init(controller: index, key: key)) }
             }
-        }
-        // Every write of an Event attaches a new lease.
-        for change in changes where change.key.resource == ObjectKey.events && !change.isRemoval {
-            eventLeases.write(change.key, resourceVersion: change.newResourceVersion, at: now)
+            // Every write of an Event attaches a new lease.
+            if change.key.resource == ObjectKey.events, !change.isRemoval {
+                eventLeases.write(change.key, resourceVersion: change.newResourceVersion, at: now)
+            }
         }
         for item in wake { queue.add(item, at: now) }
     }

@@ -170,8 +170,7 @@ extension PodSync {
             for word in 0..<4 {
                 h = h &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 for nibble in 0..<16 {
-                    let d = UInt8(truncatingIfNeeded: h >> (60 - 4 * UInt64(nibble))) & 0xF
-                    out[word * 16 + nibble] = d < 10 ? 0x30 + d : 0x57 + d // 0-9, a-f
+                    out[word * 16 + nibble] = NameGenerator.hexDigit(UInt8(truncatingIfNeeded: h >> (60 - 4 * UInt64(nibble))) & 0xF)
                 }
             }
             return 64

@@ -231,7 +231,12 @@ enum NameRule: Sendable {
     /// With `prefix` (a `generateName`), a trailing dash is allowed (`maskTrailingDash`).
     func messages(_ name: String, prefix: Bool = false) -> [String] {
         var n = name
-        if prefix, n.utf8.count > 1, n.hasSuffix("-") { n = String(n.dropLast()) + "a" }
+        if prefix, n.utf8.count > 1, n.utf8.last == UInt8(ascii: "-") {
+            // The same number of bytes, so length limits answer as for the prefix itself.
+            var bytes = Array(n.utf8)
+            bytes[bytes.count - 1] = UInt8(ascii: "a")
+            n = String(decoding: bytes, as: UTF8.self)
+        }
         switch self {
         case .dns1123Subdomain: return Names.dns1123Subdomain(n)
         case .dns1123Label: return Names.dns1123Label(n)

@@ -20,6 +20,20 @@ import YAML
         return Validation.kubectlMessage(kind: kind, name: object["metadata"]?["name"]?.string ?? "", errors: errors)
     }
 
+    /// `generateName` is checked with its trailing dash masked (`maskTrailingDash`): `web-` and
+    /// `web--` pass, a lone `-` and upper case do not, and the length limit counts every byte.
+    @Test func generateNameMasksOneTrailingDash() throws {
+        func configMap(_ prefix: String) -> String { "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, generateName: \"\(prefix)\"}\n" }
+        #expect(try Self.kubectl(configMap("web-")) == "")
+        #expect(try Self.kubectl(configMap("web--")) == "")
+        let regex = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
+        #expect(try Self.kubectl(configMap("-")) == "The ConfigMap \"x\" is invalid: metadata.generateName: Invalid value: \"-\": \(regex)\n")
+        #expect(try Self.kubectl(configMap("Web-")) == "The ConfigMap \"x\" is invalid: metadata.generateName: Invalid value: \"Web-\": \(regex)\n")
+        let long = String(repeating: "a", count: 253) + "-"
+        #expect(try Self.kubectl(configMap(long)).contains("metadata.generateName: Invalid value: \"\(long)\": must be no more than 253 characters"))
+        #expect(try Self.kubectl(configMap(String(repeating: "a", count: 252) + "-")) == "")
+    }
+
     static func deployment(name: String = "web", selector: String = "{matchLabels: {app: web}}", labels: String = "{app: web}", container: String = "{name: web, image: nginx:1.25}") -> String {
         """
         apiVersion: apps/v1

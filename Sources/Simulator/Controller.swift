@@ -123,5 +123,7 @@ public struct ClusterState: Sendable {
     public func count(_ resource: String, namespace: String?) -> Int { store.count(resource, namespace: namespace) }
 
     /// What a controller remembered under `key` (`Action.remember`).
-    public func memory(_ key: String) -> Value? { store.memory[key] }
+    /// What the controllers remember under `key`. Most clusters remember nothing: then the
+    /// key (built from a pod's namespace, name and uid) is not even built.
+    public func memory(_ key: @autoclosure () -> String) -> Value? { store.memory.isEmpty ? nil : store.memory[key()] }
 }

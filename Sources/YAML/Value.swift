@@ -117,14 +117,17 @@ extension Value {
     public func isIdentical(to other: Value?) -> Bool {
         guard let other else { return false }
         switch (self, other) {
-        case (.mapping(let a), .mapping(let b)):
-            return a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
-        case (.sequence(let a), .sequence(let b)):
-            return a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
+        case (.mapping(let a), .mapping(let b)): return Value.sameStorage(a, b)
+        case (.sequence(let a), .sequence(let b)): return Value.sameStorage(a, b)
         case (.null, .null): return true
         case (.string(let a), .string(let b)): return a == b
         default: return false
         }
+    }
+
+    /// Two arrays that are one storage (copies not written to since), hence equal.
+    static func sameStorage<T>(_ a: [T], _ b: [T]) -> Bool {
+        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
     }
 
     /// `d` as an `Int64` when it holds an integer exactly.
@@ -166,7 +169,7 @@ extension Value: Hashable {
         // copy), so compare position by position first. Pairs that agree in place are in
         // both multisets, so only the rest needs the order-independent comparison.
         // Copies of one mapping share storage: equal without looking inside.
-        if x.withUnsafeBufferPointer({ a in y.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }) { return true }
+        if sameStorage(x, y) { return true }
         var start = 0
         while start < x.count, x[start] == y[start] { start += 1 }
         if start == x.count { return true }

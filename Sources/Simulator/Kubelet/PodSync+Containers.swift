@@ -42,7 +42,7 @@ extension PodSync {
         let imageName = c["image"]?.string ?? ""
         let restarts = old?["restartCount"]?.int ?? 0
         if let running = old?["state"]?["running"], let started = time(running["startedAt"]) {
-            let killStart = state.store.memory.isEmpty ? nil : state.memory(imageChangeKey(name))?.int.map { VirtualTime(milliseconds: $0) }
+            let killStart = state.memory(imageChangeKey(name))?.int.map { VirtualTime(milliseconds: $0) }
             if killStart != nil || PodSync.imageChanged(c, old!) {
                 // kuberuntime_manager.go computePodActions: a running container whose spec
                 // changed (for a pod, only the image can) is killed (`Killing`, "Container web

@@ -47,6 +47,5 @@ extension PodSync {
     }
 
     /// After a hold, the containers start from scratch.
-    /// (Most clusters remember nothing: then no key is built.)
-    var wasHeldForVolumes: Bool { !state.store.memory.isEmpty && state.memory(mountMemoryKey) != nil }
+    var wasHeldForVolumes: Bool { state.memory(mountMemoryKey) != nil }
 }

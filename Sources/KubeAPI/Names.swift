@@ -33,48 +33,61 @@ enum Names {
 
     static func matchesDNS1123Label(_ s: String) -> Bool {
         var s = s
-        return s.withUTF8 { isDNS1123Label($0[...]) }
+        return s.withUTF8 { isDNS1123Label($0, 0, $0.count) }
     }
     static func matchesDNS1123Subdomain(_ s: String) -> Bool {
         var s = s
-        return s.withUTF8 { isDNS1123Subdomain($0[...]) }
+        return s.withUTF8 { isDNS1123Subdomain($0, 0, $0.count) }
     }
     static func matchesQualifiedNamePart(_ s: String) -> Bool {
         var s = s
-        return s.withUTF8 { isQualifiedNamePart($0[...]) }
+        return s.withUTF8 { isQualifiedNamePart($0, 0, $0.count) }
     }
 
-    // Byte-level matchers, without copies: names and keys are checked on every write.
-    private static func isDNS1123Label(_ b: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        guard let first = b.first, let last = b.last, isLowerAlnum(first), isLowerAlnum(last) else { return false }
-        return b.allSatisfy { isLowerAlnum($0) || $0 == 45 }
-    }
-    private static func isDNS1123Subdomain(_ b: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        guard !b.isEmpty else { return false }
-        var start = b.startIndex
-        for i in b.indices where b[i] == 46 {
-            guard isDNS1123Label(b[start..<i]) else { return false }
-            start = i + 1
+    // Byte-level matchers over `b[lo..<hi]`, without copies or slices: names and keys are
+    // checked on every write (an Event's name on every event), so each is one plain loop.
+    private static func isDNS1123Label(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+        guard hi > lo, isLowerAlnum(b[lo]), isLowerAlnum(b[hi - 1]) else { return false }
+        var i = lo + 1
+        while i < hi - 1 {
+            let c = b[i]
+            guard isLowerAlnum(c) || c == 45 else { return false }
+            i += 1
         }
-        return isDNS1123Label(b[start...])
+        return true
     }
-    private static func isQualifiedNamePart(_ b: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        guard let first = b.first, let last = b.last, isAlnum(first), isAlnum(last) else { return false }
-        return b.allSatisfy { isAlnum($0) || $0 == 45 || $0 == 95 || $0 == 46 }
+    private static func isDNS1123Subdomain(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+        var start = lo, i = lo
+        while i < hi {
+            if b[i] == 46 {
+                guard isDNS1123Label(b, start, i) else { return false }
+                start = i + 1
+            }
+            i += 1
+        }
+        return isDNS1123Label(b, start, hi)
+    }
+    private static func isQualifiedNamePart(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+        guard hi > lo, isAlnum(b[lo]), isAlnum(b[hi - 1]) else { return false }
+        var i = lo + 1
+        while i < hi - 1 {
+            let c = b[i]
+            guard isAlnum(c) || c == 45 || c == 95 || c == 46 else { return false }
+            i += 1
+        }
+        return true
     }
 
     /// `qualifiedName(value).isEmpty`, decided without building any string.
     static func isValidQualifiedName(_ value: String) -> Bool {
         var value = value
         return value.withUTF8 { b in
-            let whole = b[...]
-            guard let slash = whole.firstIndex(of: 47) else {
-                return whole.count <= 63 && isQualifiedNamePart(whole)
+            guard let slash = b.firstIndex(of: 47) else {
+                return b.count <= 63 && isQualifiedNamePart(b, 0, b.count)
             }
-            let prefix = whole[..<slash], name = whole[(slash + 1)...]
-            guard !name.contains(47) else { return false }
-            return !prefix.isEmpty && prefix.count <= 253 && isDNS1123Subdomain(prefix)
-                && name.count <= 63 && isQualifiedNamePart(name)
+            guard !b[(slash + 1)...].contains(47) else { return false }
+            return slash > 0 && slash <= 253 && isDNS1123Subdomain(b, 0, slash)
+                && b.count - slash - 1 <= 63 && isQualifiedNamePart(b, slash + 1, b.count)
         }
     }
 

@@ -34,4 +34,31 @@ struct NamesTests {
             #expect(Names.matchesDNS1123Subdomain(s) == subdomain, "«\(s)»")
         }
     }
+
+    /// The byte scans against upstream's own regular expressions (`dns1123LabelFmt`,
+    /// `dns1123SubdomainFmt`, `qualifiedNameFmt`), compiled here, on a seeded random sample
+    /// over the characters that matter.
+    @Test func matchersAgreeWithUpstreamRegexes() throws {
+        let label = try Regex(Names.dns1123LabelFmt), subdomain = try Regex(Names.dns1123SubdomainFmt)
+        let part = try Regex(Names.qualifiedNameFmt)
+        let alphabet = Array("az09Z-_.".unicodeScalars)
+        var state: UInt64 = 0xD15
+        var accepted = (0, 0, 0)
+        for _ in 0..<20_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let length = Int(state >> 59) % 10
+            var s = ""
+            for _ in 0..<length {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                s.unicodeScalars.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            let l = (try label.wholeMatch(in: s)) != nil, d = (try subdomain.wholeMatch(in: s)) != nil, q = (try part.wholeMatch(in: s)) != nil
+            #expect(Names.matchesDNS1123Label(s) == l, "«\(s)»")
+            #expect(Names.matchesDNS1123Subdomain(s) == d, "«\(s)»")
+            #expect(Names.matchesQualifiedNamePart(s) == q, "«\(s)»")
+            accepted = (accepted.0 + (l ? 1 : 0), accepted.1 + (d ? 1 : 0), accepted.2 + (q ? 1 : 0))
+        }
+        // The sample reaches both answers of every matcher.
+        #expect(accepted.0 > 100 && accepted.1 > accepted.0 && accepted.2 > accepted.0)
+    }
 }

@@ -81,6 +81,14 @@ extension Cluster {
             e.u64(recorder.tick)
             for (_, entry) in observations { e.u64(entry.tick) }
             for (_, entry) in aggregates { e.u64(entry.tick) }
+            // Added later still (older files end here): each logger entry's first timestamp,
+            // in the same order, then the spam filter's buckets with their recency.
+            for (_, entry) in observations { e.string(entry.value.firstTimestamp) }
+            let spam = recorder.allSpamRecords
+            e.length(spam.count)
+            for (key, entry) in spam {
+                e.string(key); e.u64(entry.value.tokens.bitPattern); e.i64(entry.value.last.milliseconds); e.u64(entry.tick)
+            }
         }
         var out = BinaryEncoder()
         out.u64(format)
@@ -229,6 +237,14 @@ extension Cluster {
             recorder.tick = try d.u64()
             for i in observationTicks.indices { observationTicks[i] = try d.u64() }
             for i in aggregateTicks.indices { aggregateTicks[i] = try d.u64() }
+        }
+        if !d.atEnd {
+            for i in observations.indices { observations[i].1.firstTimestamp = try d.string() }
+            for _ in 0..<(try d.length()) {
+                let key = try d.string()
+                let record = EventRecorder.SpamRecord(tokens: Double(bitPattern: try d.u64()), last: VirtualTime(milliseconds: try d.i64()))
+                recorder.restoreSpamRecord(key, record, tick: try d.u64())
+            }
         }
         for ((key, o), tick) in zip(observations, observationTicks) { recorder.restoreObservation(key, o, tick: tick) }
         for ((key, a), tick) in zip(aggregates, aggregateTicks) { recorder.restoreAggregate(key, a, tick: tick) }

@@ -46,17 +46,33 @@ public struct EventSpec: Sendable, Hashable {
 ///   (same source, object, type, reason and message) increments that event's `count` and
 ///   moves its `lastTimestamp` instead of creating a new object.
 ///
-/// Both are LRU caches of 4096 entries (`maxLruCacheEntries`), one pair per component as
+/// - the **spam filter** (`EventSourceObjectSpamFilter`, `getSpamKey`): a token bucket per
+///   source and object (component, host, kind, namespace, name, uid and apiVersion of the
+///   involved object), 25 tokens that refill at one every 5 minutes (`defaultSpamBurst`,
+///   `defaultSpamQPS`). It looks at an event after the other two (`EventCorrelate`), so a
+///   dropped event still counts: the next one that gets through carries the whole count
+///   (`Back-off restarting failed container … (x40 over 20m)` written a few times only).
+///
+/// All three are LRU caches of 4096 entries (`maxLruCacheEntries`), one set per component as
 /// upstream has one correlator per recorder (each controller of kube-controller-manager, the
 /// scheduler, the kubelet). Upstream every kubelet has its own; here the kubelets share one
-/// pair, which only a cluster with more than 4096 recent kubelet events can tell apart.
-/// Not modelled: the spam filter (25 events per object and source, then one per 5 minutes);
-/// nothing here is random (Go's `PopAny` on the aggregator's set pops the smallest key here).
+/// set, which only a cluster with more than 4096 recent kubelet events can tell apart.
+/// Nothing here is random (Go's `PopAny` on the aggregator's set pops the smallest key here).
 struct EventRecorder: Sendable, Hashable {
     struct Observation: Sendable, Hashable {
         var name: String
         var namespace: String
         var count: Int64
+        /// The first occurrence (`eventLog.firstTimestamp`), for an Event written again after
+        /// it expired; empty in a state saved before it was kept.
+        var firstTimestamp: String = ""
+    }
+
+    /// A token bucket of golang.org/x/time/rate as `flowcontrol.NewTokenBucketRateLimiter`
+    /// makes it: full at first, `tokens` as of `last`.
+    struct SpamRecord: Sendable, Hashable {
+        var tokens: Double
+        var last: VirtualTime
     }
 
     struct AggregateRecord: Sendable, Hashable {
@@ -69,11 +85,16 @@ struct EventRecorder: Sendable, Hashable {
     static let maxEvents = 10
     static let maxInterval: Int64 = 600_000
     static let cacheEntries = 4096
+    // events_cache.go: defaultSpamBurst = 25, defaultSpamQPS = 1. / 300. (a float32, widened
+    // to float64 by `rate.Limit`).
+    static let spamBurst = 25
+    static let spamQPS = Double(Float(1.0 / 300.0))
 
     /// The logger's and the aggregator's caches, by component (the text before the first NUL
     /// of their keys, which start with `source.component`).
     private(set) var observations: [String: RecencyCache<Observation>] = [:]
     private(set) var aggregates: [String: RecencyCache<AggregateRecord>] = [:]
+    private(set) var spam: [String: RecencyCache<SpamRecord>] = [:]
     /// The recency handed out last (`RecencyCache`).
     var tick: UInt64 = 0
     /// The last nanosecond used in an event name (names are `<object>.<hex UnixNano>`;
@@ -126,6 +147,30 @@ struct EventRecorder: Sendable, Hashable {
             .update(key, initial: AggregateRecord(localKeys: [], last: VirtualTime(milliseconds: 0)), tick: t, body)
     }
 
+    /// The spam filter's `Filter`: whether the source may write about the object at `now`
+    /// (a token is taken), false when the event is to be dropped.
+    mutating func allows(_ key: String, component: String, now: VirtualTime) -> Bool {
+        let t = nextTick()
+        let full = SpamRecord(tokens: Double(Self.spamBurst), last: now)
+        return spam[component, default: RecencyCache(capacity: Self.cacheEntries)].update(key, initial: full, tick: t) { record in
+            Self.tryAccept(&record, now: now)
+        }
+    }
+
+    /// x/time/rate `AllowN(now, 1)`: the bucket refills for the time since `last` (capped at
+    /// the burst); one token is taken when there is one — or when what is missing would take
+    /// under a nanosecond to come, as `durationFromTokens` truncates — and otherwise nothing
+    /// changes.
+    static func tryAccept(_ record: inout SpamRecord, now: VirtualTime) -> Bool {
+        let elapsed = max(now.milliseconds - record.last.milliseconds, 0)
+        // time.Duration.Seconds(): whole seconds plus the nanoseconds over 1e9.
+        let seconds = Double(elapsed / 1000) + Double((elapsed % 1000) * 1_000_000) / 1e9
+        let tokens = min(record.tokens + seconds * spamQPS, Double(spamBurst)) - 1
+        if tokens < 0 && Int64(-tokens / spamQPS * 1e9) > 0 { return false }
+        record = SpamRecord(tokens: tokens, last: now)
+        return true
+    }
+
     /// Every logger entry, by key (for the state file).
     var allObservations: [(key: String, entry: RecencyCache<Observation>.Entry)] {
         observations.values.flatMap { $0.entries.map { (key: $0.key, entry: $0.value) } }.sorted { $0.key < $1.key }
@@ -134,6 +179,15 @@ struct EventRecorder: Sendable, Hashable {
     /// Every aggregator entry, by key (for the state file).
     var allAggregates: [(key: String, entry: RecencyCache<AggregateRecord>.Entry)] {
         aggregates.values.flatMap { $0.entries.map { (key: $0.key, entry: $0.value) } }.sorted { $0.key < $1.key }
+    }
+
+    /// Every spam filter entry, by key (for the state file).
+    var allSpamRecords: [(key: String, entry: RecencyCache<SpamRecord>.Entry)] {
+        spam.values.flatMap { $0.entries.map { (key: $0.key, entry: $0.value) } }.sorted { $0.key < $1.key }
+    }
+
+    mutating func restoreSpamRecord(_ key: String, _ r: SpamRecord, tick: UInt64) {
+        spam[Self.component(of: key), default: RecencyCache(capacity: Self.cacheEntries)].restore(key, r, tick: tick)
     }
 
     /// A saved entry (`finishRestoring` once all are in).
@@ -148,6 +202,7 @@ struct EventRecorder: Sendable, Hashable {
     mutating func finishRestoring() {
         for k in observations.keys { observations[k]?.finishRestoring() }
         for k in aggregates.keys { aggregates[k]?.finishRestoring() }
+        for k in spam.keys { spam[k]?.finishRestoring() }
     }
 }
 
@@ -165,9 +220,11 @@ extension APIServer {
         // recorder.go makeEvent: cluster-scoped objects' events go to "default".
         let namespace = spec.involved.namespace.isEmpty ? "default" : spec.involved.namespace
         let now = clock.now
-        // events_cache.go getEventKey/aggregate key: the fields joined by NUL.
-        let objectKey = EventRecorder.nulJoined([spec.component, spec.host, kind, spec.involved.namespace, spec.involved.name,
-                                                 involved?.uid ?? "", apiVersion, spec.type.rawValue, spec.reason])
+        // events_cache.go getSpamKey (source and object) and the aggregate key (those, the
+        // type and the reason): the fields joined by NUL.
+        let spamKey = EventRecorder.nulJoined([spec.component, spec.host, kind, spec.involved.namespace, spec.involved.name,
+                                               involved?.uid ?? "", apiVersion])
+        let objectKey = EventRecorder.nulJoined([spamKey, spec.type.rawValue, spec.reason])
 
         // EventAggregator.EventAggregate
         var message = spec.message
@@ -186,21 +243,35 @@ extension APIServer {
             cacheKey = objectKey
         }
 
-        // eventLogger.eventObserve: an existing event gets count+1, a new lastTimestamp and message.
+        // eventLogger.eventObserve: an event seen before takes that one's name, first timestamp
+        // and count + 1; a new one, the name recorder.go makeEvent gave it (`<object>.<hex
+        // UnixNano>`). The cache learns of it before the spam filter decides.
         let stamp = stampCache.rfc3339(now)
         // The logger's key, hashed once for its lookup and its update.
         let loggerKey = HashedString(cacheKey)
-        if let seen = recorder.observation(loggerKey, component: spec.component),
-           let existing = store[ObjectKey(resource: eventResource.groupResource, namespace: seen.namespace, name: seen.name)] {
-            if updateRecordedEvent(existing, count: seen.count + 1, lastTimestamp: stamp, message: message) {
-                recorder.observe(loggerKey, .init(name: seen.name, namespace: seen.namespace, count: seen.count + 1), component: spec.component)
-            }
+        let seen = recorder.observation(loggerKey, component: spec.component)
+        let observed: EventRecorder.Observation
+        if let seen {
+            observed = .init(name: seen.name, namespace: seen.namespace, count: seen.count + 1, firstTimestamp: seen.firstTimestamp)
+        } else {
+            let nanos = max(now.unixNanoseconds, recorder.lastNanoseconds + 1)
+            recorder.lastNanoseconds = nanos
+            observed = .init(name: NameGenerator.eventName(spec.involved.name, nanoseconds: UInt64(bitPattern: nanos)),
+                             namespace: namespace, count: 1, firstTimestamp: stamp)
+        }
+        recorder.observe(loggerKey, observed, component: spec.component)
+        // EventSourceObjectSpamFilter.Filter: dropped, though counted above.
+        guard recorder.allows(spamKey, component: spec.component, now: now) else { return }
+
+        // event.go recordEvent: a count above 1 patches the stored Event; one that is gone (it
+        // expired) is created again under its name, with its first timestamp and the count.
+        let eventKey = ObjectKey(resource: eventResource.groupResource, namespace: observed.namespace, name: observed.name)
+        if observed.count > 1, let existing = store[eventKey] {
+            _ = updateRecordedEvent(existing, count: observed.count, lastTimestamp: stamp, message: message)
             return
         }
-        let nanos = max(now.unixNanoseconds, recorder.lastNanoseconds + 1)
-        recorder.lastNanoseconds = nanos
-        let name = NameGenerator.eventName(spec.involved.name, nanoseconds: UInt64(bitPattern: nanos))
-        let created = try? createRecordedEvent(name: name, namespace: namespace, resource: eventResource) { uid, resourceVersion in
+        let first = observed.firstTimestamp.isEmpty ? stamp : observed.firstTimestamp
+        _ = try? createRecordedEvent(name: observed.name, namespace: observed.namespace, resource: eventResource) { uid, resourceVersion in
             CompactEvent(uid: uid, creationTimestamp: stamp, resourceVersion: resourceVersion,
                          involvedKind: kind, involvedName: spec.involved.name, involvedAPIVersion: apiVersion,
                          involvedNamespace: spec.involved.namespace.isEmpty ? nil : spec.involved.namespace,
@@ -208,11 +279,8 @@ extension APIServer {
                          involvedFieldPath: spec.fieldPath.isEmpty ? nil : spec.fieldPath,
                          reason: spec.reason, message: message, component: spec.component,
                          host: spec.host.isEmpty ? nil : spec.host,
-                         firstTimestamp: stamp, lastTimestamp: stamp, count: 1, type: spec.type.rawValue,
+                         firstTimestamp: first, lastTimestamp: stamp, count: observed.count, type: spec.type.rawValue,
                          reportingComponent: spec.component, reportingInstance: spec.host)
-        }
-        if created != nil {
-            recorder.observe(loggerKey, .init(name: name, namespace: namespace, count: 1), component: spec.component)
         }
     }
 }

@@ -68,7 +68,12 @@ public enum Validation {
     /// `event(_:)` for an Event whose metadata holds only `name` and `namespace` (the
     /// recorder's), without building it.
     public static func event(name: String, namespace: String) -> [FieldError] {
-        nameAndNamespace(name: name, namespace: namespace, rule: .dns1123Subdomain, namespaced: true)
+        // The recorder writes one per event: a valid name and namespace answer without the
+        // message builders.
+        if name.utf8.count <= 253, namespace.utf8.count <= 63, Names.matchesDNS1123Subdomain(name), Names.matchesDNS1123Label(namespace) {
+            return []
+        }
+        return nameAndNamespace(name: name, namespace: namespace, rule: .dns1123Subdomain, namespaced: true)
     }
 
     static func objectMeta(_ object: Value, rule: NameRule, namespaced: Bool = true) -> [FieldError] {

@@ -78,9 +78,14 @@ enum PodRanking {
 
     /// `podutil.IsPodAvailable`: ready for at least `minReadySeconds`.
     static func isAvailable(_ pod: Value, minReadySeconds: Int64, now: VirtualTime) -> Bool {
-        guard isReady(pod) else { return false }
+        guard let condition = readyCondition(pod), condition["status"]?.string == "True" else { return false }
+        return isAvailable(readyCondition: condition, minReadySeconds: minReadySeconds, now: now)
+    }
+
+    /// The same, given the pod's Ready condition, already known to be True.
+    static func isAvailable(readyCondition condition: Value, minReadySeconds: Int64, now: VirtualTime) -> Bool {
         if minReadySeconds == 0 { return true }
-        guard let since = time(readyCondition(pod)?["lastTransitionTime"]) else { return false }
+        guard let since = time(condition["lastTransitionTime"]) else { return false }
         return since.milliseconds + minReadySeconds * 1000 < now.milliseconds
     }
 

@@ -80,8 +80,8 @@ public struct ReplicaSetController: Controller {
         var claimed: [StoredObject] = []
         for pod in Workload.candidates(ObjectKey.pods, of: rs, selector: selector, state: state) where ReplicaSetController.isActive(pod.value) {
             let matches = selector.matches(pod.labels)
-            if let ref = pod.value.controllerRef {
-                guard ref["uid"]?.string == rs.uid else { continue }
+            if let controller = pod.controllerUID {
+                guard controller == rs.uid else { continue }
                 if matches { claimed.append(pod); continue }
                 if rs.isBeingDeleted { continue }
                 var v = pod.value
@@ -189,9 +189,10 @@ public struct ReplicaSetController: Controller {
         var fullyLabeled = 0, ready = 0, available = 0
         for pod in pods {
             if templateLabels.allSatisfy({ pod.labels[$0.key] == $0.value }) { fullyLabeled += 1 }
-            if PodRanking.isReady(pod.value) {
+            // The Ready condition looked up once for both counts.
+            if let condition = PodRanking.readyCondition(pod.value), condition["status"]?.string == "True" {
                 ready += 1
-                if PodRanking.isAvailable(pod.value, minReadySeconds: minReady, now: now) { available += 1 }
+                if PodRanking.isAvailable(readyCondition: condition, minReadySeconds: minReady, now: now) { available += 1 }
             }
         }
         var status = rs.value["status"] ?? .mapping([])

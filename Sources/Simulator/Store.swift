@@ -251,6 +251,9 @@ public struct Store: Sendable {
             expectedNames[scope, default: []].insert(Name(key.name))
             for (k, v) in o.labels { expectedLabels[Posting(scope: scope, key: k, value: v), default: []].insert(Name(key.name)) }
             for owner in o.ownerUIDs { expectedOwners[owner, default: []].insert(key) }
+            if o.event == nil {
+                precondition(o.controllerUID == StoredObject.controllerUID(o.value.ownerReferences), "store: controller uid out of date")
+            }
             if !o.uid.isEmpty { precondition(uidIndex[HashedString(o.uid)] == key, "store: uid index out of date") }
         }
         precondition(expectedNames == names, "store: name index out of date")

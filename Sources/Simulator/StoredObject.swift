@@ -21,6 +21,9 @@ public final class StoredObject: Sendable {
     public let labels: [String: String]
     /// uids in `metadata.ownerReferences`, in order.
     public let ownerUIDs: [String]
+    /// The uid of the controller reference (`metav1.GetControllerOf`), "" when it has none;
+    /// nil without a controller reference. Read for every candidate of every claim.
+    public let controllerUID: String?
 
     /// An Event of the recorder's shape is kept compact, whoever writes it (the recorder, a
     /// loaded state file).
@@ -28,8 +31,9 @@ public final class StoredObject: Sendable {
         if key.resource == ObjectKey.events, let event = CompactEvent(value, key: key) {
             self.init(key: key, event: event, source: source)
         } else {
+            let refs = value.ownerReferences
             self.init(key: key, tree: value, event: nil, source: source, uid: value.uid, labels: value.labelMap,
-                      ownerUIDs: value.ownerReferences.compactMap { $0["uid"]?.string })
+                      ownerUIDs: refs.compactMap { $0["uid"]?.string }, controllerUID: StoredObject.controllerUID(refs))
         }
     }
 
@@ -48,17 +52,20 @@ public final class StoredObject: Sendable {
             return new.isIdentical(to: oldMeta?[field])
         }
         let labels = unchanged("labels") ? previous.labels : value.labelMap
-        let owners = unchanged("ownerReferences") ? previous.ownerUIDs : value.ownerReferences.compactMap { $0["uid"]?.string }
-        self.init(key: key, tree: value, event: nil, source: source, uid: value.uid, labels: labels, ownerUIDs: owners)
+        let sameOwners = unchanged("ownerReferences")
+        let refs = sameOwners ? [] : value.ownerReferences
+        self.init(key: key, tree: value, event: nil, source: source, uid: value.uid, labels: labels,
+                  ownerUIDs: sameOwners ? previous.ownerUIDs : refs.compactMap { $0["uid"]?.string },
+                  controllerUID: sameOwners ? previous.controllerUID : StoredObject.controllerUID(refs))
     }
 
     /// A compact Event (`APIServer.record`): no tree is built.
     convenience init(key: ObjectKey, event: CompactEvent, source: ObjectSource?) {
-        self.init(key: key, tree: .null, event: event, source: source, uid: event.uid, labels: [:], ownerUIDs: [])
+        self.init(key: key, tree: .null, event: event, source: source, uid: event.uid, labels: [:], ownerUIDs: [], controllerUID: nil)
     }
 
     private init(key: ObjectKey, tree: Value, event: CompactEvent?, source: ObjectSource?, uid: String,
-                 labels: [String: String], ownerUIDs: [String]) {
+                 labels: [String: String], ownerUIDs: [String], controllerUID: String?) {
         self.key = key
         self.tree = tree
         self.event = event
@@ -66,11 +73,17 @@ public final class StoredObject: Sendable {
         self.uid = uid
         self.labels = labels
         self.ownerUIDs = ownerUIDs
+        self.controllerUID = controllerUID
+    }
+
+    static func controllerUID(_ refs: [Value]) -> String? {
+        refs.first { $0["controller"]?.bool == true }.map { $0["uid"]?.string ?? "" }
     }
 
     /// The same object pointing at another source (nothing extracted again, no tree rebuilt).
     func with(source: ObjectSource?) -> StoredObject {
-        StoredObject(key: key, tree: tree, event: event, source: source, uid: uid, labels: labels, ownerUIDs: ownerUIDs)
+        StoredObject(key: key, tree: tree, event: event, source: source, uid: uid, labels: labels, ownerUIDs: ownerUIDs,
+                     controllerUID: controllerUID)
     }
 
     /// The object as the apiserver returns it. Read in place for a tree; rebuilt for a compact

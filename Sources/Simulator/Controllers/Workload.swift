@@ -78,8 +78,8 @@ enum Workload {
         var claimed: [StoredObject] = []
         for o in candidates {
             let matches = selector.matches(o.labels)
-            if let ref = o.value.controllerRef {
-                guard ref["uid"]?.string == owner.uid else { continue }
+            if let controller = o.controllerUID {
+                guard controller == owner.uid else { continue }
                 if matches { claimed.append(o); continue }
                 if owner.isBeingDeleted || o.isBeingDeleted { continue }
                 var v = o.value

@@ -78,8 +78,9 @@ public struct ReplicaSetController: Controller {
     /// `FilterActivePods` then `ClaimPods`, in key order.
     func claimPods(_ rs: StoredObject, selector: LabelSelector, state: ClusterState, actions: inout [Action]) -> [StoredObject] {
         var claimed: [StoredObject] = []
-        for pod in Workload.candidates(ObjectKey.pods, of: rs, selector: selector, state: state) where ReplicaSetController.isActive(pod.value) {
-            let matches = selector.matches(pod.labels)
+        let candidates = Workload.candidates(ObjectKey.pods, of: rs, selector: selector, state: state)
+        for pod in candidates.objects where ReplicaSetController.isActive(pod.value) {
+            let matches = candidates.matches(pod)
             if let controller = pod.controllerUID {
                 guard controller == rs.uid else { continue }
                 if matches { claimed.append(pod); continue }

@@ -1,4 +1,5 @@
 import Testing
+import KubeAPI
 import YAML
 @testable import Simulator
 
@@ -125,5 +126,39 @@ import YAML
         #expect(same.count == 1)
         #expect(same.first?.value["count"] == 2)
         #expect(same.first?.name.hasPrefix("web.") == true)
+    }
+
+    /// The candidates of a claim: the selected pods, plus owned pods whose labels moved away
+    /// (marked as not selected, to be released); an owner reference from another namespace
+    /// is no candidate (upstream lists the owner's namespace only).
+    @Test func candidatesAreSelectedOrOwnedInTheNamespace() throws {
+        var cluster = Cluster(seed: 5)
+        try Self.scale(&cluster, to: 2)
+        let rs = try cluster.api.get(replicaSets, namespace: "default", name: "web")
+        let selector = try LabelSelector(rs.value["spec"]?["selector"])
+        var state = ClusterState(store: cluster.api.store)
+        var found = Workload.candidates(ObjectKey.pods, of: rs, selector: selector, state: state)
+        #expect(found.objects.count == 2 && found.unselected.isEmpty)
+        #expect(found.objects.allSatisfy { found.matches($0) })
+
+        // One pod relabelled (still owned), one foreign pod naming the ReplicaSet as owner.
+        var moved = found.objects[0].value
+        moved.editMetadata { $0.set("labels", ["app": "otra"]) }
+        _ = try cluster.api.updateObject(found.objects[0].key, moved)
+        _ = try cluster.api.createObject(["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": "otro"]],
+                                         resource: Kinds.resolve("namespaces")!, source: nil)
+        var foreign = found.objects[1].value
+        foreign.editMetadata { $0.set("namespace", "otro"); $0.set("name", "ajeno"); $0.remove("uid"); $0.remove("resourceVersion") }
+        foreign.remove("status")
+        _ = try cluster.api.createObject(foreign, resource: Kinds.resolve("pods")!, source: nil)
+        state = ClusterState(store: cluster.api.store)
+        found = Workload.candidates(ObjectKey.pods, of: rs, selector: selector, state: state)
+        #expect(found.objects.map(\.key) == found.objects.map(\.key).sorted())
+        #expect(found.objects.count == 2, "the pod in «otro» is no candidate")
+        #expect(found.objects.allSatisfy { $0.namespace == "default" })
+        #expect(found.unselected.map(\.name) == [moved.objectName])
+        let relabelled = try #require(found.objects.first { $0.name == moved.objectName })
+        #expect(!found.matches(relabelled))
+        #expect(found.objects.filter { found.matches($0) }.count == 1)
     }
 }

@@ -74,10 +74,10 @@ enum Workload {
     /// `ClaimObjects` of controller_ref_manager.go over `candidates`: owned and matching →
     /// kept; owned and not matching → released (owner reference removed); orphan and
     /// matching → adopted. Objects owned by another controller are skipped.
-    static func claim(_ owner: StoredObject, selector: LabelSelector, candidates: [StoredObject], actions: inout [Action]) -> [StoredObject] {
+    static func claim(_ owner: StoredObject, selector: LabelSelector, candidates: Candidates, actions: inout [Action]) -> [StoredObject] {
         var claimed: [StoredObject] = []
-        for o in candidates {
-            let matches = selector.matches(o.labels)
+        for o in candidates.objects {
+            let matches = candidates.matches(o)
             if let controller = o.controllerUID {
                 guard controller == owner.uid else { continue }
                 if matches { claimed.append(o); continue }
@@ -96,17 +96,36 @@ enum Workload {
         return claimed
     }
 
+    /// The objects a controller looks at when it claims, in key order, and which of them its
+    /// selector does not select (owned objects whose labels moved away).
+    struct Candidates {
+        var objects: [StoredObject]
+        var unselected: Set<ObjectKey> = []
+
+        /// Whether the selector selects `o`: the store's selection is exact, so only the
+        /// owned objects merged in can fail it (and the set is nearly always empty).
+        func matches(_ o: StoredObject) -> Bool { unselected.isEmpty || !unselected.contains(o.key) }
+    }
+
     /// Objects of `resource` owned by `owner` or matched by `selector`, in key order, each once.
     /// The owned ones are nearly always among the selected (which come in key order): only
     /// the others are fetched and sorted, then merged in.
-    static func candidates(_ resource: String, of owner: StoredObject, selector: LabelSelector, state: ClusterState) -> [StoredObject] {
+    static func candidates(_ resource: String, of owner: StoredObject, selector: LabelSelector, state: ClusterState) -> Candidates {
         let selected = state.list(resource, namespace: owner.namespace, selector: selector)
         var owned = state.dependentKeys(of: owner.uid)
-        if owned.isEmpty { return selected }
+        if owned.isEmpty { return Candidates(objects: selected) }
+        // The usual case, told without hashing any key: as many selected objects name the
+        // owner as there are owned objects of the resource, so all of those are selected.
+        // Upstream lists the owner's namespace only: an owner reference from another
+        // namespace is not a candidate.
+        let ownedHere = owned.count { $0.resource == resource && $0.namespace == owner.namespace }
+        var ownedAndSelected = 0
+        for o in selected where o.ownerUIDs.contains(owner.uid) { ownedAndSelected += 1 }
+        if ownedAndSelected == ownedHere { return Candidates(objects: selected) }
         let selectedKeys = Set(selected.map(\.key))
-        owned = owned.filter { $0.resource == resource && !selectedKeys.contains($0) }
-        if owned.isEmpty { return selected }
-        return ReplicaSetController.union(owned.sorted().compactMap { state[$0] }, selected)
+        owned = owned.filter { $0.resource == resource && $0.namespace == owner.namespace && !selectedKeys.contains($0) }
+        if owned.isEmpty { return Candidates(objects: selected) }
+        return Candidates(objects: ReplicaSetController.union(owned.sorted().compactMap { state[$0] }, selected), unselected: owned)
     }
 
     /// The key of `object`'s controller when it is of `kind`.

@@ -52,18 +52,32 @@ enum KubeletMessages {
     /// Go's `time.Duration.String` for whole milliseconds: `1.2s`, `812ms`, `5m0s`.
     static func goDuration(_ ms: Int64) -> String {
         if ms == 0 { return "0s" }
-        if ms < 1000 { return "\(ms)ms" }
-        let totalSeconds = ms / 1000, fraction = ms % 1000
-        var secondsText = "\(totalSeconds % 60)"
-        if fraction > 0 {
-            var f = String(fraction)
-            f = String(repeating: "0", count: 3 - f.count) + f
-            while f.hasSuffix("0") { f.removeLast() }
-            secondsText += "." + f
+        // Written byte by byte (every pull message has two): `812ms`, `1.2s`, `5m0s`, `1h2m3.04s`.
+        var out: [UInt8] = []
+        out.reserveCapacity(24)
+        func decimal(_ n: Int64) {
+            var digits: [UInt8] = []
+            var n = n
+            repeat { digits.append(UInt8(48 + n % 10)); n /= 10 } while n > 0
+            out.append(contentsOf: digits.reversed())
         }
-        let minutes = totalSeconds / 60
-        if minutes == 0 { return secondsText + "s" }
-        if minutes < 60 { return "\(minutes)m\(secondsText)s" }
-        return "\(minutes / 60)h\(minutes % 60)m\(secondsText)s"
+        if ms < 1000 {
+            decimal(ms)
+            out.append(contentsOf: [109, 115])
+            return String(decoding: out, as: UTF8.self)
+        }
+        let totalSeconds = ms / 1000, fraction = ms % 1000, minutes = totalSeconds / 60
+        if minutes >= 60 { decimal(minutes / 60); out.append(104) }
+        if minutes > 0 { decimal(minutes % 60); out.append(109) }
+        decimal(totalSeconds % 60)
+        if fraction > 0 {
+            // Three digits without their trailing zeros: .2, .04, .123.
+            var f = [UInt8(48 + fraction / 100), UInt8(48 + fraction / 10 % 10), UInt8(48 + fraction % 10)]
+            while f.last == 48 { f.removeLast() }
+            out.append(46)
+            out.append(contentsOf: f)
+        }
+        out.append(115)
+        return String(decoding: out, as: UTF8.self)
     }
 }

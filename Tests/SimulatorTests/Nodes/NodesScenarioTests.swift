@@ -275,5 +275,10 @@ func barePod(_ name: String, image: String = "nginx:1.27", extra: String = "") -
         #expect(KubeletMessages.goDuration(1200) == "1.2s")
         #expect(KubeletMessages.goDuration(812) == "812ms")
         #expect(KubeletMessages.goDuration(300_000) == "5m0s")
+        // time.Duration.String() of each (Go 1.22), milliseconds as the kubelet's clock gives them.
+        for (ms, text) in [(0, "0s"), (5, "5ms"), (1000, "1s"), (1040, "1.04s"), (10_000, "10s"), (61_001, "1m1.001s"),
+                           (599_990, "9m59.99s"), (3_600_000, "1h0m0s"), (3_723_450, "1h2m3.45s"), (90_061_000, "25h1m1s")] as [(Int64, String)] {
+            #expect(KubeletMessages.goDuration(ms) == text, "\(ms)")
+        }
     }
 }

@@ -5,6 +5,22 @@ import Testing
 /// string of a seeded random sample built from the characters that matter (and a few fixed
 /// edge cases), so skipping the messages for valid keys never accepts an invalid one.
 struct NamesTests {
+    /// 20,000 strings of up to `maxLength - 1` characters of `alphabet`, from a seeded
+    /// linear congruential generator.
+    static func sample(_ alphabet: String, seed: UInt64, maxLength: Int) -> [String] {
+        let letters = Array(alphabet.unicodeScalars)
+        var state = seed
+        func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state
+        }
+        return (0..<20_000).map { _ in
+            var s = ""
+            for _ in 0..<(Int(next() >> 59) % maxLength) { s.unicodeScalars.append(letters[Int(next() >> 33) % letters.count]) }
+            return s
+        }
+    }
+
     @Test func qualifiedNameFastPathAgrees() {
         let fixed = ["app", "app.kubernetes.io/name", "kubectl.kubernetes.io/last-applied-configuration", "", "/", "a/", "/a",
                      "a/b/c", "A_b.c-D", "-a", "a-", "a..b/c", "Example.com/x", "e.com/-x", "e.com/x_", String(repeating: "a", count: 63),
@@ -13,16 +29,7 @@ struct NamesTests {
         for s in fixed {
             #expect(Names.isValidQualifiedName(s) == Names.qualifiedNameErrors(s).isEmpty, "«\(s)»")
         }
-        let alphabet = Array("ab9Z-_./ ".unicodeScalars)
-        var state: UInt64 = 0x5EED
-        for _ in 0..<20_000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            let length = Int(state >> 59) % 12
-            var s = ""
-            for _ in 0..<length {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                s.unicodeScalars.append(alphabet[Int(state >> 33) % alphabet.count])
-            }
+        for s in Self.sample("ab9Z-_./ ", seed: 0x5EED, maxLength: 12) {
             #expect(Names.isValidQualifiedName(s) == Names.qualifiedNameErrors(s).isEmpty, "«\(s)»")
         }
     }
@@ -41,17 +48,8 @@ struct NamesTests {
     @Test func matchersAgreeWithUpstreamRegexes() throws {
         let label = try Regex(Names.dns1123LabelFmt), subdomain = try Regex(Names.dns1123SubdomainFmt)
         let part = try Regex(Names.qualifiedNameFmt)
-        let alphabet = Array("az09Z-_.".unicodeScalars)
-        var state: UInt64 = 0xD15
         var accepted = (0, 0, 0)
-        for _ in 0..<20_000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            let length = Int(state >> 59) % 10
-            var s = ""
-            for _ in 0..<length {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                s.unicodeScalars.append(alphabet[Int(state >> 33) % alphabet.count])
-            }
+        for s in Self.sample("az09Z-_.", seed: 0xD15, maxLength: 10) {
             let l = (try label.wholeMatch(in: s)) != nil, d = (try subdomain.wholeMatch(in: s)) != nil, q = (try part.wholeMatch(in: s)) != nil
             #expect(Names.matchesDNS1123Label(s) == l, "«\(s)»")
             #expect(Names.matchesDNS1123Subdomain(s) == d, "«\(s)»")

@@ -59,7 +59,7 @@ public struct DaemonSetController: Controller {
         guard let ds = state[key], !ds.isBeingDeleted, let selector = try? LabelSelector(ds.value["spec"]?["selector"]) else { return [] }
         var actions: [Action] = []
         let candidates = Workload.candidates(ObjectKey.pods, of: ds, selector: selector, state: state)
-        let pods = Workload.claim(ds, selector: selector, candidates: candidates, actions: &actions)
+        let pods = Workload.claim(ds, candidates: candidates, actions: &actions)
         var sync = DaemonSetSync(ds: ds, pods: pods, state: state, now: now)
         sync.run()
         return actions + sync.actions

@@ -88,7 +88,7 @@ struct DeploymentSync {
         }
         guard let selector = try? LabelSelector(selectorValue) else { return }
         let candidates = Workload.candidates(ObjectKey.replicaSets, of: stored, selector: selector, state: state)
-        replicaSets = Workload.claim(stored, selector: selector, candidates: candidates, actions: &actions).map(DeploymentReplicaSet.init)
+        replicaSets = Workload.claim(stored, candidates: candidates, actions: &actions).map(DeploymentReplicaSet.init)
         podSelector = selector
         claimedUIDs = Set(replicaSets.map(\.uid))
         defer { finish() }

@@ -40,7 +40,7 @@ public struct JobController: Controller {
         guard let job = state[key], let selector = try? LabelSelector(job.value["spec"]?["selector"]) else { return [] }
         var actions: [Action] = []
         let candidates = Workload.candidates(ObjectKey.pods, of: job, selector: selector, state: state)
-        let pods = Workload.claim(job, selector: selector, candidates: candidates, actions: &actions)
+        let pods = Workload.claim(job, candidates: candidates, actions: &actions)
         var status = job.value["status"] ?? .mapping([])
         if status.isNull { status = .mapping([]) }
         let spec = job.value["spec"] ?? .mapping([])

@@ -38,7 +38,7 @@ public struct StatefulSetController: Controller {
         guard let sts = state[key], let selector = try? LabelSelector(sts.value["spec"]?["selector"]) else { return [] }
         var actions: [Action] = []
         let candidates = Workload.candidates(ObjectKey.pods, of: sts, selector: selector, state: state)
-        let pods = Workload.claim(sts, selector: selector, candidates: candidates, actions: &actions)
+        let pods = Workload.claim(sts, candidates: candidates, actions: &actions)
             .filter { StatefulSetController.parentName($0.name) == sts.name }
         if sts.isBeingDeleted { return actions }
         var sync = StatefulSetSync(sts: sts, pods: pods, state: state, now: now)

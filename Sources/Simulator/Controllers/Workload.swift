@@ -74,7 +74,7 @@ enum Workload {
     /// `ClaimObjects` of controller_ref_manager.go over `candidates`: owned and matching →
     /// kept; owned and not matching → released (owner reference removed); orphan and
     /// matching → adopted. Objects owned by another controller are skipped.
-    static func claim(_ owner: StoredObject, selector: LabelSelector, candidates: Candidates, actions: inout [Action]) -> [StoredObject] {
+    static func claim(_ owner: StoredObject, candidates: Candidates, actions: inout [Action]) -> [StoredObject] {
         var claimed: [StoredObject] = []
         for o in candidates.objects {
             let matches = candidates.matches(o)

@@ -31,9 +31,16 @@ enum ClusterSummary {
                 out += "  \(d.namespace)/\(d.name): \(have)/\(want) listos\n"
             }
         }
+        // When an event was last seen: its series' last observation or lastTimestamp, else its
+        // eventTime (the scheduler's events.k8s.io Events have no lastTimestamp).
+        func lastSeen(_ e: Value) -> Value? {
+            if let series = e["series"], !series.isNull { return series["lastObservedTime"] }
+            if let last = e["lastTimestamp"], !last.isNull { return last }
+            return e["eventTime"]
+        }
         let warnings = cluster.api.list(KubectlCreate.resource("events"), namespace: nil)
             .map(\.value).filter { $0["type"]?.string == "Warning" }
-            .sorted { (Timestamp(rfc3339: $0["lastTimestamp"]?.text ?? "")?.milliseconds ?? 0) < (Timestamp(rfc3339: $1["lastTimestamp"]?.text ?? "")?.milliseconds ?? 0) }
+            .sorted { (Timestamp(rfc3339: lastSeen($0)?.text ?? "")?.milliseconds ?? 0) < (Timestamp(rfc3339: lastSeen($1)?.text ?? "")?.milliseconds ?? 0) }
             .suffix(5)
         if warnings.isEmpty {
             out += "Avisos recientes: ninguno\n"
@@ -41,7 +48,7 @@ enum ClusterSummary {
             out += "Avisos recientes:\n"
             for e in warnings {
                 let object = "\((e.at(["involvedObject", "kind"])?.text ?? "").lowercased())/\(e.at(["involvedObject", "name"])?.text ?? "")"
-                out += "  hace \(HumanDuration.since(e["lastTimestamp"], now: now))  \(e["reason"]?.text ?? "")  \(object): \(e["message"]?.text ?? "")\n"
+                out += "  hace \(HumanDuration.since(lastSeen(e), now: now))  \(e["reason"]?.text ?? "")  \(object): \(e["message"]?.text ?? "")\n"
             }
         }
         return out

@@ -89,6 +89,16 @@ extension Cluster {
             for (key, entry) in spam {
                 e.string(key); e.u64(entry.value.tokens.bitPattern); e.i64(entry.value.last.milliseconds); e.u64(entry.tick)
             }
+            // Later again: the events.k8s.io broadcaster's cache (EventSeries.swift).
+            e.i64(recorder.lastSeriesTick)
+            e.length(recorder.series.count)
+            for (key, s) in recorder.series.sorted(by: { $0.key < $1.key }) {
+                for text in [key, s.name, s.namespace, s.involvedKind, s.involvedName, s.involvedAPIVersion, s.involvedNamespace,
+                             s.involvedUID, s.involvedResourceVersion, s.reason, s.note, s.type, s.action, s.controller, s.instance] {
+                    e.string(text)
+                }
+                e.i64(s.eventTime); e.i64(s.count); e.i64(s.lastObserved)
+            }
         }
         var out = BinaryEncoder()
         out.u64(format)
@@ -244,6 +254,17 @@ extension Cluster {
                 let key = try d.string()
                 let record = EventRecorder.SpamRecord(tokens: Double(bitPattern: try d.u64()), last: VirtualTime(milliseconds: try d.i64()))
                 recorder.restoreSpamRecord(key, record, tick: try d.u64())
+            }
+        }
+        if !d.atEnd {
+            recorder.lastSeriesTick = try d.i64()
+            for _ in 0..<(try d.length()) {
+                let t = try (0..<15).map { _ throws(BinaryDecodingError) in try d.string() }
+                recorder.series[t[0]] = SeriesEntry(name: t[1], namespace: t[2], involvedKind: t[3], involvedName: t[4],
+                                                    involvedAPIVersion: t[5], involvedNamespace: t[6], involvedUID: t[7],
+                                                    involvedResourceVersion: t[8], reason: t[9], note: t[10], type: t[11],
+                                                    action: t[12], controller: t[13], instance: t[14],
+                                                    eventTime: try d.i64(), count: try d.i64(), lastObserved: try d.i64())
             }
         }
         for ((key, o), tick) in zip(observations, observationTicks) { recorder.restoreObservation(key, o, tick: tick) }

@@ -104,7 +104,8 @@ public struct Cluster: Sendable {
         // Controllers write events: a cluster loaded without them gets them back first,
         // unless there is nothing to run.
         if api.store.deferred != nil && (!api.store.journal.isEmpty || queue.nextDue().map({ $0 <= target }) ?? false
-                                          || eventLeases.nextExpiry.map({ $0 <= target }) ?? false) {
+                                          || eventLeases.nextExpiry.map({ $0 <= target }) ?? false
+                                          || api.nextSeriesTick.map({ $0 <= target }) ?? false) {
             api.store.materializeDeferred()
         }
         pump()
@@ -120,8 +121,15 @@ public struct Cluster: Sendable {
                 pump()
                 continue
             }
+            // The events.k8s.io broadcaster's periodic work (EventSeries.swift): its writes and
+            // what it forgets change the cluster (counted as work, so it is saved).
+            if let tick = api.nextSeriesTick, tick <= api.now {
+                expired += 1 + api.runSeriesTick()
+                pump()
+                continue
+            }
             observe(self)
-            let next = [queue.nextDue(), eventLeases.nextExpiry].compactMap { $0 }.min()
+            let next = [queue.nextDue(), eventLeases.nextExpiry, api.nextSeriesTick].compactMap { $0 }.min()
             guard let next, next <= target else { break }
             api.clock.advance(to: next)
         }

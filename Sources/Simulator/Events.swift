@@ -24,6 +24,14 @@ public struct EventSpec: Sendable, Hashable {
     /// (`spec.containers{web}`, pkg/kubelet/container/ref.go `GenerateContainerRef`); empty
     /// for an event about the whole object.
     public var fieldPath: String
+    /// The events.k8s.io/v1 `action` (`Binding`, `Scheduling`): set by components that record
+    /// through the new events API (kube-scheduler), whose Events have another shape and are
+    /// grouped into series instead of counted (EventSeries.swift). Empty for client-go's
+    /// `tools/record` recorder.
+    public var action: String = ""
+    /// The involved object's resourceVersion as the component saw it when it decided to report
+    /// (the scheduler reports a failure before it writes the pod's condition); nil: as stored.
+    public var seenResourceVersion: String?
 
     public init(involved: ObjectKey, type: EventType, reason: String, message: String, component: String,
                 host: String = "", fieldPath: String = "") {
@@ -95,6 +103,11 @@ struct EventRecorder: Sendable, Hashable {
     private(set) var observations: [String: RecencyCache<Observation>] = [:]
     private(set) var aggregates: [String: RecencyCache<AggregateRecord>] = [:]
     private(set) var spam: [String: RecencyCache<SpamRecord>] = [:]
+    /// The events.k8s.io broadcaster's isomorphic events (EventSeries.swift), by key.
+    var series: [String: SeriesEntry] = [:]
+    /// The last instant its periodic work ran (`finishSeries` every 6 minutes,
+    /// `refreshExistingEventSeries` every 30), in milliseconds of the virtual clock.
+    var lastSeriesTick: Int64 = 0
     /// The recency handed out last (`RecencyCache`).
     var tick: UInt64 = 0
     /// The last nanosecond used in an event name (names are `<object>.<hex UnixNano>`;
@@ -212,6 +225,7 @@ extension APIServer {
     /// Records `spec` as a core/v1 Event through the API (so the namespace's lifecycle
     /// applies: events in a terminating namespace are dropped, as the recorder drops them).
     public mutating func record(_ spec: EventSpec) {
+        if !spec.action.isEmpty { return recordSeries(spec) }
         let eventResource = APIServer.eventResource
         let involved = store[spec.involved]
         // The involvedObject reference (recorder.go makeEvent from reference.GetReference).

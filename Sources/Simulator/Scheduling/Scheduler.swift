@@ -108,11 +108,19 @@ public struct Scheduler: Controller {
                 let preBind = volumes.preBind(nodeInfo, state: state)
                 if !preBind.isEmpty { return preBind }
             }
-            return [.bindPod(key, node: node),
-                    .event(EventSpec(involved: key, type: .normal, reason: "Scheduled",
-                                     message: "Successfully assigned \(key.namespace)/\(key.name) to \(node)", component: name))]
+            // schedule_one.go: `Eventf(assumed, nil, Normal, "Scheduled", "Binding", …)` about the
+            // pod as the queue held it (its resourceVersion before the binding).
+            var scheduled = EventSpec(involved: key, type: .normal, reason: "Scheduled",
+                                      message: "Successfully assigned \(key.namespace)/\(key.name) to \(node)", component: name)
+            scheduled.action = "Binding"
+            scheduled.seenResourceVersion = pod.resourceVersion
+            return [.bindPod(key, node: node), .event(scheduled)]
         case .failure(let message):
-            var actions: [Action] = [.event(EventSpec(involved: key, type: .warning, reason: "FailedScheduling", message: message, component: name))]
+            // handleSchedulingFailure reports before it writes the pod's condition.
+            var failed = EventSpec(involved: key, type: .warning, reason: "FailedScheduling", message: message, component: name)
+            failed.action = "Scheduling"
+            failed.seenResourceVersion = pod.resourceVersion
+            var actions: [Action] = [.event(failed)]
             let status = Scheduler.unschedulableStatus(pod.value, message: message, now: now)
             if status != pod.value["status"] { actions.insert(.updateStatus(key, status), at: 0) }
             // Nothing in the cluster may change for this pod, and still it is tried again:

@@ -127,49 +127,41 @@ final class CompactEvent: Sendable {
                                         Value.Pair(key: "uid", value: .string(uid)),
                                         Value.Pair(key: "creationTimestamp", value: .string(creationTimestamp)),
                                         Value.Pair(key: "resourceVersion", value: .string(resourceVersion))])
-        if let action {
-            // core/v1's view of an events.k8s.io Event: `deprecatedSource` empty, the
-            // deprecated timestamps zero (null), `deprecatedCount` 0 (omitted).
-            var pairs: [Value.Pair] = [
-                Value.Pair(key: "apiVersion", value: "v1"),
-                Value.Pair(key: "kind", value: "Event"),
-                Value.Pair(key: "metadata", value: metadata),
-                Value.Pair(key: "involvedObject", value: .mapping(involved)),
-                Value.Pair(key: "reason", value: .string(reason)),
-                Value.Pair(key: "message", value: .string(message)),
-                Value.Pair(key: "source", value: .mapping([])),
-                Value.Pair(key: "firstTimestamp", value: .null),
-                Value.Pair(key: "lastTimestamp", value: .null),
-                Value.Pair(key: "type", value: .string(type)),
-                Value.Pair(key: "eventTime", value: .string(eventTime)),
-            ]
-            if seriesCount > 0 {
-                pairs.append(Value.Pair(key: "series", value: .mapping([Value.Pair(key: "count", value: .int(seriesCount)),
-                                                                        Value.Pair(key: "lastObservedTime", value: .string(seriesLastObserved))])))
-            }
-            pairs.append(Value.Pair(key: "action", value: .string(action)))
-            pairs.append(Value.Pair(key: "reportingComponent", value: .string(reportingComponent)))
-            pairs.append(Value.Pair(key: "reportingInstance", value: .string(reportingInstance)))
-            return .mapping(pairs)
-        }
-        var source = [Value.Pair(key: "component", value: .string(component))]
-        if let host { source.append(Value.Pair(key: "host", value: .string(host))) }
-        return .mapping([
+        var pairs: [Value.Pair] = [
             Value.Pair(key: "apiVersion", value: "v1"),
             Value.Pair(key: "kind", value: "Event"),
             Value.Pair(key: "metadata", value: metadata),
             Value.Pair(key: "involvedObject", value: .mapping(involved)),
             Value.Pair(key: "reason", value: .string(reason)),
             Value.Pair(key: "message", value: .string(message)),
-            Value.Pair(key: "source", value: .mapping(source)),
-            Value.Pair(key: "firstTimestamp", value: .string(firstTimestamp)),
-            Value.Pair(key: "lastTimestamp", value: .string(lastTimestamp)),
-            Value.Pair(key: "count", value: .int(count)),
-            Value.Pair(key: "type", value: .string(type)),
-            Value.Pair(key: "eventTime", value: .null),
-            Value.Pair(key: "reportingComponent", value: .string(reportingComponent)),
-            Value.Pair(key: "reportingInstance", value: .string(reportingInstance)),
-        ])
+        ]
+        pairs.reserveCapacity(15)
+        if let action {
+            // core/v1's view of an events.k8s.io Event: `deprecatedSource` empty, the
+            // deprecated timestamps zero (null), `deprecatedCount` 0 (omitted).
+            pairs.append(Value.Pair(key: "source", value: .mapping([])))
+            pairs.append(Value.Pair(key: "firstTimestamp", value: .null))
+            pairs.append(Value.Pair(key: "lastTimestamp", value: .null))
+            pairs.append(Value.Pair(key: "type", value: .string(type)))
+            pairs.append(Value.Pair(key: "eventTime", value: .string(eventTime)))
+            if seriesCount > 0 {
+                pairs.append(Value.Pair(key: "series", value: .mapping([Value.Pair(key: "count", value: .int(seriesCount)),
+                                                                        Value.Pair(key: "lastObservedTime", value: .string(seriesLastObserved))])))
+            }
+            pairs.append(Value.Pair(key: "action", value: .string(action)))
+        } else {
+            var source = [Value.Pair(key: "component", value: .string(component))]
+            if let host { source.append(Value.Pair(key: "host", value: .string(host))) }
+            pairs.append(Value.Pair(key: "source", value: .mapping(source)))
+            pairs.append(Value.Pair(key: "firstTimestamp", value: .string(firstTimestamp)))
+            pairs.append(Value.Pair(key: "lastTimestamp", value: .string(lastTimestamp)))
+            pairs.append(Value.Pair(key: "count", value: .int(count)))
+            pairs.append(Value.Pair(key: "type", value: .string(type)))
+            pairs.append(Value.Pair(key: "eventTime", value: .null))
+        }
+        pairs.append(Value.Pair(key: "reportingComponent", value: .string(reportingComponent)))
+        pairs.append(Value.Pair(key: "reportingInstance", value: .string(reportingInstance)))
+        return .mapping(pairs)
     }
 
     /// The Event at `key` in compact form, or nil when `value` is not exactly one of the two

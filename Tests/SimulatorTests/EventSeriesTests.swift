@@ -6,6 +6,22 @@ import YAML
 /// The scheduler's events through the events.k8s.io/v1 API (EventSeries.swift;
 /// client-go/tools/events/event_broadcaster.go and recorder.go).
 @Suite struct EventSeriesTests {
+    /// A fresh course cluster with one pod applied.
+    static func cluster(with pod: String) throws -> Cluster {
+        var cluster = Cluster.interactive()
+        _ = try cluster.api.apply(decoded(pod))
+        return cluster
+    }
+
+    /// A pod that asks for more CPU than any node has.
+    static let big = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: grande}
+        spec:
+          containers: [{name: app, image: "nginx:1.27", resources: {requests: {cpu: "6"}}}]
+        """
+
     static func events(_ cluster: Cluster, reason: String) -> [Value] {
         cluster.api.store.list(ObjectKey.events).map(\.value).filter { $0["reason"]?.string == reason }
     }
@@ -14,14 +30,13 @@ import YAML
     /// controller and instance; empty source, null timestamps, no count; the pod as the
     /// scheduler saw it (its resourceVersion before the binding).
     @Test func scheduledHasTheEventsAPIShape() throws {
-        var cluster = Cluster.interactive()
-        _ = try cluster.api.apply(decoded("""
+        var cluster = try Self.cluster(with: """
             apiVersion: v1
             kind: Pod
             metadata: {name: web}
             spec:
               containers: [{name: web, image: "nginx:1.27"}]
-            """))
+            """)
         let created = try #require(cluster.api.store[ObjectKey(resource: ObjectKey.pods, namespace: "default", name: "web")])
         cluster.advance(by: .milliseconds(1500))
         let event = try #require(Self.events(cluster, reason: "Scheduled").first)
@@ -47,17 +62,7 @@ import YAML
     /// count until the 30-minute refresh writes them all. Six minutes after the last one the
     /// series is written a last time and forgotten.
     @Test func failedSchedulingFormsASeries() throws {
-        var cluster = Cluster.interactive()
-        _ = try cluster.api.apply(decoded("""
-            apiVersion: v1
-            kind: Pod
-            metadata: {name: grande}
-            spec:
-              containers:
-              - name: app
-                image: "nginx:1.27"
-                resources: {requests: {cpu: "6"}}
-            """))
+        var cluster = try Self.cluster(with: Self.big)
         let start = cluster.api.now
         func advance(to minutes: Double) { cluster.advance(by: .milliseconds(Int64(minutes * 60_000)) - (cluster.api.now.since(start))) }
         func series() -> [Int64] {
@@ -90,14 +95,7 @@ import YAML
     /// A cluster saved in the middle of a series and loaded again goes on exactly as one
     /// that never stopped.
     @Test func seriesSurviveSaving() throws {
-        var kept = Cluster.interactive()
-        _ = try kept.api.apply(decoded("""
-            apiVersion: v1
-            kind: Pod
-            metadata: {name: grande}
-            spec:
-              containers: [{name: app, image: "nginx:1.27", resources: {requests: {cpu: "6"}}}]
-            """))
+        var kept = try Self.cluster(with: Self.big)
         kept.advance(by: .seconds(12 * 60))
         var reloaded = try Cluster(decoding: kept.encodedState())
         #expect(reloaded.api.recorder == kept.api.recorder)

@@ -88,7 +88,10 @@ struct FieldSelector {
 }
 
 /// `--sort-by=JSONPATH` (k8s.io/kubectl/pkg/cmd/get/sorter.go): a stable sort on the value
-/// the path finds in each object — numbers by value, everything else as text.
+/// the path finds in each object, compared as `isLess` compares an unstructured object's
+/// values: missing first, then null (an Event of events.k8s.io has `lastTimestamp: null`),
+/// numbers by value, two strings that are both quantities as quantities (`100m` < `1`),
+/// other strings in natural order (`web-2` < `web-10`, `sortorder.NaturalLess`).
 enum SortBy {
     static func sort(_ objects: [Value], by expression: String) throws(KubectlError) -> [Value] {
         let template = expression.hasPrefix("{") ? expression : "{" + expression + "}"
@@ -106,10 +109,42 @@ enum SortBy {
         func less(_ a: Int, _ b: Int) -> Bool {
             guard let x = keys[a] else { return keys[b] != nil || a < b }
             guard let y = keys[b] else { return false }
+            if x.isNull || y.isNull { return x.isNull && !y.isNull || (x.isNull && y.isNull && a < b) }
             if let p = x.double, let q = y.double, p != q { return p < q }
             let s = x.string ?? JSONWriter.string(x), t = y.string ?? JSONWriter.string(y)
-            return s != t ? s.utf8.lexicographicallyPrecedes(t.utf8) : a < b
+            if s == t { return a < b }
+            if x.string != nil, y.string != nil, let p = try? Quantity(parsing: s), let q = try? Quantity(parsing: t), p != q { return p < q }
+            return naturalLess(s, t)
         }
         return objects.indices.sorted(by: less).map { objects[$0] }
+    }
+
+    /// github.com/fvbommel/sortorder `NaturalLess`, as kubectl vendors it: runs of digits
+    /// compare by value (fewer leading zeros first on a tie), digits before other bytes,
+    /// everything else bytewise.
+    static func naturalLess(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+        var i = 0, j = 0
+        while i < x.count && j < y.count {
+            let c = x[i], d = y[j]
+            let digitC = isDigit(c), digitD = isDigit(d)
+            if digitC != digitD { return digitC }
+            if !digitC {
+                if c != d { return c < d }
+                i += 1
+                j += 1
+                continue
+            }
+            while i < x.count && x[i] == 48 { i += 1 }
+            while j < y.count && y[j] == 48 { j += 1 }
+            let startC = i, startD = j
+            while i < x.count && isDigit(x[i]) { i += 1 }
+            while j < y.count && isDigit(y[j]) { j += 1 }
+            if i - startC != j - startD { return i - startC < j - startD }
+            if x[startC..<i] != y[startD..<j] { return x[startC..<i].lexicographicallyPrecedes(y[startD..<j]) }
+            if startC != startD { return startC < startD }
+        }
+        return x.count < y.count
     }
 }

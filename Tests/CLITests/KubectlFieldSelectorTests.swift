@@ -58,4 +58,24 @@ import YAML
         let byName = try SortBy.sort(Self.pods, by: "{.metadata.name}")
         #expect(byName.map { $0["metadata"]?["name"]?.string } == ["a", "b", "c"])
     }
+
+    /// sortorder.NaturalLess: digit runs by value, fewer leading zeros first, digits before
+    /// other bytes, the rest bytewise.
+    @Test func naturalOrderAsKubectl() {
+        for (a, b, less) in [("web-2", "web-10", true), ("web-10", "web-2", false), ("a", "b", true), ("2", "02", true),
+                             ("02", "2", false), ("abc", "abc1", true), ("1a", "a", true), ("a", "1a", false),
+                             ("x", "x", false), ("pod-009", "pod-10", true), ("v1.9", "v1.10", true)] {
+            #expect(SortBy.naturalLess(a, b) == less, "\(a) < \(b)")
+        }
+    }
+
+    /// Nulls before values (the scheduler's Events have `lastTimestamp: null`), quantities as
+    /// quantities, names in natural order.
+    @Test func sortByComparesAsKubectlsSorter() throws {
+        func objects(_ values: [Value]) -> [Value] { values.enumerated().map { ["metadata": ["name": .string("o\($0.offset)")], "v": $0.element] } }
+        func names(_ sorted: [Value]) -> [String] { sorted.map { $0["metadata"]?["name"]?.string ?? "" } }
+        #expect(names(try SortBy.sort(objects(["2026-01-01T00:00:05Z", .null, "2026-01-01T00:00:01Z"]), by: ".v")) == ["o1", "o2", "o0"])
+        #expect(names(try SortBy.sort(objects(["1", "100m", "250m"]), by: ".v")) == ["o1", "o2", "o0"])
+        #expect(names(try SortBy.sort(objects(["web-10", "web-9", "web-1"]), by: ".v")) == ["o2", "o1", "o0"])
+    }
 }

@@ -31,13 +31,8 @@ enum ClusterSummary {
                 out += "  \(d.namespace)/\(d.name): \(have)/\(want) listos\n"
             }
         }
-        // When an event was last seen: its series' last observation or lastTimestamp, else its
-        // eventTime (the scheduler's events.k8s.io Events have no lastTimestamp).
-        func lastSeen(_ e: Value) -> Value? {
-            if let series = e["series"], !series.isNull { return series["lastObservedTime"] }
-            if let last = e["lastTimestamp"], !last.isNull { return last }
-            return e["eventTime"]
-        }
+        // The scheduler's events.k8s.io Events have no lastTimestamp.
+        let lastSeen = EventTiming.lastSeen
         let warnings = cluster.api.list(KubectlCreate.resource("events"), namespace: nil)
             .map(\.value).filter { $0["type"]?.string == "Warning" }
             .sorted { (Timestamp(rfc3339: lastSeen($0)?.text ?? "")?.milliseconds ?? 0) < (Timestamp(rfc3339: lastSeen($1)?.text ?? "")?.milliseconds ?? 0) }

@@ -121,28 +121,14 @@ enum KubectlEvents {
         guard !events.isEmpty else {
             return KubectlOutput(err: c.flags.allNamespaces ? "No events found.\n" : "No events found in \(c.namespace) namespace.\n")
         }
-        // events_printer.go eventTime: the series' last observation, else lastTimestamp, else
-        // eventTime (an events.k8s.io Event).
-        func time(_ e: Value) -> Int64 {
-            let text = e["series"]?["lastObservedTime"]?.string ?? e["lastTimestamp"]?.string ?? e["eventTime"]?.string ?? ""
-            return Timestamp(rfc3339: text)?.milliseconds ?? 0
-        }
+        func time(_ e: Value) -> Int64 { Timestamp(rfc3339: EventTiming.lastSeen(e)?.string ?? "")?.milliseconds ?? 0 }
         events = events.enumerated().sorted { (time($0.element), $0.offset) < (time($1.element), $1.offset) }.map(\.element)
         let now = Timestamp(milliseconds: cluster.now.milliseconds)
         var w = TabWriter.table()
         let all = c.flags.allNamespaces
         w.write((all ? "NAMESPACE\t" : "") + "LAST SEEN\tTYPE\tREASON\tOBJECT\tMESSAGE\n")
         for e in events {
-            // events_printer.go getInterval.
-            let eventTimeSet = !(e["eventTime"]?.isNull ?? true)
-            let first = HumanDuration.since(eventTimeSet ? e["eventTime"] : e["firstTimestamp"], now: now)
-            let count = e["count"]?.int ?? 0
-            var interval = first
-            if let series = e["series"], !series.isNull {
-                interval = "\(HumanDuration.since(series["lastObservedTime"], now: now)) (x\(series["count"]?.int ?? 0) over \(first))"
-            } else if count > 1 {
-                interval = "\(HumanDuration.since(e["lastTimestamp"], now: now)) (x\(count) over \(first))"
-            }
+            let interval = EventTiming.interval(e, now: now)
             let object = "\(e.at(["involvedObject", "kind"])?.text ?? "")/\(e.at(["involvedObject", "name"])?.text ?? "")"
             let message = (e["message"]?.text ?? "").trimmed(" \n\t")
             w.write((all ? (e.at(["metadata", "namespace"])?.text ?? "") + "\t" : "") + "\(interval)\t\(e["type"]?.text ?? "")\t\(e["reason"]?.text ?? "")\t\(object)\t\(message)\n")

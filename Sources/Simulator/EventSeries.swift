@@ -71,11 +71,8 @@ extension APIServer {
             if entry.count == 2 { writeSeries(entry) }
             return
         }
-        // recorder.go makeEvent (tools/events): `<regarding>.<hex UnixNano>`, in the
-        // regarding object's namespace or `default`.
-        let nanos = max(clock.now.unixNanoseconds, recorder.lastNanoseconds + 1)
-        recorder.lastNanoseconds = nanos
-        let entry = SeriesEntry(name: NameGenerator.eventName(spec.involved.name, nanoseconds: UInt64(bitPattern: nanos)),
+        // recorder.go makeEvent (tools/events): in the regarding object's namespace or `default`.
+        let entry = SeriesEntry(name: recorder.nextEventName(about: spec.involved.name, at: clock.now),
                                 namespace: spec.involved.namespace.isEmpty ? "default" : spec.involved.namespace,
                                 involvedKind: kind, involvedName: spec.involved.name, involvedAPIVersion: apiVersion,
                                 involvedNamespace: spec.involved.namespace, involvedUID: uid, involvedResourceVersion: resourceVersion,

@@ -118,6 +118,14 @@ struct EventRecorder: Sendable, Hashable {
         String(key.utf8.prefix { $0 != 0 })!
     }
 
+    /// recorder.go `makeEvent` (both recorders): `<object>.<hex UnixNano>`, one nanosecond past
+    /// the last name when several events fall in the same virtual instant.
+    mutating func nextEventName(about object: String, at now: VirtualTime) -> String {
+        let nanos = max(now.unixNanoseconds, lastNanoseconds + 1)
+        lastNanoseconds = nanos
+        return NameGenerator.eventName(object, nanoseconds: UInt64(bitPattern: nanos))
+    }
+
     private mutating func nextTick() -> UInt64 {
         tick += 1
         return tick
@@ -268,9 +276,7 @@ extension APIServer {
         if let seen {
             observed = .init(name: seen.name, namespace: seen.namespace, count: seen.count + 1, firstTimestamp: seen.firstTimestamp)
         } else {
-            let nanos = max(now.unixNanoseconds, recorder.lastNanoseconds + 1)
-            recorder.lastNanoseconds = nanos
-            observed = .init(name: NameGenerator.eventName(spec.involved.name, nanoseconds: UInt64(bitPattern: nanos)),
+            observed = .init(name: recorder.nextEventName(about: spec.involved.name, at: now),
                              namespace: namespace, count: 1, firstTimestamp: stamp)
         }
         recorder.observe(loggerKey, observed, component: spec.component)

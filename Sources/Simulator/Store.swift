@@ -209,10 +209,10 @@ public struct Store: Sendable {
         return keys.sorted()
     }
 
-    /// Objects whose `ownerReferences` name `uid`, in key order.
     /// Keys of the objects whose `ownerReferences` name `uid`, in no order.
     public func dependentKeys(of uid: String) -> Set<ObjectKey> { ownerIndex[uid] ?? [] }
 
+    /// Objects whose `ownerReferences` name `uid`, in key order.
     public func dependents(of uid: String) -> [StoredObject] {
         (ownerIndex[uid] ?? []).sorted().compactMap { objects[$0] }
     }

@@ -76,14 +76,7 @@ public enum Describer {
         w.write(0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n")
         w.write(1, "----\t------\t----\t----\t-------\n")
         for e in sorted {
-            let eventTimeSet = !(e["eventTime"]?.isNull ?? true)
-            let first = eventTimeSet ? HumanDuration.since(e["eventTime"], now: now) : HumanDuration.since(e["firstTimestamp"], now: now)
-            var interval = first
-            if let series = e["series"], !series.isNull {
-                interval = "\(HumanDuration.since(series["lastObservedTime"], now: now)) (x\(series.int("count")) over \(first))"
-            } else if e.int("count") > 1 {
-                interval = "\(HumanDuration.since(e["lastTimestamp"], now: now)) (x\(e.int("count")) over \(first))"
-            }
+            let interval = EventTiming.interval(e, now: now)
             let source = e.str("source", "component").nonEmpty ?? e.str("reportingComponent")
             w.write(1, "\(e.str("type"))\t\(e.str("reason"))\t\(interval)\t\(source)\t\(e.str("message").trimmingGoSpace)\n")
         }
@@ -129,6 +122,31 @@ public enum Describer {
 }
 
 /// Length of base64-decoded data without decoding (describe prints `N bytes`).
+/// How kubectl reads an Event's times, for both of its shapes (the recorder's, with
+/// `firstTimestamp`, `lastTimestamp` and `count`; events.k8s.io's, with `eventTime` and
+/// `series`).
+public enum EventTiming {
+    /// describe.go `DescribeEvents` and events_printer.go `getInterval`: `5m (x3 over 10m)`
+    /// for a repeated event, else the age of its first occurrence.
+    public static func interval(_ e: Value, now: Timestamp) -> String {
+        let eventTimeSet = !(e["eventTime"]?.isNull ?? true)
+        let first = HumanDuration.since(eventTimeSet ? e["eventTime"] : e["firstTimestamp"], now: now)
+        if let series = e["series"], !series.isNull {
+            return "\(HumanDuration.since(series["lastObservedTime"], now: now)) (x\(series.int("count")) over \(first))"
+        }
+        if e.int("count") > 1 { return "\(HumanDuration.since(e["lastTimestamp"], now: now)) (x\(e.int("count")) over \(first))" }
+        return first
+    }
+
+    /// events_printer.go `eventTime`: when the event was last seen — its series' last
+    /// observation, else `lastTimestamp`, else `eventTime`.
+    public static func lastSeen(_ e: Value) -> Value? {
+        if let series = e["series"], !series.isNull { return series["lastObservedTime"] }
+        if let last = e["lastTimestamp"], !last.isNull { return last }
+        return e["eventTime"]
+    }
+}
+
 enum GoBase64Length {
     static func decodedLength(_ s: String) -> Int {
         let n = s.utf8.count
